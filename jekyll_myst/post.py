@@ -1,0 +1,129 @@
+"""What a post's front matter and file name say, checked.
+
+Pure translation code: no Sphinx import.  :func:`read_post` never raises
+on bad input; it returns the problems, located by line, with the post.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import PurePath
+from typing import Any
+
+from .frontmatter import FrontMatter, Problem
+from .postfiles import PostName, as_name_list, as_word_list, jekyll_url, parse_date_value, parse_post_name
+
+#: Front-matter keys Jekyll or its common plugins use; others get an info line.
+KNOWN_KEYS = frozenset("""
+    layout title date authors author excerpt hide_excerpt_on_post categories category tags
+    permalink published redirect_from image description comments lang slug last_modified_at
+    excerpt_separator
+""".split())
+
+
+@dataclasses.dataclass
+class Post:
+    title: str
+    date: dt.datetime
+    slug: str
+    authors: list[str]
+    #: the excerpt's Markdown, or "" when the post has none
+    excerpt: str
+    excerpt_line: int
+    hide_excerpt: bool
+    categories: list[str]
+    tags: list[str]
+    url: str
+    unknown_keys: list[str]
+
+    @property
+    def day(self) -> dt.date:
+        return self.date.date()
+
+
+def read_post(filename: str, front: FrontMatter) -> tuple[Post, list[Problem]]:
+    problems = list(front.problems)
+    data = front.data
+    name = parse_post_name(PurePath(filename).name)
+    if isinstance(name, Problem):
+        problems.append(name)
+        name = None
+    title = data.get("title")
+    if title is None or (isinstance(title, str) and not title.strip()):
+        problems.append(Problem("title", "the post has no title: add 'title: ...' to its front matter",
+                                front.line_of("title")))
+        title = name.slug.replace("-", " ").capitalize() if name else PurePath(filename).stem
+    elif not isinstance(title, str):
+        problems.append(Problem("title", f"title must be text, not a {type(title).__name__}: "
+                                "put it in quotes", front.line_of("title")))
+        title = str(title)
+    date = parse_date_value(data.get("date"))
+    if isinstance(date, str):
+        problems.append(Problem("date", date, front.line_of("date")))
+        date = None
+    if date is not None and name is not None and date.date() != name.date and \
+            abs((date.date() - name.date).days) > 1:
+        problems.append(Problem(
+            "date", f"date {date.date().isoformat()} disagrees with the file name's "
+            f"{name.date.isoformat()}: rename the file or fix the date", front.line_of("date")))
+    if date is None:
+        day = name.date if name else dt.date(1970, 1, 1)
+        date = dt.datetime(day.year, day.month, day.day)
+    authors = as_name_list(data.get("authors", data.get("author")))
+    if authors is None:
+        key = "authors" if "authors" in data else "author"
+        problems.append(Problem("authors", f"'{key}' must be a name or a list of names",
+                                front.line_of(key)))
+        authors = []
+    excerpt = data.get("excerpt", "")
+    if not isinstance(excerpt, str):
+        problems.append(Problem("excerpt", "excerpt must be text", front.line_of("excerpt")))
+        excerpt = ""
+    categories = as_word_list(data.get("categories", data.get("category")))
+    tags = as_word_list(data.get("tags"))
+    for key, words in (("categories", categories), ("tags", tags)):
+        if words is None:
+            problems.append(Problem(key, f"'{key}' must be a list of words", front.line_of(key)))
+    categories = categories or []
+    permalink = data.get("permalink")
+    slug = name.slug if name else PurePath(filename).stem
+    url = jekyll_url(permalink if isinstance(permalink, str) else None, date.date(), slug, categories)
+    post = Post(
+        title=title.strip(),
+        date=date,
+        slug=slug,
+        authors=authors,
+        excerpt=excerpt.strip(),
+        excerpt_line=front.line_of("excerpt"),
+        hide_excerpt=bool(data.get("hide_excerpt_on_post", False)),
+        categories=categories,
+        tags=tags or [],
+        url=url,
+        unknown_keys=sorted(set(data) - KNOWN_KEYS),
+    )
+    return post, problems
+
+
+def first_paragraph(body: str) -> str:
+    """Jekyll's default excerpt: the body up to the first blank line."""
+    return body.strip().split("\n\n", 1)[0].strip()
+
+
+@dataclasses.dataclass
+class Bio:
+    name: str
+    jobtitle: str
+    portrait: str
+
+
+def read_bio(front: FrontMatter, fallback_name: str) -> tuple[Bio, list[Problem]]:
+    problems = list(front.problems)
+    data: dict[str, Any] = front.data
+    name = data.get("name")
+    if not isinstance(name, str) or not name.strip():
+        problems.append(Problem("bio", "the author bio has no 'name'", front.line_of("name")))
+        name = fallback_name
+    jobtitle = data.get("jobtitle") or ""
+    portrait = data.get("portrait") or ""
+    return Bio(name.strip(), str(jobtitle).strip(), str(portrait).strip()), problems

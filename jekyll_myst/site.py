@@ -1,0 +1,93 @@
+"""Where a Jekyll blog's files are: posts, author bios, site files, settings.
+
+No Sphinx import: this reads the file system and ``_config.yml`` only.  The
+project's own blog and an external Jekyll site (``JEKYLL_SITE``) are both
+described by a :class:`BlogSource`, so both go through the same code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .postfiles import MARKDOWN_EXTENSIONS, parse_post_name
+
+
+@dataclasses.dataclass(frozen=True)
+class BlogSource:
+    posts_dir: Path
+    authors_dir: Path
+    #: the folder that site-absolute paths (``/images/x.png``) start from
+    static_dir: Path
+    #: the site's settings (``_config.yml``), with the project's overrides
+    settings: dict[str, Any]
+
+    @property
+    def url(self) -> str:
+        return str(self.settings.get("url") or "").rstrip("/")
+
+    @property
+    def baseurl(self) -> str:
+        return str(self.settings.get("baseurl") or "").rstrip("/")
+
+    @property
+    def mentions_base(self) -> str | None:
+        if "jekyll-mentions" not in (self.settings.get("plugins") or []):
+            return None
+        mentions = self.settings.get("jekyll-mentions")
+        if isinstance(mentions, dict):
+            return str(mentions.get("base_url") or "https://github.com")
+        return str(mentions or "https://github.com")
+
+    @property
+    def emoji_enabled(self) -> bool:
+        return "jemoji" in (self.settings.get("plugins") or [])
+
+
+def load_site_settings(site_dir: Path) -> dict[str, Any]:
+    config = site_dir / "_config.yml"
+    if not config.is_file():
+        return {}
+    data = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
+    return data if isinstance(data, dict) else {}
+
+
+@dataclasses.dataclass(frozen=True)
+class PostFile:
+    path: Path
+    #: why Jekyll would not publish it, or "" when it is a post
+    skipped: str = ""
+
+
+def find_post_files(posts_dir: Path) -> list[PostFile]:
+    """Every file under the posts folder, each a post or skipped with a reason.
+
+    The front matter's ``published``/``date`` are judged later, when the
+    post is read; here only the name decides.
+    """
+    found = []
+    if not posts_dir.is_dir():
+        return found
+    for path in sorted(p for p in posts_dir.rglob("*") if p.is_file()):
+        relative = path.relative_to(posts_dir)
+        if any(part.startswith(("_", ".")) for part in relative.parts):
+            continue  # bios, drafts folders and hidden files are not posts
+        if path.suffix.lstrip(".").lower() not in MARKDOWN_EXTENSIONS:
+            found.append(PostFile(path, f"not a Markdown file ({path.suffix or 'no extension'})"))
+            continue
+        name = parse_post_name(path.name)
+        if name is None:
+            found.append(PostFile(path, "the file name has no date: Jekyll publishes only "
+                                        "YYYY-MM-DD-title.md files"))
+            continue
+        found.append(PostFile(path))
+    return found
+
+
+def find_bio_files(authors_dir: Path) -> list[Path]:
+    if not authors_dir.is_dir():
+        return []
+    return sorted(p for p in authors_dir.glob("*.md") if not p.name.startswith(("_", ".")))
