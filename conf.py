@@ -1,0 +1,36 @@
+"""Sphinx configuration: the architecture docs, the guides and the blog."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+project = "Engineering"
+author = "The engineering team"
+copyright = "the authors; posts © their authors, CC BY-SA 4.0"  # noqa: A001
+
+extensions = ["jekyll_myst"]
+
+root_doc = "index"
+exclude_patterns = [
+    "_build", ".venv", ".ci", "README.md", "LICENSE*", "NOTICE*", "tests", "deploy",
+    "**/.pytest_cache",
+]
+source_suffix = {".md": "markdown"}
+
+# A site given as JEKYLL_SITE is built in place of the project's own posts.
+jekyll_site = os.environ.get("JEKYLL_SITE") or None
+jekyll_settings = {
+    "url": "https://deliveroo.engineering",
+    "plugins": ["jekyll-mentions", "jemoji"],
+    "kramdown": {"parse_block_html": True, "toc_levels": "1..4"},
+} if jekyll_site is None else {}
+
+myst_heading_anchors = 3
+
+html_theme = "furo"
+html_title = "Engineering"
+html_static_path = []

@@ -1,0 +1,42 @@
+"""Jekyll blog posts in a Sphinx project, read through MyST.
+
+Posts stay as their authors wrote them for Jekyll (front matter, Liquid,
+kramdown); this extension reads them in place with Jekyll's rules and
+renders them as Jekyll did, next to the project's own documentation.
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from .backlinks import setup_backlinks
+from .config import blog_source, setup_config
+from .domain import JekyllDomain
+from .listings import setup_listings
+from .nodes import setup_nodes
+from .parser import JekyllMystParser
+from .project import install_project
+
+__version__ = "0.1.0"
+
+
+def _builder_inited(app: Sphinx) -> None:
+    install_project(app, blog_source(app))
+
+
+def setup(app: Sphinx) -> dict:
+    app.setup_extension("myst_parser")
+    setup_config(app)
+    app.add_source_suffix(".markdown", "markdown", override=True)
+    app.add_source_parser(JekyllMystParser, override=True)
+    app.add_domain(JekyllDomain)
+    setup_nodes(app)
+    setup_backlinks(app)
+    setup_listings(app)
+    app.connect("builder-inited", _builder_inited)
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,73 @@
+""""Referenced by": each post lists the pages that link to it.
+
+Links are collected when a page is read; the list is added when the post is
+written, and a post is written again whenever the pages linking to it change,
+so the post's own source never needs editing.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import docname_join
+
+from .project import BlogProject
+
+
+def collect_links(app: Sphinx, doctree: nodes.document) -> None:
+    env = app.env
+    project = env.project
+    if not isinstance(project, BlogProject):
+        return
+    targets = set()
+    for xref in doctree.findall(addnodes.pending_xref):
+        target = _linked_doc(xref, env.docname)
+        if target and target != env.docname and project.is_post(target):
+            targets.add(target)
+    env.domains["jekyll"].note_links(env.docname, targets)
+
+
+def _linked_doc(xref: addnodes.pending_xref, docname: str) -> str | None:
+    if xref.get("refdomain") == "doc":  # MyST's [text](path.md#id)
+        return xref["reftarget"]
+    if xref.get("refdomain") == "std" and xref.get("reftype") == "doc":
+        return docname_join(docname, xref["reftarget"])
+    return None
+
+
+def posts_with_new_backlinks(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    domain = env.domains["jekyll"]
+    current = {post: tuple(domain.backlinks(post)) for post in domain.posts}
+    previous = domain.data.setdefault("backlinks_written", {})
+    changed = [post for post, sources in current.items() if previous.get(post, ()) != sources]
+    domain.data["backlinks_written"] = current
+    return changed
+
+
+def add_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    env = app.env
+    domain = env.domains["jekyll"]
+    if docname not in domain.posts:
+        return
+    sources = domain.backlinks(docname)
+    if not sources:
+        return
+    items = nodes.bullet_list()
+    for source in sources:
+        title = env.titles[source].astext() if source in env.titles else source
+        reference = nodes.reference("", title, internal=True,
+                                    refuri=app.builder.get_relative_uri(docname, source))
+        items += nodes.list_item("", nodes.paragraph("", "", reference))
+    section = nodes.section("", nodes.title("Referenced by", "Referenced by"), items,
+                            ids=["referenced-by"], names=["referenced by"], classes=["backlinks"])
+    section["heading_level"] = 2
+    title_section = next(iter(doctree.findall(nodes.section)))
+    title_section += section
+
+
+def setup_backlinks(app: Sphinx) -> None:
+    app.connect("doctree-read", collect_links)
+    app.connect("env-get-updated", posts_with_new_backlinks)
+    app.connect("doctree-resolved", add_backlinks)

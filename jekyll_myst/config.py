@@ -1,0 +1,68 @@
+"""The extension's configuration values, declared once and checked at start.
+
+``jekyll_site`` names a whole Jekyll site (``_posts``, ``_authors``,
+``_config.yml``, its site files); without it the project's own blog folders
+are used.  Either way the result is one :class:`~.site.BlogSource`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import ConfigError
+
+from .site import BlogSource, load_site_settings
+
+CONFIG_VALUES: list[tuple[str, object, type | tuple[type, ...], str]] = [
+    ("jekyll_site", None, (str, type(None)),
+     "a Jekyll site folder to build in place of the project's own posts"),
+    ("jekyll_posts_dir", "posts", str, "the project's posts, relative to the source folder"),
+    ("jekyll_authors_dir", "posts/_authors", str, "the project's author bios"),
+    ("jekyll_static_dir", "posts", str, "where the project's site-absolute paths (/images/...) start"),
+    ("jekyll_settings", {}, dict, "Jekyll site settings (as in _config.yml) for the project's own blog"),
+    ("jekyll_posts_docdir", "posts", str, "the document folder posts are built into"),
+    ("jekyll_authors_docdir", "authors", str, "the document folder author pages are built into"),
+    ("jekyll_today", None, (dt.date, type(None)), "the date after which posts are future posts"),
+]
+
+
+def blog_source(app: Sphinx) -> BlogSource:
+    config = app.config
+    if config.jekyll_site:
+        site = Path(config.jekyll_site).expanduser()
+        if not site.is_absolute():
+            site = Path(app.confdir) / site
+        return BlogSource(site / "_posts", site / "_authors", site,
+                          {**load_site_settings(site), **config.jekyll_settings})
+    return BlogSource(app.srcdir / config.jekyll_posts_dir, app.srcdir / config.jekyll_authors_dir,
+                      app.srcdir / config.jekyll_static_dir, dict(config.jekyll_settings))
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    for name, _default, types, _help in CONFIG_VALUES:
+        value = config[name]
+        if not isinstance(value, types):
+            raise ConfigError(f"{name} must be {_type_names(types)}, not {value!r}")
+    if config.jekyll_site:
+        site = Path(config.jekyll_site).expanduser()
+        site = site if site.is_absolute() else Path(app.confdir) / site
+        if not (site / "_posts").is_dir():
+            raise ConfigError(f"jekyll_site {config.jekyll_site!r} is not a Jekyll site: "
+                              f"it has no _posts folder")
+    for name in ("jekyll_posts_docdir", "jekyll_authors_docdir"):
+        if not config[name] or config[name].strip("/") != config[name]:
+            raise ConfigError(f"{name} must be a folder name without leading or trailing '/'")
+
+
+def _type_names(types) -> str:
+    types = types if isinstance(types, tuple) else (types,)
+    return " or ".join("None" if t is type(None) else t.__name__ for t in types)
+
+
+def setup_config(app: Sphinx) -> None:
+    for name, default, types, help_text in CONFIG_VALUES:
+        app.add_config_value(name, default, "env", types=types, description=help_text)
+    app.connect("config-inited", check_config)

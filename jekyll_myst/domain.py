@@ -1,0 +1,112 @@
+"""The blog's environment data, keyed by document, and its references.
+
+One :class:`JekyllDomain` holds what every page needs to know about the
+others: each post's title, date, authors, excerpt and Jekyll URL, each author
+bio's name, and which documents link to which posts.  It resolves links by
+old Jekyll URL (``/2016/10/07/slug.html``) and author names to pages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.domains import Domain
+from sphinx.util import logging
+from sphinx.util.nodes import make_refnode
+
+logger = logging.getLogger(__name__)
+
+
+class JekyllDomain(Domain):
+    name = "jekyll"
+    label = "Jekyll blog"
+    initial_data: dict[str, Any] = {
+        "posts": {},  # docname -> post record (a plain dict)
+        "bios": {},  # docname -> {"name", "jobtitle"}
+        "links": {},  # docname -> set of post docnames it links to
+        "listings": {},  # docname -> True when the page shows a list of posts
+    }
+    _PER_DOCUMENT = ("posts", "bios", "links", "listings")
+
+    @property
+    def posts(self) -> dict[str, dict]:
+        return self.data["posts"]
+
+    @property
+    def bios(self) -> dict[str, dict]:
+        return self.data["bios"]
+
+    def note_post(self, docname: str, record: dict) -> None:
+        self.posts[docname] = record
+
+    def note_bio(self, docname: str, record: dict) -> None:
+        self.bios[docname] = record
+
+    def note_links(self, docname: str, targets: set[str]) -> None:
+        if targets:
+            self.data["links"][docname] = targets
+
+    def clear_doc(self, docname: str) -> None:
+        for key in self._PER_DOCUMENT:
+            self.data[key].pop(docname, None)
+
+    def merge_domaindata(self, docnames, otherdata: dict) -> None:
+        for key in self._PER_DOCUMENT:
+            for docname, value in otherdata[key].items():
+                if docname in docnames:
+                    self.data[key][docname] = value
+
+    # -- queries ----------------------------------------------------------
+    def post_by_url(self, url: str) -> str | None:
+        path = url.split("#", 1)[0].split("?", 1)[0]
+        candidates = {path, path.rstrip("/"), path + ".html", path.rstrip("/") + "/index.html",
+                      path.removesuffix("index.html")}
+        for docname, record in self.posts.items():
+            if record["url"] in candidates or record["default_url"] in candidates:
+                return docname
+        return None
+
+    def bio_by_name(self, name: str) -> str | None:
+        for docname, record in self.bios.items():
+            if record["name"] == name:
+                return docname
+        return None
+
+    def backlinks(self, post: str) -> list[str]:
+        return sorted(doc for doc, targets in self.data["links"].items() if post in targets)
+
+    def posts_by(self, bio_docname: str) -> list[str]:
+        name = self.bios.get(bio_docname, {}).get("name")
+        return self.newest_first(d for d, r in self.posts.items() if name in r["authors"])
+
+    def newest_first(self, docnames) -> list[str]:
+        return sorted(docnames, key=lambda d: (self.posts[d]["date"], d), reverse=True)
+
+    # -- references -------------------------------------------------------
+    def resolve_xref(self, env, fromdocname, builder, typ, target, node: pending_xref,
+                     contnode: nodes.Element):
+        if typ == "url":
+            docname = self.post_by_url(target)
+            fragment = target.partition("#")[2]
+            if docname is None:
+                logger.warning("link to %s: no post has that URL", target, type="jekyll",
+                               subtype="link", location=node)
+                return contnode
+            return make_refnode(builder, fromdocname, docname, fragment, contnode)
+        if typ == "author":
+            docname = self.bio_by_name(target)
+            if docname is None:
+                logger.warning("author %r has no bio: add one with 'name: %s' to the authors "
+                               "folder", target, target, type="jekyll", subtype="author",
+                               location=node)
+                return contnode
+            return make_refnode(builder, fromdocname, docname, "", contnode)
+        return None
+
+    def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
+        return []
+
+    def get_objects(self):
+        return []

@@ -1,0 +1,93 @@
+"""The doctree nodes posts add, and how each builder writes them.
+
+HTML gets semantic markup (``<time>``, the element an author wrote); every
+other builder gets the children as plain content.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.writers.html5 import HTML5Translator
+
+
+class post_date(nodes.Inline, nodes.TextElement):  # noqa: N801 - docutils naming
+    """A post's date; ``datetime`` holds it in ISO 8601."""
+
+
+class html_element(nodes.General, nodes.Element):  # noqa: N801
+    """An HTML element written in a post, whose content is Markdown."""
+
+
+class post_list(nodes.General, nodes.Element):  # noqa: N801
+    """Stands for a list of posts until the posts are all known (write time)."""
+
+
+def visit_post_date(self: HTML5Translator, node: post_date) -> None:
+    self.body.append(self.starttag(node, "time", "", datetime=node["datetime"]))
+
+
+def depart_post_date(self: HTML5Translator, node: post_date) -> None:
+    self.body.append("</time>")
+
+
+#: Elements an author may write around Markdown; anything else is written
+#: as a <div>, so that a post cannot open, say, a <form>.
+_ALLOWED_TAGS = frozenset("""
+    address article aside blockquote center dd details div dl dt figcaption figure footer
+    header hgroup li main nav section summary p h1 h2 h3 h4 h5 h6 caption legend th td
+""".split())
+_ALLOWED_ATTRIBUTES = frozenset("class id title lang dir align role".split())
+
+
+def visit_html_element(self: HTML5Translator, node: html_element) -> None:
+    tag = node["tag"] if node["tag"] in _ALLOWED_TAGS else "div"
+    attributes = {k: v for k, v in node["attributes"].items() if k in _ALLOWED_ATTRIBUTES}
+    classes = attributes.pop("class", "")
+    self.body.append(self.starttag(node, tag, "", CLASS=classes or None, **attributes).rstrip("\n"))
+    if tag in ("p", "summary", "dt", "caption", "legend", "figcaption") or tag.startswith("h"):
+        self.context.append(f"</{tag}>")
+    else:
+        self.body.append("\n")
+        self.context.append(f"</{tag}>\n")
+
+
+def depart_html_element(self: HTML5Translator, node: html_element) -> None:
+    self.body.append(self.context.pop())
+
+
+def visit_passthrough(self, node: nodes.Element) -> None:
+    pass
+
+
+def depart_passthrough(self, node: nodes.Element) -> None:
+    pass
+
+
+class PostHeadingsHTMLTranslator(HTML5Translator):
+    """Writes a post's headings at the level its author chose.
+
+    kramdown prints ``### x`` as ``<h3>`` wherever it sits; docutils numbers
+    headings by section depth.  Sections read from a post carry the level
+    written in the Markdown as ``heading_level``.
+    """
+
+    def visit_section(self, node: nodes.section) -> None:
+        self.context.append(self.section_level)
+        if "heading_level" in node:
+            self.section_level = node["heading_level"] - self.initial_header_level
+        super().visit_section(node)
+
+    def depart_section(self, node: nodes.section) -> None:
+        super().depart_section(node)
+        self.section_level = self.context.pop()
+
+
+def setup_nodes(app: Sphinx) -> None:
+    passthrough = (visit_passthrough, depart_passthrough)
+    others = {fmt: passthrough for fmt in ("latex", "text", "man", "texinfo")}
+    app.add_node(post_date, html=(visit_post_date, depart_post_date), **others)
+    app.add_node(html_element, html=(visit_html_element, depart_html_element), **others)
+    app.add_node(post_list)
+    for builder in ("html", "dirhtml", "singlehtml"):
+        app.set_translator(builder, PostHeadingsHTMLTranslator, override=True)

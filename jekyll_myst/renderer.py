@@ -1,0 +1,163 @@
+"""MyST's Sphinx renderer, taught what kramdown does differently.
+
+Headings keep the level and id kramdown gives them; HTML elements written
+around Markdown become real nodes (a ``<figure>`` a figure); ``{:toc}``
+becomes a local table of contents; links to the blog's own URLs become
+checked references.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from docutils import nodes
+from markdown_it.tree import SyntaxTreeNode
+from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
+from sphinx import addnodes
+
+from .kramdown_ids import HeaderIds
+from .nodes import html_element
+
+
+class local_toc(nodes.General, nodes.Element):  # noqa: N801
+    """Where ``{:toc}`` stood; replaced once all headings are known."""
+
+
+class KramdownRenderer(SphinxRenderer):
+    """Renders one Jekyll Markdown file (a post or a bio)."""
+
+    def setup_render(self, options, env) -> None:
+        super().setup_render(options, env)
+        # The page title is the front matter's: every Markdown heading nests in it.
+        self._heading_offset = 1
+        self.header_ids = HeaderIds()
+        self.blog_file = Path(options["jekyll_file"])
+        self.blog = options["jekyll_blog"]
+
+    # -- headings ---------------------------------------------------------
+    def update_section_level_state(self, section: nodes.section, level: int) -> None:
+        # kramdown nests nothing and warns of nothing: any level may follow any
+        # other, so only the nesting needed for the page structure is kept.
+        section["heading_level"] = level - 1
+        parent_level = max(lvl for lvl in self._level_to_section if level > lvl)
+        self._level_to_section[parent_level].append(section)
+        self._level_to_section[level] = section
+        self._level_to_section = {lvl: s for lvl, s in self._level_to_section.items() if lvl <= level}
+
+    def generate_heading_target(self, token, level, node, implicit_text) -> None:
+        explicit = token.attrGet("id")
+        kramdown_id = str(explicit) if explicit else self.header_ids.generate(token.children[0].content
+                                                                             if token.children else "")
+        if explicit:
+            # MyST registered the explicit id as a (normalised) name already;
+            # the id itself must be exactly what the author wrote.
+            node["ids"] = [i for i in node["ids"] if i != nodes.make_id(explicit)]
+        if kramdown_id not in self.document.ids:
+            node["ids"].insert(0, kramdown_id)
+            self.document.ids[kramdown_id] = node
+        super().generate_heading_target(token, level, node, implicit_text)
+        self._heading_slugs[kramdown_id] = (node.line, kramdown_id, implicit_text.astext()
+                                            if isinstance(implicit_text, nodes.Node) else str(implicit_text))
+
+    # -- kramdown constructs ------------------------------------------------
+    def render_kramdown_toc(self, token: SyntaxTreeNode) -> None:
+        placeholder = local_toc()
+        placeholder["ids"] = [str(token.attrGet("id") or "markdown-toc")]
+        placeholder["classes"] = str(token.attrGet("class") or "").split()
+        self.add_line_and_source_path(placeholder, token)
+        self.current_node.append(placeholder)
+
+    def render_html_element(self, token: SyntaxTreeNode) -> None:
+        attributes = {k: str(v) for k, v in token.attrs.items()}
+        element = html_element(tag=token.info, attributes=attributes)
+        self.add_line_and_source_path(element, token)
+        with self.current_node_context(element, append=True):
+            self.render_children(token)
+        if token.info == "figure":
+            figure = _as_figure(element)
+            if figure is not None:
+                element.replace_self(figure)
+
+    def render_emoji(self, token: SyntaxTreeNode) -> None:
+        self.current_node.append(nodes.inline(token.content, token.content, classes=["emoji"],
+                                              title=token.markup))
+
+    # -- links and images to the blog's own site ----------------------------
+    def render_link(self, token: SyntaxTreeNode) -> None:
+        href = str(token.attrGet("href") or "")
+        site_path = self._site_path(href)
+        if site_path is None:
+            return super().render_link(token)
+        path, _, fragment = site_path.partition("#")
+        static = self._static_file(path)
+        if static is not None:
+            token.attrSet("href", "path:" + self._relative(static))
+            return self.render_link_path(token)
+        if path.endswith("/") or path.endswith(".html") or "." not in posixpath.basename(path):
+            xref = addnodes.pending_xref(refdomain="jekyll", reftype="url", reftarget=site_path,
+                                         refdoc=self.sphinx_env.docname, refexplicit=True,
+                                         refwarn=True)
+            self.add_line_and_source_path(xref, token)
+            inner = nodes.inline("", "", classes=["xref", "jekyll"])
+            xref.append(inner)
+            with self.current_node_context(inner):
+                self.render_children(token)
+            self.current_node.append(xref)
+            return None
+        return super().render_link(token)
+
+    def _site_path(self, href: str) -> str | None:
+        """The site-absolute path of a link into the blog itself, else None."""
+        if href.startswith("/") and not href.startswith("//"):
+            return href
+        if self.blog.url and (href == self.blog.url or href.startswith(self.blog.url + "/")):
+            parts = urlsplit(href)
+            return (parts.path or "/") + (f"#{parts.fragment}" if parts.fragment else "")
+        return None
+
+    def _static_file(self, site_path: str) -> Path | None:
+        if self.blog.baseurl and site_path.startswith(self.blog.baseurl + "/"):
+            site_path = site_path[len(self.blog.baseurl):]
+        root = self.blog.static_dir.resolve()
+        candidate = (root / site_path.lstrip("/")).resolve()
+        if candidate.is_file() and candidate.is_relative_to(root):
+            return candidate
+        return None
+
+    def _relative(self, target: Path) -> str:
+        return os.path.relpath(target, self.blog_file.resolve().parent).replace(os.sep, "/")
+
+    def render_image(self, token: SyntaxTreeNode) -> None:
+        src = str(token.attrGet("src") or "")
+        site_path = self._site_path(src)
+        if site_path is not None:
+            static = self._static_file(site_path.partition("#")[0])
+            if static is not None:
+                token.attrSet("src", self._relative(static))
+        super().render_image(token)
+
+
+def _as_figure(element: html_element) -> nodes.figure | None:
+    """``<figure>`` with one image (and a ``<figcaption>``) as a docutils figure."""
+    images = list(element.findall(nodes.image))
+    if len(images) != 1:
+        return None
+    figure = nodes.figure("", classes=element["attributes"].get("class", "").split())
+    figure.source, figure.line = element.source, element.line
+    image = images[0]
+    image.parent.remove(image)
+    figure += image
+    for child in list(element.children):
+        if isinstance(child, html_element) and child["tag"] == "figcaption":
+            caption_text = [c for c in child.children]
+            caption = nodes.caption("", "")
+            for paragraph in caption_text:
+                caption.extend(paragraph.children if isinstance(paragraph, nodes.paragraph) else [paragraph])
+            figure += caption
+        elif not (isinstance(child, nodes.paragraph) and not child.children):
+            if not (isinstance(child, nodes.paragraph) and not child.astext().strip()):
+                figure += child
+    return figure
