@@ -1,0 +1,51 @@
+# Build, preview and test the documentation site.
+#
+#   make html                 strict build into _build/html (creates .venv first)
+#   make html SPHINXOPTS=     the same build, warnings not fatal
+#   make livehtml [PORT=8000] live-reloading preview on http://127.0.0.1:PORT
+#   make test                 the test suite
+#   make clean                remove the build output
+#
+# JEKYLL_SITE=path builds that Jekyll site's posts and authors in place of posts/.
+
+PYTHON      ?= python3
+VENV        ?= .venv
+SPHINXOPTS  ?= -W --keep-going -n
+JOBS        ?= auto
+BUILDDIR    ?= _build
+HOST        ?= 127.0.0.1
+PORT        ?= 8000
+JEKYLL_SITE ?=
+export JEKYLL_SITE
+
+BIN         := $(VENV)/bin
+SPHINXBUILD := $(BIN)/sphinx-build
+STAMP       := $(VENV)/.installed
+
+.PHONY: help venv html livehtml test clean
+
+help:
+	@sed -n '2,11p' Makefile | sed 's/^# \{0,1\}//'
+
+venv: $(STAMP)
+
+# Re-installs whenever requirements.txt changes.
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+html: $(STAMP)
+	$(SPHINXBUILD) -b html -j $(JOBS) $(SPHINXOPTS) . $(BUILDDIR)/html
+
+livehtml: $(STAMP)
+	$(BIN)/sphinx-autobuild -b html $(SPHINXOPTS) --host $(HOST) --port $(PORT) \
+		--watch docs --watch posts --watch jekyll_myst $(if $(JEKYLL_SITE),--watch $(JEKYLL_SITE)) \
+		--ignore '$(BUILDDIR)/*' --ignore '$(VENV)/*' . $(BUILDDIR)/html
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(BUILDDIR)
