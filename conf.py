@@ -28,6 +28,9 @@ jekyll_settings = {
     "plugins": ["jekyll-mentions", "jemoji"],
     "kramdown": {"parse_block_html": True, "toc_levels": "1..4"},
 } if jekyll_site is None else {}
+# An imported blog may be a selection: its links to the rest still work, on the
+# original site.  The project's own blog is whole, so such a link is an error.
+jekyll_origin_links = jekyll_site is not None
 
 myst_heading_anchors = 3
 

@@ -25,6 +25,8 @@ CONFIG_VALUES: list[tuple[str, object, type | tuple[type, ...], str]] = [
     ("jekyll_settings", {}, dict, "Jekyll site settings (as in _config.yml) for the project's own blog"),
     ("jekyll_posts_docdir", "posts", str, "the document folder posts are built into"),
     ("jekyll_authors_docdir", "authors", str, "the document folder author pages are built into"),
+    ("jekyll_origin_links", False, bool,
+     "link pages the site lacks to the original blog (its url), at info level, not as warnings"),
     ("jekyll_today", None, (dt.date, type(None)), "the date after which posts are future posts"),
 ]
 

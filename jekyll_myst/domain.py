@@ -91,9 +91,7 @@ class JekyllDomain(Domain):
             docname = self.post_by_url(target)
             fragment = target.partition("#")[2]
             if docname is None:
-                logger.warning("link to %s: no post has that URL", target, type="jekyll",
-                               subtype="link", location=node)
-                return contnode
+                return self._unknown_page(env, target, node, contnode)
             return make_refnode(builder, fromdocname, docname, fragment, contnode)
         if typ == "author":
             docname = self.bio_by_name(target)
@@ -104,6 +102,17 @@ class JekyllDomain(Domain):
                 return contnode
             return make_refnode(builder, fromdocname, docname, "", contnode)
         return None
+
+    def _unknown_page(self, env, target: str, node: pending_xref, contnode: nodes.Element):
+        origin = env.project.blog.url if env.config.jekyll_origin_links else ""
+        if not origin:
+            logger.warning("link to %s: no page of this site has that URL", target,
+                           type="jekyll", subtype="link", location=node)
+            return contnode
+        # A blog imported in part: the page is still on the original site.
+        logger.info("link to %s: not in this site, linked to %s", target, origin,
+                    type="jekyll", subtype="origin_link", location=node)
+        return nodes.reference("", "", contnode, refuri=origin + target, internal=False)
 
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
         return []

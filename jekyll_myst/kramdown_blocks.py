@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 from markdown_it import MarkdownIt
+from markdown_it.common.html_blocks import block_names
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.html_block import html_block
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
@@ -82,9 +84,11 @@ def html_element_rule(state: StateBlock, start: int, end: int, silent: bool) -> 
     model = {"0": None, "1": None, "block": "block", "span": "span"}.get(attrs.pop("markdown", ""), "")
     if model is None:
         return False  # markdown="0": raw, as kramdown
-    model = model or ("block" if tag in BLOCK_CONTENT else "span" if tag in SPAN_CONTENT else "")
-    if not model or match["selfclose"]:
+    model = model or ("block" if tag in BLOCK_CONTENT else "span" if tag in SPAN_CONTENT else "raw")
+    if match["selfclose"] or tag in _VOID_TAGS:
         return False
+    if model == "raw" and tag not in block_names and tag not in _RAW_BLOCK_TAGS:
+        return False  # a span element starts a paragraph
     lines = [state.src[state.bMarks[n] + state.tShift[n]:state.eMarks[n]] for n in range(start, end)]
     found = _find_close(lines, tag)
     if found is None:
@@ -95,6 +99,13 @@ def html_element_rule(state: StateBlock, start: int, end: int, silent: bool) -> 
     if trailing:
         return False  # more on the closing line: leave it to the raw HTML rule
     if silent:
+        return True
+    if model == "raw":
+        # kramdown keeps a raw element whole, blank lines and all, to its end tag
+        token = state.push("html_block", "", 0)
+        token.map = [start, start + close_line + 1]
+        token.content = "\n".join(lines[:close_line + 1]) + "\n"
+        state.line = start + close_line + 1
         return True
     inner_lines = lines[:close_line + 1]
     inner_lines[-1] = inner_lines[-1][:close_col]
@@ -216,6 +227,8 @@ def _split_ial_lines(content: str) -> tuple[list[str], list[str], list[str]]:
     trail: list[str] = []
     while lines and IAL_LINE.match(lines[-1]):
         trail.insert(0, lines.pop())
+    if not any(line.strip() for line in lines):
+        lines = []  # nothing left once ALDs went
     return lead, lines, trail
 
 
@@ -227,7 +240,7 @@ def attribute_lists_rule(state: StateCore) -> None:
     for pos, token in enumerate(tokens):
         if token.type == "inline" and pos and tokens[pos - 1].type == "paragraph_open":
             kept = []
-            for offset, line in enumerate(token.content.split("\n")):
+            for line in token.content.split("\n"):
                 ald = ALD_LINE.match(line)
                 if ald:
                     definitions[ald["name"]] = parse_attribute_list(ald["body"])
@@ -330,7 +343,36 @@ def header_id_rule(state: StateCore) -> None:
                 token.attrSet("id", match["id"])
 
 
+_LINE_TAG = re.compile(r"^</?([A-Za-z][A-Za-z0-9-]*)")
+_RAW_BLOCK_TAGS = frozenset(("script", "pre", "style", "textarea"))
+_VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_ONE_TAG = re.compile(r"^<[A-Za-z][^<>]*>\s*$")
+
+
+def html_block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """CommonMark's HTML blocks, less those a span element opens.
+
+    kramdown reads ``<br>`` or ``<em>`` alone on a line as part of a
+    paragraph; CommonMark would swallow the lines after it as raw HTML.
+    """
+    line = state.src[state.bMarks[start] + state.tShift[start]:state.eMarks[start]]
+    tag = _LINE_TAG.match(line)
+    if tag and tag[1].lower() not in block_names and tag[1].lower() not in _RAW_BLOCK_TAGS:
+        return False
+    if tag and tag[1].lower() in _VOID_TAGS and _ONE_TAG.match(line):
+        # a void element ends where its tag does, not at the next blank line
+        if not silent:
+            token = state.push("html_block", "", 0)
+            token.map = [start, start + 1]
+            token.content = line + "\n"
+            state.line = start + 1
+        return True
+    return html_block(state, start, end, silent)
+
+
 def kramdown_block_plugin(md: MarkdownIt) -> None:
+    md.block.ruler.at("html_block", html_block_rule,
+                      {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.before("html_block", "kramdown_html_element", html_element_rule,
                           {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.before("paragraph", "kramdown_math_block", math_block_rule)

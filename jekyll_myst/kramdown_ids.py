@@ -1,33 +1,35 @@
-"""Header ids exactly as kramdown 2 generates them (``auto_ids``).
+"""Header ids exactly as Jekyll's kramdown (GFM input) generates them.
 
-Pure translation code: no Sphinx import.  kramdown works on the header's
-raw source text: it keeps only ASCII letters, digits, spaces and hyphens, turns each space into a
-hyphen and lower-cases the result; an empty id becomes ``section`` and a
-repeated id gets ``-1``, ``-2``, ... appended.
+Pure translation code: no Sphinx import.  Jekyll 4 parses with
+kramdown-parser-gfm, which takes a header's text (markup dropped, typographic
+symbols as their characters), lower-cases it, keeps only word characters,
+hyphens, spaces and tabs, and turns each space or tab into a hyphen; a
+repeated id gets ``-1``, ``-2``, ... appended.  An empty id means no id.
 """
 
 from __future__ import annotations
 
 import re
 
-_UNWANTED = re.compile(r"[^a-zA-Z0-9 -]")
+_NON_WORD = re.compile(r"[^\w\- \t]")
+#: kramdown prints these as typographic symbols, which then drop out of ids
+_TYPOGRAPHIC = (("---", "\u2014"), ("--", "\u2013"), ("...", "\u2026"), ("<<", "\u00ab"), (">>", "\u00bb"))
 
 
-def basic_id(raw_text: str) -> str:
-    text = _UNWANTED.sub("", raw_text)
-    return text.replace(" ", "-").lower()
+def basic_id(text: str) -> str:
+    for ascii_form, symbol in _TYPOGRAPHIC:
+        text = text.replace(ascii_form, symbol)
+    return _NON_WORD.sub("", text.lower()).replace(" ", "-").replace("\t", "-")
 
 
 class HeaderIds:
     """The ids of one document's headers, in document order."""
 
     def __init__(self) -> None:
-        self._used: dict[str, int] = {}
+        self._seen: dict[str, int] = {}
 
-    def generate(self, raw_text: str) -> str:
-        generated = basic_id(raw_text) or "section"
-        if generated in self._used:
-            self._used[generated] += 1
-            return f"{generated}-{self._used[generated]}"
-        self._used[generated] = 0
-        return generated
+    def generate(self, text: str) -> str:
+        generated = basic_id(text)
+        count = self._seen.get(generated, -1) + 1
+        self._seen[generated] = count
+        return f"{generated}-{count}" if count else generated

@@ -72,7 +72,12 @@ def _opening(children: list[Token], close: int) -> Token:
     return children[close]
 
 
-def _split_text(children: list[Token], pattern: re.Pattern, make: Callable[[re.Match], list[Token] | None]) -> list[Token]:
+_HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*>")
+_NO_MENTIONS_IN = frozenset(("a", "code", "pre", "script", "style"))
+
+
+def _split_text(children: list[Token], pattern: re.Pattern,
+                make: Callable[[re.Match], list[Token] | None]) -> list[Token]:
     out: list[Token] = []
     in_link = 0
     for child in children:
@@ -80,6 +85,10 @@ def _split_text(children: list[Token], pattern: re.Pattern, make: Callable[[re.M
             in_link += 1
         elif child.type == "link_close":
             in_link -= 1
+        elif child.type == "html_inline":
+            tag = _HTML_TAG.match(child.content)
+            if tag and tag[2].lower() == "a":
+                in_link += -1 if tag[1] else 1
         if child.type != "text" or in_link:
             out.append(child)
             continue
@@ -119,8 +128,27 @@ def make_mentions_rule(base_url: str) -> Callable[[StateCore], None]:
         for block in state.tokens:
             if block.type == "inline" and block.children and "@" in block.content:
                 block.children = _split_text(block.children, _MENTION, make)
+            elif block.type == "html_block" and "@" in block.content:
+                block.content = mention_html(block.content, base)
 
     return rule
+
+
+def mention_html(html: str, base: str) -> str:
+    """jekyll-mentions works on the page's HTML: raw HTML gets its links too."""
+    out, depth, pos = [], 0, 0
+    for tag in _HTML_TAG.finditer(html):
+        text = html[pos:tag.start()]
+        out.append(text if depth else _MENTION.sub(
+            lambda m: f'<a href="{base}/{m[1]}" class="user-mention">{m[0]}</a>', text))
+        out.append(tag[0])
+        if tag[2].lower() in _NO_MENTIONS_IN and not tag[0].endswith("/>"):
+            depth = max(0, depth + (-1 if tag[1] else 1))
+        pos = tag.end()
+    tail = html[pos:]
+    out.append(tail if depth else _MENTION.sub(
+        lambda m: f'<a href="{base}/{m[1]}" class="user-mention">{m[0]}</a>', tail))
+    return "".join(out)
 
 
 def make_emoji_rule(lookup: Callable[[str], str | None]) -> Callable[[StateCore], None]:

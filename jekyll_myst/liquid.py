@@ -53,8 +53,8 @@ def render_liquid(text: str, first_line: int, code_lines: Container[int],
             closing = re.compile(r"\{%-?\s*" + _BLOCK_ENDS[tag] + r"\s*-?%\}")
             end = closing.search(text, match.end())
             if end is None:
-                problems.append(Problem("liquid", f"{{% {tag} %}} is not closed: add {{% {_BLOCK_ENDS[tag]} %}}",
-                                        line))
+                problems.append(Problem(
+                    "liquid", f"{{% {tag} %}} is not closed: add {{% {_BLOCK_ENDS[tag]} %}}", line))
                 out.append("\n" * match.group(0).count("\n"))
                 continue
             body = text[match.end():end.start()]

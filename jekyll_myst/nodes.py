@@ -15,6 +15,10 @@ class post_date(nodes.Inline, nodes.TextElement):  # noqa: N801 - docutils namin
     """A post's date; ``datetime`` holds it in ISO 8601."""
 
 
+class deleted(nodes.Inline, nodes.TextElement):  # noqa: N801
+    """GFM's ``~~struck through~~`` text."""
+
+
 class html_element(nodes.General, nodes.Element):  # noqa: N801
     """An HTML element written in a post, whose content is Markdown."""
 
@@ -31,20 +35,27 @@ def depart_post_date(self: HTML5Translator, node: post_date) -> None:
     self.body.append("</time>")
 
 
+def visit_deleted(self: HTML5Translator, node: deleted) -> None:
+    self.body.append(self.starttag(node, "del", ""))
+
+
+def depart_deleted(self: HTML5Translator, node: deleted) -> None:
+    self.body.append("</del>")
+
+
 #: Elements an author may write around Markdown; anything else is written
 #: as a <div>, so that a post cannot open, say, a <form>.
 _ALLOWED_TAGS = frozenset("""
     address article aside blockquote center dd details div dl dt figcaption figure footer
     header hgroup li main nav section summary p h1 h2 h3 h4 h5 h6 caption legend th td
 """.split())
-_ALLOWED_ATTRIBUTES = frozenset("class id title lang dir align role".split())
+_ALLOWED_ATTRIBUTES = frozenset("title lang dir align role".split())
 
 
 def visit_html_element(self: HTML5Translator, node: html_element) -> None:
     tag = node["tag"] if node["tag"] in _ALLOWED_TAGS else "div"
     attributes = {k: v for k, v in node["attributes"].items() if k in _ALLOWED_ATTRIBUTES}
-    classes = attributes.pop("class", "")
-    self.body.append(self.starttag(node, tag, "", CLASS=classes or None, **attributes).rstrip("\n"))
+    self.body.append(self.starttag(node, tag, "", **attributes).rstrip("\n"))
     if tag in ("p", "summary", "dt", "caption", "legend", "figcaption") or tag.startswith("h"):
         self.context.append(f"</{tag}>")
     else:
@@ -87,6 +98,7 @@ def setup_nodes(app: Sphinx) -> None:
     passthrough = (visit_passthrough, depart_passthrough)
     others = {fmt: passthrough for fmt in ("latex", "text", "man", "texinfo")}
     app.add_node(post_date, html=(visit_post_date, depart_post_date), **others)
+    app.add_node(deleted, html=(visit_deleted, depart_deleted), **others)
     app.add_node(html_element, html=(visit_html_element, depart_html_element), **others)
     app.add_node(post_list)
     for builder in ("html", "dirhtml", "singlehtml"):

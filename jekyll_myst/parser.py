@@ -26,7 +26,7 @@ from .kramdown_inline import kramdown_inline_plugin
 from .liquid import LiquidContext, render_liquid
 from .nodes import post_date, post_list
 from .post import Post, read_bio, read_post
-from .postfiles import jekyll_url, parse_post_name, PostName
+from .postfiles import PostName, jekyll_url, parse_post_name
 from .project import BlogProject
 from .renderer import KramdownRenderer, local_toc
 
@@ -34,7 +34,10 @@ logger = logging.getLogger(__name__)
 
 _PAREN_LIST = re.compile(r"^( {0,3}\d{1,9})\)(?=[ \t])", re.MULTILINE)
 #: MyST features that are kramdown's too; nothing else of MyST's own syntax.
-_KRAMDOWN_EXTENSIONS = {"deflist", "html_image", "smartquotes", "replacements"}
+#: Quotes, dashes and ellipses are Sphinx's smartquotes' work, as kramdown does them.
+_KRAMDOWN_EXTENSIONS = {"deflist", "html_image", "strikethrough"}
+#: kramdown allows spaces in a link's destination: ``[pdf](/a/b c.pdf)``.
+_SPACED_DESTINATION = re.compile(r"(\]\()([^()\"'\n<>]*? [^()\"'\n<>]*?)(\))")
 
 
 def warn(problem: Problem, docname: str) -> None:
@@ -99,7 +102,7 @@ class JekyllMystParser(MystParser):
             warn(problem, docname)
         code = _code_lines(rendered)
         lines = rendered.split("\n")
-        rendered = "\n".join(line if n in code else _PAREN_LIST.sub(r"\1\\)", line)
+        rendered = "\n".join(line if n in code else _kramdown_line(line)
                              for n, line in enumerate(lines))
         # blank lines in place of the front matter keep every line where it was
         return "\n" * (front.body_line - 1) + rendered
@@ -111,6 +114,7 @@ class JekyllMystParser(MystParser):
             enable_extensions=_KRAMDOWN_EXTENSIONS,
             heading_anchors=0,
             title_to_header=False,
+            footnote_transition=False,
             suppress_warnings=[],
         )
         md = create_md_parser(config, KramdownRenderer)
@@ -125,6 +129,13 @@ class JekyllMystParser(MystParser):
         md.render(text, md_env)
         for line, subtype, message in md_env.get("kramdown_problems", []):
             warn(Problem(subtype, message, line), env.docname)
+
+
+def _kramdown_line(line: str) -> str:
+    """Line-level differences from CommonMark: ``1)`` starts no list, and
+    link destinations may hold spaces."""
+    line = _PAREN_LIST.sub(r"\1\\)", line)
+    return _SPACED_DESTINATION.sub(lambda m: m[1] + m[2].strip().replace(" ", "%20") + m[3], line)
 
 
 def _code_lines(text: str) -> set[int]:

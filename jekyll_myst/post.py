@@ -12,7 +12,7 @@ from pathlib import PurePath
 from typing import Any
 
 from .frontmatter import FrontMatter, Problem
-from .postfiles import PostName, as_name_list, as_word_list, jekyll_url, parse_date_value, parse_post_name
+from .postfiles import as_name_list, as_word_list, jekyll_url, parse_date_value, parse_post_name
 
 #: Front-matter keys Jekyll or its common plugins use; others get an info line.
 KNOWN_KEYS = frozenset("""

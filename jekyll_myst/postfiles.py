@@ -71,7 +71,7 @@ def parse_date_value(value: Any) -> dt.datetime | None | str:
     tzinfo = None
     if zone:
         if zone == "Z":
-            tzinfo = dt.timezone.utc
+            tzinfo = dt.UTC
         else:
             digits = zone[1:].replace(":", "")
             offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))

@@ -26,8 +26,9 @@ logger = logging.getLogger(__name__)
 
 class BlogProject(Project):
     def __init__(self, srcdir, source_suffix, blog: BlogSource, posts_docdir: str,
-                 authors_docdir: str, today: dt.date) -> None:
+                 authors_docdir: str, today: dt.date, reserved_dirs: tuple[Path, ...] = ()) -> None:
         super().__init__(srcdir, source_suffix)
+        self.reserved_dirs = reserved_dirs
         self.blog = blog
         self.posts_docdir = posts_docdir
         self.authors_docdir = authors_docdir
@@ -35,7 +36,10 @@ class BlogProject(Project):
 
     def discover(self, exclude_paths=(), include_paths=("**",)) -> set[str]:
         super().discover(exclude_paths, include_paths)
-        blog_dirs = (self.blog.posts_dir.resolve(), self.blog.authors_dir.resolve())
+        # The blog's folders (and the project's own, when a site replaces it)
+        # are read by the rules below, not as plain MyST pages.
+        blog_dirs = {folder.resolve() for folder in (self.blog.posts_dir, self.blog.authors_dir,
+                                                      *self.reserved_dirs)}
         for docname, path in list(self._docname_to_path.items()):
             resolved = (self.srcdir / path).resolve()
             if any(resolved.is_relative_to(folder) for folder in blog_dirs):
@@ -93,7 +97,8 @@ def install_project(app: Sphinx, blog: BlogSource) -> None:
     """Put a :class:`BlogProject` in place of Sphinx's before files are found."""
     config = app.config
     project = BlogProject(app.srcdir, config.source_suffix, blog, config.jekyll_posts_docdir,
-                          config.jekyll_authors_docdir, config.jekyll_today or dt.date.today())
+                          config.jekyll_authors_docdir, config.jekyll_today or dt.date.today(),
+                          (app.srcdir / config.jekyll_posts_dir, app.srcdir / config.jekyll_authors_dir))
     project.restore(app.project)
     app.project = project
     app.env.project = project

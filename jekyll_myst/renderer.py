@@ -8,18 +8,21 @@ checked references.
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from docutils import nodes
 from markdown_it.tree import SyntaxTreeNode
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
+from pygments.lexers import get_lexer_by_name
+from pygments.util import ClassNotFound
 from sphinx import addnodes
 
 from .kramdown_ids import HeaderIds
-from .nodes import html_element
+from .nodes import deleted, html_element
 
 
 class local_toc(nodes.General, nodes.Element):  # noqa: N801
@@ -49,18 +52,34 @@ class KramdownRenderer(SphinxRenderer):
 
     def generate_heading_target(self, token, level, node, implicit_text) -> None:
         explicit = token.attrGet("id")
-        kramdown_id = str(explicit) if explicit else self.header_ids.generate(token.children[0].content
-                                                                             if token.children else "")
+        kramdown_id = str(explicit) if explicit else self.header_ids.generate(implicit_text.astext())
         if explicit:
             # MyST registered the explicit id as a (normalised) name already;
             # the id itself must be exactly what the author wrote.
             node["ids"] = [i for i in node["ids"] if i != nodes.make_id(explicit)]
-        if kramdown_id not in self.document.ids:
+        if kramdown_id and kramdown_id not in self.document.ids:
             node["ids"].insert(0, kramdown_id)
             self.document.ids[kramdown_id] = node
         super().generate_heading_target(token, level, node, implicit_text)
-        self._heading_slugs[kramdown_id] = (node.line, kramdown_id, implicit_text.astext()
-                                            if isinstance(implicit_text, nodes.Node) else str(implicit_text))
+        if kramdown_id:
+            self._heading_slugs[kramdown_id] = (node.line, kramdown_id, implicit_text.astext())
+
+    def render_heading(self, token: SyntaxTreeNode) -> None:
+        if isinstance(self.current_node, nodes.document | nodes.section):
+            return super().render_heading(token)
+        # A heading inside an HTML element (an <aside>, say) is still a heading
+        # with kramdown's id, but it cannot open a docutils section there.
+        heading = html_element(tag=token.tag, attributes={})
+        self.add_line_and_source_path(heading, token)
+        self.copy_attributes(token, heading, ("class",))
+        with self.current_node_context(heading, append=True):
+            self.render_children(token)
+        explicit = token.attrGet("id")
+        heading_id = str(explicit) if explicit else self.header_ids.generate(heading.astext())
+        if heading_id and heading_id not in self.document.ids:
+            heading["ids"].append(heading_id)
+            self.document.ids[heading_id] = heading
+        return None
 
     # -- kramdown constructs ------------------------------------------------
     def render_kramdown_toc(self, token: SyntaxTreeNode) -> None:
@@ -71,15 +90,35 @@ class KramdownRenderer(SphinxRenderer):
         self.current_node.append(placeholder)
 
     def render_html_element(self, token: SyntaxTreeNode) -> None:
-        attributes = {k: str(v) for k, v in token.attrs.items()}
+        attributes = {k: str(v) for k, v in token.attrs.items() if k not in ("class", "id")}
         element = html_element(tag=token.info, attributes=attributes)
         self.add_line_and_source_path(element, token)
+        self.copy_attributes(token, element, ("class", "id"))
         with self.current_node_context(element, append=True):
             self.render_children(token)
         if token.info == "figure":
             figure = _as_figure(element)
             if figure is not None:
                 element.replace_self(figure)
+
+    def render_fence(self, token: SyntaxTreeNode) -> None:
+        super().render_fence(token)
+        block = self.current_node[-1]
+        if not isinstance(block, nodes.literal_block):
+            return
+        # Like Rouge: a language Pygments does not know, or code it cannot
+        # lex, is shown plainly and quietly.
+        block["force"] = True
+        language = block.get("language", "")
+        if language and not _known_language(language):
+            block["classes"].append(f"language-{language}")
+            block["language"] = "none"
+
+    def render_s(self, token: SyntaxTreeNode) -> None:
+        struck = deleted()
+        self.add_line_and_source_path(struck, token)
+        with self.current_node_context(struck, append=True):
+            self.render_children(token)
 
     def render_emoji(self, token: SyntaxTreeNode) -> None:
         self.current_node.append(nodes.inline(token.content, token.content, classes=["emoji"],
@@ -90,11 +129,13 @@ class KramdownRenderer(SphinxRenderer):
         href = str(token.attrGet("href") or "")
         site_path = self._site_path(href)
         if site_path is None:
+            if _is_plain_relative(href):
+                return self.render_link_url(token)
             return super().render_link(token)
         path, _, fragment = site_path.partition("#")
-        static = self._static_file(path)
+        static = self._static_file(unquote(path))
         if static is not None:
-            token.attrSet("href", "path:" + self._relative(static))
+            token.attrs["href"] = "path:" + self._relative(static)
             return self.render_link_path(token)
         if path.endswith("/") or path.endswith(".html") or "." not in posixpath.basename(path):
             xref = addnodes.pending_xref(refdomain="jekyll", reftype="url", reftarget=site_path,
@@ -130,14 +171,41 @@ class KramdownRenderer(SphinxRenderer):
     def _relative(self, target: Path) -> str:
         return os.path.relpath(target, self.blog_file.resolve().parent).replace(os.sep, "/")
 
+    def _render_finalise(self) -> None:
+        self.rebase_site_paths()
+        super()._render_finalise()
+
     def render_image(self, token: SyntaxTreeNode) -> None:
-        src = str(token.attrGet("src") or "")
-        site_path = self._site_path(src)
-        if site_path is not None:
-            static = self._static_file(site_path.partition("#")[0])
-            if static is not None:
-                token.attrSet("src", self._relative(static))
         super().render_image(token)
+        # kramdown keeps the alt text as written, markup included
+        self.current_node[-1]["alt"] = token.content
+
+    def rebase_site_paths(self) -> None:
+        """Site-absolute image paths (``/images/x.png``) point into the site folder."""
+        for image in self.document.findall(nodes.image):
+            site_path = self._site_path(image["uri"])
+            if site_path is None:
+                continue
+            static = self._static_file(unquote(site_path.partition("#")[0]))
+            if static is not None:
+                image["uri"] = self._relative(static)
+
+
+@functools.cache
+def _known_language(name: str) -> bool:
+    try:
+        get_lexer_by_name(name)
+    except ClassNotFound:
+        return name in ("none", "default", "text")
+    return True
+
+
+def _is_plain_relative(href: str) -> bool:
+    """A relative link that does not name a document (``webpagetest.org``)."""
+    if not href or href.startswith(("#", "/")) or ":" in href.split("/", 1)[0]:
+        return False
+    path = href.split("#", 1)[0]
+    return not path.endswith((".md", ".markdown", ".rst"))
 
 
 def _as_figure(element: html_element) -> nodes.figure | None:
@@ -145,7 +213,7 @@ def _as_figure(element: html_element) -> nodes.figure | None:
     images = list(element.findall(nodes.image))
     if len(images) != 1:
         return None
-    figure = nodes.figure("", classes=element["attributes"].get("class", "").split())
+    figure = nodes.figure("", classes=element["classes"], ids=element["ids"])
     figure.source, figure.line = element.source, element.line
     image = images[0]
     image.parent.remove(image)
