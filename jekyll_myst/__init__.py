@@ -12,6 +12,7 @@ from sphinx.application import Sphinx
 from .backlinks import setup_backlinks
 from .config import blog_source, setup_config
 from .domain import JekyllDomain
+from .footnote_anchors import setup_footnote_anchors
 from .listings import setup_listings
 from .nodes import setup_nodes
 from .parser import JekyllMystParser
@@ -32,6 +33,7 @@ def setup(app: Sphinx) -> dict:
     app.add_domain(JekyllDomain)
     setup_nodes(app)
     setup_backlinks(app)
+    setup_footnote_anchors(app)
     setup_listings(app)
     app.connect("builder-inited", _builder_inited)
     return {

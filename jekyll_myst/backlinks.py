@@ -23,17 +23,21 @@ def collect_links(app: Sphinx, doctree: nodes.document) -> None:
         return
     targets = set()
     for xref in doctree.findall(addnodes.pending_xref):
-        target = _linked_doc(xref, env.docname)
-        if target and target != env.docname and project.is_post(target):
+        target = _link_target(xref, env.docname)
+        if target and (target.startswith("url:") or project.is_post(target)):
             targets.add(target)
     env.domains["jekyll"].note_links(env.docname, targets)
 
 
-def _linked_doc(xref: addnodes.pending_xref, docname: str) -> str | None:
-    if xref.get("refdomain") == "doc":  # MyST's [text](path.md#id)
+def _link_target(xref: addnodes.pending_xref, docname: str) -> str | None:
+    """A linked document's name, or ``url:<path>`` for a link by Jekyll URL."""
+    domain, kind = xref.get("refdomain"), xref.get("reftype")
+    if domain == "doc":  # MyST's [text](path.md#id)
         return xref["reftarget"]
-    if xref.get("refdomain") == "std" and xref.get("reftype") == "doc":
+    if domain == "std" and kind == "doc":
         return docname_join(docname, xref["reftarget"])
+    if domain == "jekyll" and kind == "url":
+        return "url:" + xref["reftarget"].split("#", 1)[0]
     return None
 
 

@@ -1,8 +1,8 @@
 """Span-level kramdown and Jekyll-plugin syntax as markdown-it rules.
 
 ``$$…$$`` inside a paragraph (kramdown's inline math), span IALs after an
-inline element (``![x](y){: width="50%"}``), jekyll-mentions' ``@name`` and
-jemoji's ``:shortcode:``.  Pure translation code: no Sphinx import.  Code
+inline element (``![x](y){: width="50%"}``), abbreviations, guillemets,
+jekyll-mentions' ``@name`` and jemoji's ``:shortcode:``.  Pure translation code: no Sphinx import.  Code
 spans and links are left alone, as the Jekyll plugins do.
 """
 
@@ -171,10 +171,69 @@ def make_emoji_rule(lookup: Callable[[str], str | None]) -> Callable[[StateCore]
     return rule
 
 
+_ABBREVIATION_LINE = re.compile(r"^[ ]{0,3}\*\[([^\]\n]+)\]:[ \t]*(.*)$")
+_GUILLEMETS = (("<< ", "\u00ab\u00a0"), (" >>", "\u00a0\u00bb"), ("<<", "\u00ab"), (">>", "\u00bb"))
+
+
+def abbreviation_definitions_rule(state: StateCore) -> None:
+    """``*[HTML]: Hyper Text Markup Language`` lines define abbreviations."""
+    definitions: dict[str, str] = state.env.setdefault("kramdown_abbreviations", {})
+    tokens = state.tokens
+    pos = 0
+    while pos < len(tokens):
+        token = tokens[pos]
+        if token.type == "inline" and tokens[pos - 1].type == "paragraph_open":
+            kept = []
+            for line in token.content.split("\n"):
+                match = _ABBREVIATION_LINE.match(line)
+                if match:
+                    definitions[match[1].strip()] = match[2].strip()
+                else:
+                    kept.append(line)
+            if not kept:
+                del tokens[pos - 1:pos + 2]
+                pos -= 1
+                continue
+            token.content = "\n".join(kept)
+        pos += 1
+
+
+def abbreviations_rule(state: StateCore) -> None:
+    definitions = state.env.get("kramdown_abbreviations")
+    if not definitions:
+        return
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k in sorted(definitions, key=len,
+                                                                          reverse=True)) + r")(?!\w)")
+
+    def make(match: re.Match) -> list[Token]:
+        token = Token("abbr", "abbr", 0)
+        token.content = match[0]
+        token.attrSet("title", definitions[match[0]])
+        return [token]
+
+    for block in state.tokens:
+        if block.type == "inline" and block.children:
+            block.children = _split_text(block.children, pattern, make)
+
+
+def typographic_symbols_rule(state: StateCore) -> None:
+    """kramdown's guillemets; quotes, dashes and ellipses are Sphinx's smartquotes' work."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        for child in block.children:
+            if child.type == "text" and ("<<" in child.content or ">>" in child.content):
+                for ascii_form, symbol in _GUILLEMETS:
+                    child.content = child.content.replace(ascii_form, symbol)
+
+
 def kramdown_inline_plugin(md: MarkdownIt, mentions_base: str | None,
                            emoji_lookup: Callable[[str], str | None] | None) -> None:
     md.inline.ruler.before("escape", "kramdown_math_inline", math_inline_rule)
+    md.core.ruler.after("block", "kramdown_abbreviation_definitions", abbreviation_definitions_rule)
     md.core.ruler.after("inline", "kramdown_span_ial", span_ial_rule)
+    md.core.ruler.after("kramdown_span_ial", "kramdown_abbreviations", abbreviations_rule)
+    md.core.ruler.after("kramdown_abbreviations", "kramdown_typographic_symbols", typographic_symbols_rule)
     if mentions_base:
         md.core.ruler.after("kramdown_span_ial", "jekyll_mentions", make_mentions_rule(mentions_base))
     if emoji_lookup:

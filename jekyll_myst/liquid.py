@@ -89,7 +89,7 @@ def _block(tag: str, args: str, body: str, line: int, problems: list[Problem]) -
     if tag == "comment":
         return "\n" * body.count("\n")
     language = args.split()[0] if args.split() else ""
-    fence = "`" * max(3, *(len(m) + 1 for m in re.findall(r"`{3,}", body)))
+    fence = "`" * max([3, *(len(m) + 1 for m in re.findall(r"`{3,}", body))])
     code = body.strip("\n")
     lead = body[:len(body) - len(body.lstrip("\n"))].count("\n")
     trail = body[len(body.rstrip("\n")):].count("\n")

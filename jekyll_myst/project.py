@@ -63,8 +63,8 @@ class BlogProject(Project):
             head = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return ""  # reported when the post is read
-        if "published:" not in head and "date:" not in head:
-            return ""
+        if name.date <= self.today and "published:" not in head and "date:" not in head:
+            return ""  # nothing in the front matter can unpublish it
         return unpublished_reason(split_front_matter(head).data, name, self.today)
 
     def _add(self, docname: str, path: Path) -> None:

@@ -53,16 +53,19 @@ class KramdownRenderer(SphinxRenderer):
     def generate_heading_target(self, token, level, node, implicit_text) -> None:
         explicit = token.attrGet("id")
         kramdown_id = str(explicit) if explicit else self.header_ids.generate(implicit_text.astext())
-        if explicit:
-            # MyST registered the explicit id as a (normalised) name already;
-            # the id itself must be exactly what the author wrote.
-            node["ids"] = [i for i in node["ids"] if i != nodes.make_id(explicit)]
-        if kramdown_id and kramdown_id not in self.document.ids:
-            node["ids"].insert(0, kramdown_id)
-            self.document.ids[kramdown_id] = node
+        self._claim_id(node, kramdown_id)
         super().generate_heading_target(token, level, node, implicit_text)
         if kramdown_id:
             self._heading_slugs[kramdown_id] = (node.line, kramdown_id, implicit_text.astext())
+
+    def _claim_id(self, node: nodes.Element, heading_id: str) -> None:
+        """Make ``heading_id`` the node's first id: the anchor old links use."""
+        if not heading_id or self.document.ids.get(heading_id, node) is not node:
+            return
+        if heading_id in node["ids"]:
+            node["ids"].remove(heading_id)
+        node["ids"].insert(0, heading_id)
+        self.document.ids[heading_id] = node
 
     def render_heading(self, token: SyntaxTreeNode) -> None:
         if isinstance(self.current_node, nodes.document | nodes.section):
@@ -75,10 +78,7 @@ class KramdownRenderer(SphinxRenderer):
         with self.current_node_context(heading, append=True):
             self.render_children(token)
         explicit = token.attrGet("id")
-        heading_id = str(explicit) if explicit else self.header_ids.generate(heading.astext())
-        if heading_id and heading_id not in self.document.ids:
-            heading["ids"].append(heading_id)
-            self.document.ids[heading_id] = heading
+        self._claim_id(heading, str(explicit) if explicit else self.header_ids.generate(heading.astext()))
         return None
 
     # -- kramdown constructs ------------------------------------------------
@@ -113,6 +113,10 @@ class KramdownRenderer(SphinxRenderer):
         if language and not _known_language(language):
             block["classes"].append(f"language-{language}")
             block["language"] = "none"
+
+    def render_abbr(self, token: SyntaxTreeNode) -> None:
+        self.current_node.append(nodes.abbreviation(token.content, token.content,
+                                                    explanation=str(token.attrGet("title"))))
 
     def render_s(self, token: SyntaxTreeNode) -> None:
         struck = deleted()

@@ -63,10 +63,11 @@ class PostFile:
 
 
 def find_post_files(posts_dir: Path) -> list[PostFile]:
-    """Every file under the posts folder, each a post or skipped with a reason.
+    """Every post file under the posts folder, each to build or skipped with a reason.
 
-    The front matter's ``published``/``date`` are judged later, when the
-    post is read; here only the name decides.
+    Only the name decides here; ``published`` and a future ``date`` are
+    judged by the project from the front matter.  Other files (images) are
+    site files, not posts.
     """
     found = []
     if not posts_dir.is_dir():
@@ -75,10 +76,12 @@ def find_post_files(posts_dir: Path) -> list[PostFile]:
         relative = path.relative_to(posts_dir)
         if any(part.startswith(("_", ".")) for part in relative.parts):
             continue  # bios, drafts folders and hidden files are not posts
-        if path.suffix.lstrip(".").lower() not in MARKDOWN_EXTENSIONS:
-            found.append(PostFile(path, f"not a Markdown file ({path.suffix or 'no extension'})"))
-            continue
+        markdown = path.suffix.lstrip(".").lower() in MARKDOWN_EXTENSIONS
         name = parse_post_name(path.name)
+        if not markdown:
+            if name is not None:
+                found.append(PostFile(path, f"only Markdown posts are built, not {path.suffix} files"))
+            continue  # a site file (an image, say), not a post
         if name is None:
             found.append(PostFile(path, "the file name has no date: Jekyll publishes only "
                                         "YYYY-MM-DD-title.md files"))

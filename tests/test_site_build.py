@@ -1,0 +1,104 @@
+"""A small blog built by Sphinx: the post page, the author page, references."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+
+def page(app, name: str) -> BeautifulSoup:
+    return BeautifulSoup((app.outdir / name).read_text(encoding="utf-8"), "lxml")
+
+
+def body(app, name: str):
+    return page(app, name).select_one("div.body")
+
+
+@pytest.mark.sphinx("html", testroot="blog", freshenv=True)
+def test_post_page_reads_as_jekyll_showed_it(app):
+    app.build()
+    assert app.warning.getvalue() == ""
+    html = page(app, "posts/2020-01-02-first-post.html")
+    main = html.select_one("div.body")
+    assert [h.get_text(strip=True).rstrip("¶") for h in main.find_all("h1")] == ["The first post"]
+    assert html.title.get_text().startswith("The first post")
+    byline = main.select_one("p.byline")
+    assert byline.time["datetime"] == "2020-01-02"
+    assert byline.time.get_text() == "Thursday, January 2, 2020"
+    assert [a.get_text() for a in byline.select(".author a")] == ["Jane Doe"]
+    assert byline.select_one(".author a")["href"] == "../authors/jane-doe.html"
+    lead = main.select_one("div.excerpt")
+    assert lead.get_text(" ", strip=True) == "A short summary of the first post."
+    assert lead.em.get_text() == "first"
+    description = html.find("meta", attrs={"name": "description"})
+    assert description["content"] == "A short summary of the first post."
+
+
+@pytest.mark.sphinx("html", testroot="blog", freshenv=True)
+def test_headings_keep_kramdown_levels_and_ids(app):
+    app.build()
+    main = body(app, "posts/2020-01-02-first-post.html")
+    headings = [(h.name, h.parent.get("id")) for h in main.find_all(re.compile(r"^h[2-6]$"))]
+    assert headings == [
+        ("h2", "contents"),
+        ("h2", "whats-new"),
+        ("h3", "a-detail"),
+        ("h2", "whats-new-1"),
+    ]
+
+
+@pytest.mark.sphinx("html", testroot="blog", freshenv=True)
+def test_toc_marker_becomes_local_table_of_contents(app):
+    app.build()
+    main = body(app, "posts/2020-01-02-first-post.html")
+    toc = main.select_one("nav#markdown-toc")
+    entries = [(a.get_text(), a["href"]) for a in toc.find_all("a")]
+    assert entries == [
+        ("What’s new?", "#whats-new"),
+        ("A detail", "#a-detail"),
+        ("What’s new?", "#whats-new-1"),
+    ]
+    text = main.get_text()
+    assert "{:" not in text and "This list becomes" not in text
+
+
+@pytest.mark.sphinx("html", testroot="blog", freshenv=True)
+def test_links_between_posts_and_docs_are_checked_references(app):
+    app.build()
+    post = body(app, "posts/2020-01-02-first-post.html")
+    link = post.find("a", string="the second post")
+    assert link["href"] == "2021-03-04-second-post.html#second-section"
+    guide = body(app, "docs/guide.html")
+    assert guide.find("a", string="the second section")["href"] == (
+        "../posts/2021-03-04-second-post.html#second-section")
+    backlinks = body(app, "posts/2021-03-04-second-post.html").select_one("section#referenced-by")
+    assert sorted(a.get_text() for a in backlinks.select("li a")) == ["A guide", "The first post"]
+
+
+@pytest.mark.sphinx("html", testroot="blog", freshenv=True)
+def test_site_absolute_image_is_copied(app):
+    app.build()
+    image = body(app, "posts/2020-01-02-first-post.html").find("img", alt="A picture")
+    assert (app.outdir / "posts" / image["src"]).resolve().is_file()
+
+
+@pytest.mark.sphinx("html", testroot="blog", freshenv=True)
+def test_author_page_lists_their_posts_newest_first(app):
+    app.build()
+    author = body(app, "authors/jane-doe.html")
+    assert author.h1.get_text(strip=True).rstrip("¶") == "Jane Doe"
+    assert author.select_one("p.jobtitle").get_text() == "Staff Engineer"
+    assert [a.get_text() for a in author.select("ul.post-list p.post-list-title > a")] == [
+        "The second post", "The first post"]
+
+
+@pytest.mark.sphinx("html", testroot="blog", freshenv=True)
+def test_unpublished_files_are_reported_not_built(app):
+    app.build()
+    status = app.status.getvalue()
+    assert "2099-01-01-future.md: not published: it is dated 2099-01-01, in the future" in status
+    assert "draft-without-date.md: not published: the file name has no date" in status
+    assert not (app.outdir / "posts/2099-01-01-future.html").exists()
+    assert not (app.outdir / "posts/draft-without-date.html").exists()
