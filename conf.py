@@ -15,10 +15,7 @@ copyright = "the authors; posts © their authors, CC BY-SA 4.0"  # noqa: A001
 extensions = ["jekyll_myst"]
 
 root_doc = "index"
-exclude_patterns = [
-    "_build", ".venv", ".ci", "README.md", "LICENSE*", "NOTICE*", "tests", "deploy",
-    "**/.pytest_cache",
-]
+exclude_patterns = ["_build", ".*", "**/.*", "README.md", "LICENSE*", "NOTICE*", "tests", "deploy"]
 source_suffix = {".md": "markdown"}
 
 # A site given as JEKYLL_SITE is built in place of the project's own posts.
