@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 project = "Engineering"
 author = "The engineering team"
-copyright = "the authors; posts © their authors, CC BY-SA 4.0"  # noqa: A001
+copyright = "the authors. Posts: CC BY-SA 4.0, see NOTICE.md"  # noqa: A001
 
 extensions = ["jekyll_myst"]
 

@@ -43,7 +43,11 @@ def _link_target(xref: addnodes.pending_xref, docname: str) -> str | None:
 
 def posts_with_new_backlinks(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = env.domains["jekyll"]
-    current = {post: tuple(domain.backlinks(post)) for post in domain.posts}
+
+    def shown(source: str) -> tuple[str, str]:
+        return source, env.titles[source].astext() if source in env.titles else ""
+
+    current = {post: tuple(map(shown, domain.backlinks(post))) for post in domain.posts}
     previous = domain.data.setdefault("backlinks_written", {})
     changed = [post for post, sources in current.items() if previous.get(post, ()) != sources]
     domain.data["backlinks_written"] = current

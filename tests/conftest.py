@@ -20,7 +20,7 @@ def rootdir() -> Path:
     return TESTS / "roots"
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def corpus() -> Path:
     if not (CORPUS / "_posts").is_dir():
         pytest.skip(f"the Jekyll corpus is not at {CORPUS} (set JEKYLL_CORPUS to its folder)")

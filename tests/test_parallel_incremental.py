@@ -1,0 +1,94 @@
+"""What ``setup()`` declares: parallel builds give the pages a serial build
+gives, and an incremental build after an edit shows the edit everywhere."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import TESTS
+from sphinx.testing.util import SphinxTestApp
+
+
+def make_blog(src: Path, extra_posts: int = 0) -> Path:
+    shutil.copytree(TESTS / "roots" / "test-blog", src)
+    for number in range(extra_posts):
+        (src / "posts" / f"2022-02-{number + 1:02d}-extra-{number}.md").write_text(
+            f"---\ntitle: Extra {number}\nauthor: Jane Doe\nexcerpt: Number {number}.\n---\n\n"
+            f"## Part {number}\n\nSee [the first post](/2020/01/02/first-post.html).\n")
+    return src
+
+
+def build(src: Path, out: Path, **kwargs) -> tuple[SphinxTestApp, list[str]]:
+    app = SphinxTestApp("html", srcdir=src, builddir=out, **kwargs)
+    read: list[str] = []
+    app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
+    app.build()
+    app.cleanup()
+    return app, read
+
+
+def bodies(outdir: Path) -> dict[str, str]:
+    pages = {}
+    for page in sorted(outdir.rglob("*.html")):
+        body = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select_one("div.body")
+        if body is not None:
+            pages[str(page.relative_to(outdir))] = str(body)
+    return pages
+
+
+def test_parallel_build_gives_the_serial_pages(tmp_path):
+    src = make_blog(tmp_path / "src", extra_posts=8)
+    serial, _ = build(src, tmp_path / "serial")
+    parallel, _ = build(src, tmp_path / "parallel", parallel=2)
+    assert parallel.warning.getvalue() == serial.warning.getvalue() == ""
+    serial_pages, parallel_pages = bodies(serial.outdir), bodies(parallel.outdir)
+    assert len(serial_pages) >= 14
+    assert parallel_pages == serial_pages
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_editing_a_post_title_updates_every_page_that_shows_it(tmp_path, jobs):
+    src = make_blog(tmp_path / "src", extra_posts=6)
+    out = tmp_path / "out"
+    build(src, out, parallel=jobs)
+    post = src / "posts" / "2020-01-02-first-post.md"
+    post.write_text(post.read_text().replace('title: "The first post"', 'title: "A renamed post"'))
+    app, read = build(src, out, parallel=jobs)
+    assert read == ["posts/2020-01-02-first-post"]
+    assert app.warning.getvalue() == ""
+
+    def text(page: str) -> str:
+        return (app.outdir / page).read_text(encoding="utf-8")
+
+    assert "<h1>A renamed post" in text("posts/2020-01-02-first-post.html")
+    assert "A renamed post" in text("authors/jane-doe.html")
+    assert "A renamed post" in text("index.html")
+    assert "The first post" not in text("authors/jane-doe.html")
+    backlinked = BeautifulSoup(text("posts/2021-03-04-second-post.html"), "lxml")
+    assert "A renamed post" in [a.get_text() for a in backlinked.select("#referenced-by li a")]
+
+
+def test_a_site_read_in_place_shows_edits_in_the_next_build(tmp_path):
+    site = tmp_path / "jekyll"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_authors").mkdir()
+    (site / "_config.yml").write_text("url: https://example.org\nkramdown:\n  toc_levels: 1..4\n")
+    post = site / "_posts" / "2020-05-06-in-place.md"
+    post.write_text("---\ntitle: Before\nauthor: Ann\n---\n\nOriginal text.\n")
+    (site / "_authors" / "ann.md").write_text("---\nname: Ann\njobtitle: Writer\n---\n\nBio.\n")
+    src = make_blog(tmp_path / "src")
+    out = tmp_path / "out"
+    overrides = {"jekyll_site": str(site)}
+    first, _ = build(src, out, confoverrides=overrides)
+    page = first.outdir / "posts" / "2020-05-06-in-place.html"
+    assert "Original text." in page.read_text()
+    # the site is built in place of the project's own posts
+    assert not (first.outdir / "posts" / "2020-01-02-first-post.html").exists()
+    post.write_text("---\ntitle: After\nauthor: Ann\n---\n\nEdited text.\n")
+    _, read = build(src, out, confoverrides=overrides)
+    assert read == ["posts/2020-05-06-in-place"]
+    html = page.read_text()
+    assert "Edited text." in html and "<h1>After" in html
