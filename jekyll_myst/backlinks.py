@@ -1,4 +1,4 @@
-""""Referenced by": each post lists the pages that link to it.
+""""Referenced by": each post lists the documentation pages that link to it.
 
 Links are collected when a page is read; the list is added when the post is
 written, and a post is written again whenever the pages linking to it change,

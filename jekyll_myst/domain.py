@@ -75,13 +75,13 @@ class JekyllDomain(Domain):
         return None
 
     def backlinks(self, post: str) -> list[str]:
-        """The documents that link to ``post``, by document or by Jekyll URL."""
+        """The documentation pages (not other posts) that link to ``post``."""
         record = self.posts.get(post)
         names = {post}
         if record is not None:
             names.update(f"url:{url}" for url in (record["url"], record["default_url"]))
         return sorted(doc for doc, targets in self.data["links"].items()
-                      if doc != post and not names.isdisjoint(targets))
+                      if doc not in self.posts and not names.isdisjoint(targets))
 
     def posts_by(self, bio_docname: str) -> list[str]:
         name = self.bios.get(bio_docname, {}).get("name")

@@ -212,6 +212,11 @@ def _byline(section: nodes.section, post: Post, docname: str, location: tuple[st
 
 def _excerpt(section: nodes.section, post: Post, document: nodes.document) -> None:
     if not post.excerpt:
+        # Jekyll's default excerpt is the first paragraph, already on the page
+        first = next((p for p in section.findall(nodes.paragraph)
+                      if "jekyll-header" not in p["classes"]), None)
+        if first is not None:
+            section += nodes.meta(name="description", content=" ".join(first.astext().split()))
         return
     excerpt = nodes.container(classes=["excerpt"])
     # The excerpt is the lead paragraph, written in the same Markdown.
@@ -238,13 +243,13 @@ def _render_markdown_fragment(text: str, document: nodes.document) -> list[nodes
 
 
 def _post_record(post: Post, section: nodes.section) -> dict:
-    excerpt = next((c for c in section.children if "excerpt" in c.get("classes", [])), None)
+    description = next((m for m in section.children if isinstance(m, nodes.meta)), None)
     return {
         "title": post.title,
         "date": post.date.isoformat(),
         "day": post.day.isoformat(),
         "authors": post.authors,
-        "excerpt": " ".join(excerpt.astext().split()) if excerpt is not None else "",
+        "excerpt": description["content"] if description is not None else "",
         "url": post.url,
         "default_url": jekyll_url(None, post.day, post.slug, []),
         "tags": post.tags,

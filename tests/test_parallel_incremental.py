@@ -67,8 +67,18 @@ def test_editing_a_post_title_updates_every_page_that_shows_it(tmp_path, jobs):
     assert "A renamed post" in text("authors/jane-doe.html")
     assert "A renamed post" in text("index.html")
     assert "The first post" not in text("authors/jane-doe.html")
-    backlinked = BeautifulSoup(text("posts/2021-03-04-second-post.html"), "lxml")
-    assert "A renamed post" in [a.get_text() for a in backlinked.select("#referenced-by li a")]
+
+
+def test_retitling_a_doc_updates_the_posts_it_references(tmp_path):
+    src = make_blog(tmp_path / "src", extra_posts=6)
+    out = tmp_path / "out"
+    build(src, out)
+    guide = src / "docs" / "guide.md"
+    guide.write_text(guide.read_text().replace("# A guide", "# The renamed guide"))
+    app, read = build(src, out)
+    assert read == ["docs/guide"]
+    post = BeautifulSoup((app.outdir / "posts/2021-03-04-second-post.html").read_text(), "lxml")
+    assert [a.get_text() for a in post.select("#referenced-by li a")] == ["The renamed guide"]
 
 
 def test_a_site_read_in_place_shows_edits_in_the_next_build(tmp_path):
