@@ -16,7 +16,8 @@ BUILDDIR    ?= _build
 HOST        ?= 127.0.0.1
 PORT        ?= 8000
 JEKYLL_SITE ?=
-export JEKYLL_SITE
+SITE_BASEURL ?=
+export JEKYLL_SITE SITE_BASEURL
 
 BIN         := $(VENV)/bin
 SPHINXBUILD := $(BIN)/sphinx-build

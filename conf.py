@@ -12,7 +12,7 @@ project = "Engineering"
 author = "The engineering team"
 copyright = "the authors. Posts: CC BY-SA 4.0, see NOTICE.md"  # noqa: A001
 
-extensions = ["jekyll_myst"]
+extensions = ["jekyll_myst", "notfound.extension"]
 
 root_doc = "index"
 exclude_patterns = ["_build", ".*", "**/.*", "README.md", "LICENSE*", "NOTICE*", "tests", "deploy"]
@@ -31,6 +31,12 @@ jekyll_origin_links = jekyll_site is not None
 
 myst_heading_anchors = 3
 
+# Canonical URLs, feeds, the sitemap and link previews need the site's address.
+html_baseurl = os.environ.get("SITE_BASEURL") or "https://engineering.example.org/"
+
 html_theme = "furo"
 html_title = "Engineering"
 html_static_path = []
+
+# The 404 page links with absolute paths, so it works at any depth.
+notfound_urls_prefix = "/"

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
+from .archives import setup_archives
 from .backlinks import setup_backlinks
 from .config import blog_source, setup_config
 from .domain import JekyllDomain
+from .feeds import setup_feeds
 from .footnote_anchors import setup_footnote_anchors
 from .listings import setup_listings
 from .nodes import setup_nodes
+from .outputs import setup_outputs
 from .parser import JekyllMystParser
+from .post_nav import setup_post_nav
 from .project import install_project
+from .seo import setup_seo
 
 __version__ = "0.1.0"
 
@@ -35,6 +40,11 @@ def setup(app: Sphinx) -> dict:
     setup_backlinks(app)
     setup_footnote_anchors(app)
     setup_listings(app)
+    setup_archives(app)
+    setup_outputs(app)
+    setup_feeds(app)
+    setup_post_nav(app)
+    setup_seo(app)
     app.connect("builder-inited", _builder_inited)
     return {
         "version": __version__,

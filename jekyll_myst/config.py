@@ -27,6 +27,7 @@ CONFIG_VALUES: list[tuple[str, object, type | tuple[type, ...], str]] = [
     ("jekyll_authors_docdir", "authors", str, "the document folder author pages are built into"),
     ("jekyll_origin_links", False, bool,
      "link pages the site lacks to the original blog (its url), at info level, not as warnings"),
+    ("jekyll_feed_limit", 10, int, "how many of the newest posts a feed carries (jekyll-feed's default)"),
     ("jekyll_today", None, (dt.date, type(None)), "the date after which posts are future posts"),
 ]
 

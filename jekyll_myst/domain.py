@@ -13,8 +13,13 @@ from typing import Any
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.domains import Domain
+from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
+from sphinx.util.osutil import relative_uri
+
+from .archives import archive_pagenames
+from .feeds import feed_path
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +34,8 @@ class JekyllDomain(Domain):
         "listings": {},  # docname -> True when the page shows a list of posts
     }
     _PER_DOCUMENT = ("posts", "bios", "links", "listings")
+    #: ``{jekyll:page}`archive/index``` links a generated page (an archive, a feed)
+    roles = {"page": XRefRole()}
 
     @property
     def posts(self) -> dict[str, dict]:
@@ -83,10 +90,6 @@ class JekyllDomain(Domain):
         return sorted(doc for doc, targets in self.data["links"].items()
                       if doc not in self.posts and not names.isdisjoint(targets))
 
-    def posts_by(self, bio_docname: str) -> list[str]:
-        name = self.bios.get(bio_docname, {}).get("name")
-        return self.newest_first(d for d, r in self.posts.items() if name in r["authors"])
-
     def newest_first(self, docnames) -> list[str]:
         return sorted(docnames, key=lambda d: (self.posts[d]["date"], d), reverse=True)
 
@@ -107,7 +110,23 @@ class JekyllDomain(Domain):
                                location=node)
                 return contnode
             return make_refnode(builder, fromdocname, docname, "", contnode)
+        if typ == "page":
+            return self._generated_page(builder, fromdocname, target, node, contnode)
         return None
+
+    def _generated_page(self, builder, fromdocname, target, node, contnode):
+        feeds = {feed_path()} | {feed_path(bio) for bio in self.bios}
+        if target in archive_pagenames(self):
+            uri = builder.get_relative_uri(fromdocname, target)
+        elif target in feeds and self.posts:
+            uri = relative_uri(builder.get_target_uri(fromdocname), target)
+        else:
+            logger.warning("no generated page %r: archives are archive/index, archive/<year>, "
+                           "tags/<tag>, categories/<category>; feeds are feed.xml and "
+                           "authors/<author>/feed.xml", target, type="jekyll", subtype="page",
+                           location=node)
+            return contnode
+        return nodes.reference("", "", contnode, internal=True, refuri=uri)
 
     def _unknown_page(self, env, target: str, node: pending_xref, contnode: nodes.Element):
         origin = env.project.blog.url if env.config.jekyll_origin_links else ""

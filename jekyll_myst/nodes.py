@@ -27,6 +27,10 @@ class post_list(nodes.General, nodes.Element):  # noqa: N801
     """Stands for a list of posts until the posts are all known (write time)."""
 
 
+class archive_link(nodes.Inline, nodes.TextElement):  # noqa: N801
+    """A tag or category, linked to its archive page when pages are written."""
+
+
 def visit_post_date(self: HTML5Translator, node: post_date) -> None:
     self.body.append(self.starttag(node, "time", "", datetime=node["datetime"]))
 
@@ -101,5 +105,6 @@ def setup_nodes(app: Sphinx) -> None:
     app.add_node(deleted, html=(visit_deleted, depart_deleted), **others)
     app.add_node(html_element, html=(visit_html_element, depart_html_element), **others)
     app.add_node(post_list)
+    app.add_node(archive_link, html=passthrough, **others)
     for builder in ("html", "dirhtml", "singlehtml"):
         app.set_translator(builder, PostHeadingsHTMLTranslator, override=True)

@@ -16,7 +16,6 @@ from docutils.utils import new_document
 from markdown_it import MarkdownIt
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
-from sphinx import addnodes
 from sphinx.util import logging
 
 from . import emoji_names
@@ -24,11 +23,14 @@ from .frontmatter import FrontMatter, Problem, split_front_matter
 from .kramdown_blocks import kramdown_block_plugin
 from .kramdown_inline import kramdown_inline_plugin
 from .liquid import LiquidContext, render_liquid
-from .nodes import post_date, post_list
-from .post import Post, read_bio, read_post
+from .local_toc import fill_local_tocs
+from .nodes import post_list
+from .page_header import add_bio_header, add_post_header, title_section
+from .post import read_bio, read_post
 from .postfiles import PostName, jekyll_url, parse_post_name
 from .project import BlogProject
-from .renderer import KramdownRenderer, local_toc
+from .renderer import KramdownRenderer
+from .site_paths import relative_to_file, site_file, site_path
 
 logger = logging.getLogger(__name__)
 
@@ -74,24 +76,23 @@ class JekyllMystParser(MystParser):
                             subtype="front_matter_key", location=(docname, front.line_of(key)))
         for problem in problems:
             warn(problem, docname)
-        body = self._liquid(front, project, docname, record)
+        body = self._liquid(front, project, docname)
         self._render(body, document, project, path)
-        title = record.name if bio else record.title
-        section = _title_section(document, title)
+        section = title_section(document, record.name if bio else record.title)
         if bio:
-            _bio_header(section, record)
+            add_bio_header(section, record, _portrait_uri(project.blog, record.portrait, path))
+            section += nodes.section("", nodes.title("Posts", "Posts"), post_list(author=docname),
+                                     ids=["posts"], names=["posts"])
         else:
-            _byline(section, record, docname, (str(path), front.line_of("authors")))
-            _excerpt(section, record, document)
-            domain.note_post(docname, _post_record(record, section))
-        for placeholder in list(document.findall(local_toc)):
-            placeholder.replace_self(_local_toc(section, placeholder, project.blog.settings))
-        if bio:
-            posts = nodes.section("", nodes.title("Posts", "Posts"), post_list(author=docname),
-                                  ids=["posts"], names=["posts"])
-            section += posts
+            post_record = add_post_header(section, record, docname, (str(path), front.line_of("authors")),
+                                          lambda text: _render_fragment(text, document))
+            domain.note_post(docname, post_record)
+        fill_local_tocs(document, section, project.blog.settings)
+        # Posts and bios are reached through the blog's lists, not the table of
+        # contents: in it they would make every page grow with the blog.
+        env.metadata[docname]["orphan"] = True
 
-    def _liquid(self, front: FrontMatter, project: BlogProject, docname: str, record) -> str:
+    def _liquid(self, front: FrontMatter, project: BlogProject, docname: str) -> str:
         blog = project.blog
         site = dict(blog.settings, url=blog.url, baseurl=blog.baseurl)
         context = LiquidContext(site=site, page=front.data, link=lambda p: _site_link(blog, p),
@@ -172,64 +173,13 @@ def _post_url(posts_dir: Path, name: str) -> str | None:
     return jekyll_url(None, parsed.date, parsed.slug, [])
 
 
-def _title_section(document: nodes.document, title: str) -> nodes.section:
-    section = nodes.section()
-    section += nodes.title(title, title)
-    section["names"].append(nodes.fully_normalize_name(title))
-    body = list(document.children)
-    document.clear()
-    document += section
-    document.note_implicit_target(section, section)
-    section.extend(body)
-    return section
+def _portrait_uri(blog, portrait: str, bio_file: Path) -> str | None:
+    linked = site_path(blog, portrait) if portrait else None
+    found = site_file(blog, linked) if linked is not None else None
+    return relative_to_file(found, bio_file) if found is not None else None
 
 
-def _insert_after_title(section: nodes.section, *new: nodes.Node) -> None:
-    index = 1
-    while index < len(section) and "jekyll-header" in section[index].get("classes", []):
-        index += 1
-    for offset, node in enumerate(new):
-        node["classes"].append("jekyll-header")
-        section.insert(index + offset, node)
-
-
-def _byline(section: nodes.section, post: Post, docname: str, location: tuple[str, int]) -> None:
-    byline = nodes.paragraph(classes=["byline"])
-    byline.source, byline.line = location
-    shown = f"{post.day:%A, %B} {post.day.day}, {post.day.year}"
-    byline += post_date(shown, shown, datetime=post.day.isoformat(), classes=["post-date"])
-    for index, name in enumerate(post.authors):
-        byline += nodes.Text(" by " if index == 0 else (" and " if index == len(post.authors) - 1 else ", "))
-        author = nodes.inline(classes=["author"])
-        xref = addnodes.pending_xref("", refdomain="jekyll", reftype="author", reftarget=name,
-                                     refdoc=docname, refexplicit=True, refwarn=True)
-        xref.source, xref.line = location
-        xref += nodes.Text(name)
-        author += xref
-        byline += author
-    _insert_after_title(section, byline)
-
-
-def _excerpt(section: nodes.section, post: Post, document: nodes.document) -> None:
-    if not post.excerpt:
-        # Jekyll's default excerpt is the first paragraph, already on the page
-        first = next((p for p in section.findall(nodes.paragraph)
-                      if "jekyll-header" not in p["classes"]), None)
-        if first is not None:
-            section += nodes.meta(name="description", content=" ".join(first.astext().split()))
-        return
-    excerpt = nodes.container(classes=["excerpt"])
-    # The excerpt is the lead paragraph, written in the same Markdown.
-    for child in _render_markdown_fragment(post.excerpt, document):
-        excerpt += child
-    description = " ".join(excerpt.astext().split())
-    meta = nodes.meta(name="description", content=description)
-    section += meta
-    if not post.hide_excerpt:
-        _insert_after_title(section, excerpt)
-
-
-def _render_markdown_fragment(text: str, document: nodes.document) -> list[nodes.Node]:
+def _render_fragment(text: str, document: nodes.document) -> list[nodes.Node]:
     """Front-matter Markdown (the excerpt), rendered apart from the page."""
     env = document.settings.env
     config = dataclasses.replace(env.myst_config, enable_extensions=_KRAMDOWN_EXTENSIONS)
@@ -240,59 +190,3 @@ def _render_markdown_fragment(text: str, document: nodes.document) -> list[nodes
     md.options["jekyll_blog"] = env.project.blog
     md.render(text, {})
     return [c for c in fragment.children if not isinstance(c, nodes.substitution_definition)]
-
-
-def _post_record(post: Post, section: nodes.section) -> dict:
-    description = next((m for m in section.children if isinstance(m, nodes.meta)), None)
-    return {
-        "title": post.title,
-        "date": post.date.isoformat(),
-        "day": post.day.isoformat(),
-        "authors": post.authors,
-        "excerpt": description["content"] if description is not None else "",
-        "url": post.url,
-        "default_url": jekyll_url(None, post.day, post.slug, []),
-        "tags": post.tags,
-        "categories": post.categories,
-    }
-
-
-def _bio_header(section: nodes.section, bio) -> None:
-    if bio.jobtitle:
-        _insert_after_title(section, nodes.paragraph(bio.jobtitle, bio.jobtitle, classes=["jobtitle"]))
-
-
-def _toc_levels(settings: dict) -> range:
-    value = str((settings.get("kramdown") or {}).get("toc_levels", "1..6"))
-    match = re.fullmatch(r"\s*(\d)\s*\.\.\s*(\d)\s*", value)
-    if match:
-        return range(int(match[1]), int(match[2]) + 1)
-    levels = [int(n) for n in re.findall(r"\d", value)]
-    return range(min(levels), max(levels) + 1) if levels else range(1, 7)
-
-
-def _local_toc(section: nodes.section, placeholder: local_toc, settings: dict) -> nodes.Element:
-    """kramdown's ``{:toc}``: the headings in ``toc_levels`` not marked ``.no_toc``."""
-    levels = _toc_levels(settings)
-    root = nodes.bullet_list()
-    stack: list[tuple[int, nodes.bullet_list]] = [(0, root)]
-    for heading in section.findall(nodes.section):
-        level = heading.get("heading_level")
-        if level not in levels or "no_toc" in heading["classes"] or not heading["ids"]:
-            continue
-        while len(stack) > 1 and stack[-1][0] >= level:
-            stack.pop()
-        title = heading[0]
-        reference = nodes.reference("", "", *[c.deepcopy() for c in title.children],
-                                    internal=True, refid=heading["ids"][0])
-        item = nodes.list_item("", nodes.paragraph("", "", reference))
-        stack[-1][1].append(item)
-        sublist = nodes.bullet_list()
-        item.append(sublist)
-        stack.append((level, sublist))
-    for empty in [n for n in root.findall(nodes.bullet_list) if not n.children and n is not root]:
-        empty.parent.remove(empty)
-    toc = nodes.topic("", root, classes=["contents", "local", *placeholder["classes"]],
-                      ids=placeholder["ids"])
-    toc.source, toc.line = placeholder.source, placeholder.line
-    return toc

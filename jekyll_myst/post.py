@@ -26,6 +26,8 @@ KNOWN_KEYS = frozenset("""
 class Post:
     title: str
     date: dt.datetime
+    #: ``last_modified_at``, else the date
+    updated: dt.datetime
     slug: str
     authors: list[str]
     #: the excerpt's Markdown, or "" when the post has none
@@ -86,12 +88,17 @@ def read_post(filename: str, front: FrontMatter) -> tuple[Post, list[Problem]]:
         if words is None:
             problems.append(Problem(key, f"'{key}' must be a list of words", front.line_of(key)))
     categories = categories or []
+    updated = parse_date_value(data.get("last_modified_at"))
+    if isinstance(updated, str):
+        problems.append(Problem("date", updated, front.line_of("last_modified_at")))
+        updated = None
     permalink = data.get("permalink")
     slug = name.slug if name else PurePath(filename).stem
     url = jekyll_url(permalink if isinstance(permalink, str) else None, date.date(), slug, categories)
     post = Post(
         title=title.strip(),
         date=date,
+        updated=updated or date,
         slug=slug,
         authors=authors,
         excerpt=excerpt.strip(),

@@ -9,10 +9,8 @@ checked references.
 from __future__ import annotations
 
 import functools
-import os
 import posixpath
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from docutils import nodes
 from markdown_it.tree import SyntaxTreeNode
@@ -22,11 +20,9 @@ from pygments.util import ClassNotFound
 from sphinx import addnodes
 
 from .kramdown_ids import HeaderIds
+from .local_toc import local_toc
 from .nodes import deleted, html_element
-
-
-class local_toc(nodes.General, nodes.Element):  # noqa: N801
-    """Where ``{:toc}`` stood; replaced once all headings are known."""
+from .site_paths import relative_to_file, site_file, site_path
 
 
 class KramdownRenderer(SphinxRenderer):
@@ -131,18 +127,18 @@ class KramdownRenderer(SphinxRenderer):
     # -- links and images to the blog's own site ----------------------------
     def render_link(self, token: SyntaxTreeNode) -> None:
         href = str(token.attrGet("href") or "")
-        site_path = self._site_path(href)
-        if site_path is None:
+        linked = site_path(self.blog, href)
+        if linked is None:
             if _is_plain_relative(href):
                 return self.render_link_url(token)
             return super().render_link(token)
-        path, _, fragment = site_path.partition("#")
-        static = self._static_file(unquote(path))
+        path = linked.partition("#")[0]
+        static = site_file(self.blog, path)
         if static is not None:
-            token.attrs["href"] = "path:" + self._relative(static)
+            token.attrs["href"] = "path:" + relative_to_file(static, self.blog_file)
             return self.render_link_path(token)
         if path.endswith("/") or path.endswith(".html") or "." not in posixpath.basename(path):
-            xref = addnodes.pending_xref(refdomain="jekyll", reftype="url", reftarget=site_path,
+            xref = addnodes.pending_xref(refdomain="jekyll", reftype="url", reftarget=linked,
                                          refdoc=self.sphinx_env.docname, refexplicit=True,
                                          refwarn=True)
             self.add_line_and_source_path(xref, token)
@@ -153,27 +149,6 @@ class KramdownRenderer(SphinxRenderer):
             self.current_node.append(xref)
             return None
         return super().render_link(token)
-
-    def _site_path(self, href: str) -> str | None:
-        """The site-absolute path of a link into the blog itself, else None."""
-        if href.startswith("/") and not href.startswith("//"):
-            return href
-        if self.blog.url and (href == self.blog.url or href.startswith(self.blog.url + "/")):
-            parts = urlsplit(href)
-            return (parts.path or "/") + (f"#{parts.fragment}" if parts.fragment else "")
-        return None
-
-    def _static_file(self, site_path: str) -> Path | None:
-        if self.blog.baseurl and site_path.startswith(self.blog.baseurl + "/"):
-            site_path = site_path[len(self.blog.baseurl):]
-        root = self.blog.static_dir.resolve()
-        candidate = (root / site_path.lstrip("/")).resolve()
-        if candidate.is_file() and candidate.is_relative_to(root):
-            return candidate
-        return None
-
-    def _relative(self, target: Path) -> str:
-        return os.path.relpath(target, self.blog_file.resolve().parent).replace(os.sep, "/")
 
     def _render_finalise(self) -> None:
         self.rebase_site_paths()
@@ -187,12 +162,10 @@ class KramdownRenderer(SphinxRenderer):
     def rebase_site_paths(self) -> None:
         """Site-absolute image paths (``/images/x.png``) point into the site folder."""
         for image in self.document.findall(nodes.image):
-            site_path = self._site_path(image["uri"])
-            if site_path is None:
-                continue
-            static = self._static_file(unquote(site_path.partition("#")[0]))
+            linked = site_path(self.blog, image["uri"])
+            static = site_file(self.blog, linked) if linked is not None else None
             if static is not None:
-                image["uri"] = self._relative(static)
+                image["uri"] = relative_to_file(static, self.blog_file)
 
 
 @functools.cache

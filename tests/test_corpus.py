@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
 from urllib.parse import unquote
 
+import feedparser
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from conftest import PROJECT
+
+def authors_of(post) -> list[str]:
+    front = yaml.safe_load(post.read_text(encoding="utf-8").split("---")[1])
+    names = front.get("authors", front.get("author")) or []
+    return [names] if isinstance(names, str) else names
+
 
 LEAKS = re.compile(r"\{:[^}\n]*\}|\{%.*?%\}|\{\{.*?\}\}|!\[[^\]\n]*\]\([^)\n]*\)|\$\$")
 
@@ -57,8 +66,42 @@ def test_every_author_with_a_post_has_a_page(corpus_site):
     corpus, out, _ = corpus_site
     names = set()
     for post in (corpus / "_posts").glob("2*.md"):
-        head = post.read_text(encoding="utf-8").split("---")[1]
-        names.update(re.findall(r'^\s+- "(.+)"$', head, re.MULTILINE))
+        names.update(authors_of(post))
     pages = {BeautifulSoup(p.read_text(encoding="utf-8"), "lxml").h1.get_text().rstrip("¶")
              for p in (out / "authors").glob("*.html")}
     assert names and names <= pages
+
+
+def test_every_old_post_url_leads_to_the_post(corpus_site):
+    corpus, out, _ = corpus_site
+    reference = corpus.parent.parent / "fidelity" / "reference.json"
+    if not reference.is_file():
+        pytest.skip(f"no recorded Jekyll URLs at {reference}")
+    posts = json.loads(reference.read_text(encoding="utf-8"))["posts"]
+    for name, item in posts.items():
+        old = out / item["url"].lstrip("/")
+        target = BeautifulSoup(old.read_text(encoding="utf-8"), "lxml").html["data-redirect"]
+        assert (old.parent / target).resolve() == (out / "posts" / name).with_suffix(".html"), name
+
+
+def test_the_feed_lists_the_newest_posts_in_full(corpus_site):
+    corpus, out, _ = corpus_site
+    feed = feedparser.parse((out / "feed.xml").read_bytes())
+    assert not feed.bozo
+    newest = sorted((p.stem for p in (corpus / "_posts").glob("2*.md")), reverse=True)[:10]
+    assert [e.link.rsplit("/", 1)[1].removesuffix(".html") for e in feed.entries] == newest
+    assert all(len(e.content[0].value) > len(e.summary) for e in feed.entries)
+
+
+def test_every_author_page_lists_exactly_their_posts(corpus_site):
+    corpus, out, _ = corpus_site
+    written_by: dict[str, set[str]] = {}
+    for post in (corpus / "_posts").glob("2*.md"):
+        for name in authors_of(post):
+            written_by.setdefault(name, set()).add(post.stem)
+    for page in (out / "authors").glob("*.html"):
+        html = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        name = html.h1.get_text().rstrip("¶")
+        listed = {a["href"].rsplit("/", 1)[1].removesuffix(".html")
+                  for a in html.select("ul.post-list p.post-list-title > a")}
+        assert listed == written_by.get(name, set()), name

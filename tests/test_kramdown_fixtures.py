@@ -61,7 +61,7 @@ def body_fragment(app, name: str) -> str:
     main = BeautifulSoup(html, "lxml").select_one("div.body")
     # the page's own parts are tested elsewhere; the case is what the author wrote
     for element in main.select("h1, p.byline, div.excerpt, a.headerlink, section#referenced-by, "
-                                "div.clearer"):
+                                "div.clearer, div.post-nav"):
         element.decompose()
     section = main.select_one("section")
     section.unwrap()

@@ -102,3 +102,69 @@ def test_a_site_read_in_place_shows_edits_in_the_next_build(tmp_path):
     assert read == ["posts/2020-05-06-in-place"]
     html = page.read_text()
     assert "Edited text." in html and "<h1>After" in html
+
+
+def build_recording(src: Path, out: Path, **kwargs) -> tuple[SphinxTestApp, list[str], list[str]]:
+    """Build; return the app, the documents read and the pages written."""
+    app = SphinxTestApp("html", srcdir=src, builddir=out, **kwargs)
+    read: list[str] = []
+    written: list[str] = []
+    app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
+    app.connect("html-page-context", lambda app, page, *args: written.append(page))
+    app.build()
+    app.cleanup()
+    return app, read, written
+
+
+def test_a_body_edit_rewrites_only_the_post_and_what_carries_it(tmp_path):
+    src = make_blog(tmp_path / "src", extra_posts=6)
+    out = tmp_path / "out"
+    build(src, out)
+    post = src / "posts" / "2022-02-03-extra-2.md"
+    post.write_text(post.read_text() + "\nOne more sentence.\n")
+    app, read, written = build_recording(src, out)
+    assert read == ["posts/2022-02-03-extra-2"]
+    # genindex, search and 404 are written on every build, by Sphinx and sphinx-notfound-page
+    assert [page for page in written if page not in ("genindex", "search", "404")] == [
+        "posts/2022-02-03-extra-2"]
+    assert "One more sentence." in (app.outdir / "posts/2022-02-03-extra-2.html").read_text()
+
+
+def test_adding_and_deleting_posts_updates_everything(tmp_path):
+    src = make_blog(tmp_path / "src", extra_posts=3)
+    out = tmp_path / "out"
+    build(src, out)
+    added = src / "posts" / "2023-09-10-brand-new.md"
+    added.write_text("---\ntitle: Brand new\nauthor: Jane Doe\ntags: [fresh]\n---\n\nNew text.\n")
+    (src / "posts" / "2022-02-01-extra-0.md").unlink()
+    app, read, _ = build_recording(src, out)
+    assert read == ["posts/2023-09-10-brand-new"]
+    assert app.warning.getvalue() == ""
+    html = app.outdir
+
+    def text(page: str) -> str:
+        return (html / page).read_text(encoding="utf-8")
+
+    for page in ("index.html", "authors/jane-doe.html", "archive/2023.html", "tags/fresh.html",
+                 "feed.xml", "sitemap.xml", "authors/jane-doe/feed.xml"):
+        assert "Brand new" in text(page) or "brand-new" in text(page), page
+    assert (html / "2023/09/10/brand-new.html").is_file()
+    assert "brand-new" in text("redirects.nginx.map")
+    # the deleted post is gone from every page and file
+    assert not (html / "posts/2022-02-01-extra-0.html").exists()
+    assert not (html / "2022/02/01/extra-0.html").exists()
+    assert not list((html / "_sources" / "posts").glob("2022-02-01-extra-0.*"))
+    for page in ("index.html", "authors/jane-doe.html", "archive/2022.html", "feed.xml", "sitemap.xml",
+                 "redirects.nginx.map"):
+        assert "extra-0" not in text(page) and "Extra 0" not in text(page), page
+    assert not (html / "tags").exists() or "fresh.html" in [p.name for p in (html / "tags").iterdir()]
+
+
+def test_parallel_build_writes_the_same_files(tmp_path):
+    src = make_blog(tmp_path / "src", extra_posts=8)
+    serial, _ = build(src, tmp_path / "serial")
+    parallel, _ = build(src, tmp_path / "parallel", parallel=2)
+    names = ("feed.xml", "sitemap.xml", "redirects.nginx.map", "archive/index.html", "archive/2022.html",
+             "authors/jane-doe/feed.xml", "2020/01/02/first-post.html")
+    for name in names:
+        assert (serial.outdir / name).read_bytes() == (parallel.outdir / name).read_bytes(), name

@@ -46,7 +46,8 @@ def test_post_without_title_fails_the_strict_build(blog, tmp_path):
 
 def test_broken_cross_reference_fails_the_strict_build(blog, tmp_path):
     guide = blog / "docs" / "guide.md"
-    guide.write_text(guide.read_text() + "\nAnd [a missing section](/posts/2021-03-04-second-post.md#nowhere).\n")
+    guide.write_text(guide.read_text()
+                     + "\nAnd [a missing section](/posts/2021-03-04-second-post.md#nowhere).\n")
     result = sphinx_build(blog, tmp_path / "strict", "-W", "-n")
     assert result.returncode != 0
     assert f"{guide}:5: WARNING: local id not found in doc 'posts/2021-03-04-second-post': 'nowhere'" \

@@ -60,10 +60,11 @@ def test_dates_stay_text_for_jekyll_rules():
 
 @pytest.mark.parametrize(("value", "expected"), [
     ("2017-10-04 00:00:00", dt.datetime(2017, 10, 4)),
-    ("2023-01-04T11:25:09+0000", dt.datetime(2023, 1, 4, 11, 25, 9, tzinfo=dt.timezone.utc)),
+    ("2023-01-04T11:25:09+0000", dt.datetime(2023, 1, 4, 11, 25, 9, tzinfo=dt.UTC)),
     ("2020-02-29", dt.datetime(2020, 2, 29)),
     ("2023-02-30", "date '2023-02-30' does not exist"),
-    ("last tuesday", "date 'last tuesday' is not a date: write it as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +ZZZZ"),
+    ("last tuesday",
+     "date 'last tuesday' is not a date: write it as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +ZZZZ"),
 ])
 def test_date_values(value, expected):
     assert parse_date_value(value) == expected

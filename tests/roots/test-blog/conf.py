@@ -1,4 +1,6 @@
-extensions = ["jekyll_myst"]
+extensions = ["jekyll_myst", "notfound.extension"]
+html_baseurl = "https://docs.example.org/"
+notfound_urls_prefix = "/"
 exclude_patterns = ["_build"]
 jekyll_settings = {
     "url": "https://blog.example.org",

@@ -1,0 +1,133 @@
+"""Atom feeds: ``feed.xml`` (where jekyll-feed put it, so subscribers keep
+their feed) and one per author, ``authors/<slug>/feed.xml``.
+
+Written after every build from the posts' data and their doctrees, so they
+are never out of date.  Entries carry the post's full content with absolute
+URLs, its authors, its published and updated times and its excerpt as
+summary.  feedgen writes the Atom (RFC 4287) XML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin
+
+from docutils import nodes
+from feedgen.feed import FeedGenerator
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from .listings import select_posts
+from .page_header import HEADER_CLASS
+
+if TYPE_CHECKING:
+    from .domain import JekyllDomain
+
+logger = logging.getLogger(__name__)
+_URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"#][^"]*|#[^"]*)(")')
+
+
+def site_base(app: Sphinx) -> str:
+    base = app.config.html_baseurl
+    return base if not base or base.endswith("/") else base + "/"
+
+
+def page_url(app: Sphinx, pagename: str) -> str:
+    return urljoin(site_base(app), app.builder.get_target_uri(pagename))
+
+
+def feed_path(author_doc: str | None = None) -> str:
+    return f"{author_doc}/feed.xml" if author_doc else "feed.xml"
+
+
+def write_feeds(app: Sphinx) -> list[str]:
+    """Write every feed; return their paths, relative to the output folder."""
+    domain: JekyllDomain = app.env.domains["jekyll"]
+    if not domain.posts or app.builder.format != "html":
+        return []
+    if not site_base(app):
+        logger.info("no feeds written: set html_baseurl, feeds need absolute URLs",
+                    type="jekyll", subtype="feed")
+        return []
+    limit = app.config.jekyll_feed_limit
+    content: dict[str, str] = {}
+    written = [_write(app, feed_path(), app.config.html_title or app.config.project,
+                      select_posts(domain, limit=limit), content)]
+    for bio, record in sorted(domain.bios.items()):
+        posts = select_posts(domain, author=bio, limit=limit)
+        if posts:
+            written.append(_write(app, feed_path(bio), f"Posts by {record['name']}", posts, content))
+    return written
+
+
+def _write(app: Sphinx, path: str, title: str, posts: list[str], content: dict[str, str]) -> str:
+    domain: JekyllDomain = app.env.domains["jekyll"]
+    feed = FeedGenerator()
+    feed_url = urljoin(site_base(app), path)
+    feed.id(feed_url)
+    feed.title(title)
+    feed.link(href=site_base(app), rel="alternate")
+    feed.link(href=feed_url, rel="self")
+    feed.updated(max(_aware(domain.posts[p]["updated"]) for p in posts))
+    for post in posts:
+        record = domain.posts[post]
+        url = page_url(app, post)
+        entry = feed.add_entry(order="append")
+        entry.id(url)
+        entry.title(record["title"])
+        entry.link(href=url, rel="alternate")
+        entry.published(_aware(record["date"]))
+        entry.updated(_aware(record["updated"]))
+        for name in record["authors"]:
+            bio = domain.bio_by_name(name)
+            entry.author({"name": name, **({"uri": page_url(app, bio)} if bio else {})})
+        if record["excerpt"]:
+            entry.summary(record["excerpt"])
+        if post not in content:
+            content[post] = _content(app, post, url)
+        entry.content(content[post], type="html")
+    target = Path(app.outdir, path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(feed.atom_str(pretty=True))
+    return path
+
+
+def _aware(iso: str) -> dt.datetime:
+    value = dt.datetime.fromisoformat(iso)
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def _content(app: Sphinx, post: str, url: str) -> str:
+    """The post's body as on its page, with every URL made absolute."""
+    doctree = app.env.get_and_resolve_doctree(post, app.builder, tags=app.tags)
+    section = next(iter(doctree.findall(nodes.section)))
+    for child in list(section.children):
+        if isinstance(child, nodes.title | nodes.meta) or HEADER_CLASS in child.get("classes", []) \
+                or "backlinks" in child.get("classes", []) or "post-nav" in child.get("classes", []):
+            section.remove(child)
+    body = nodes.container("", *section.children)
+    html = app.builder.render_partial(body)["fragment"]
+    html = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', "", html)
+    return _URL_ATTRIBUTE.sub(lambda m: m[1] + urljoin(url, m[2]) + m[3], html)
+
+
+def add_feed_links(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """``<link rel="alternate">`` to the site's feed on every page, and the author's on theirs."""
+    domain: JekyllDomain = app.env.domains["jekyll"]
+    if not domain.posts or not site_base(app):
+        return
+    links = [(feed_path(), app.config.html_title or app.config.project)]
+    if pagename in domain.bios and select_posts(domain, author=pagename):
+        links.append((feed_path(pagename), f"Posts by {domain.bios[pagename]['name']}"))
+    tags = "".join(
+        f'<link rel="alternate" type="application/atom+xml" title="{escape(title)}" '
+        f'href="{escape(context["pathto"](path, resource=True))}">\n' for path, title in links)
+    context["metatags"] = context.get("metatags", "") + tags
+
+
+def setup_feeds(app: Sphinx) -> None:
+    app.connect("html-page-context", add_feed_links)

@@ -1,0 +1,58 @@
+"""Files the blog writes beside Sphinx's pages, and what goes when it goes.
+
+Feeds, redirect pages, the redirect map and the sitemap are written after
+every build.  A manifest of them lets the next build delete those no longer
+made (a deleted post's redirect page); the page of a deleted document is
+deleted too, so that the web server answers 404 for it, as Jekyll's would.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from .archives import archive_pagenames
+from .feeds import write_feeds
+from .redirects import write_redirects
+from .sitemap import write_sitemap
+
+logger = logging.getLogger(__name__)
+MANIFEST = ".jekyll-myst-files.json"
+
+
+def write_blog_files(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    written = [*write_feeds(app), *write_redirects(app), *write_sitemap(app)]
+    domain = app.env.domains["jekyll"]
+    generated = written + [app.builder.get_target_uri(page) for page in archive_pagenames(domain)]
+    manifest = Path(app.outdir, MANIFEST)
+    previous = set(json.loads(manifest.read_text())) if manifest.is_file() else set()
+    for stale in sorted(previous - set(generated)):
+        _remove(Path(app.outdir, stale))
+    manifest.write_text(json.dumps(sorted(generated), indent=0) + "\n")
+
+
+def remove_deleted_pages(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+                         removed: set[str]) -> list[str]:
+    if app.builder.format == "html":
+        for docname in removed:
+            _remove(Path(app.builder.get_outfilename(docname)))
+            for source in Path(app.outdir, "_sources").glob(f"{docname}.*"):
+                _remove(source)
+    return []
+
+
+def _remove(path: Path) -> None:
+    if path.is_file():
+        path.unlink()
+        logger.info("removed %s: its source is gone", path, type="jekyll", subtype="output")
+
+
+def setup_outputs(app: Sphinx) -> None:
+    app.connect("env-get-outdated", remove_deleted_pages)
+    app.connect("build-finished", write_blog_files)

@@ -1,0 +1,112 @@
+"""What Jekyll's layouts showed around a post or a bio: the title, the
+byline, the excerpt as lead paragraph, the meta description; the author's
+job title and portrait.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from docutils import nodes
+from sphinx import addnodes
+
+from .nodes import archive_link, post_date
+from .post import Bio, Post
+from .postfiles import jekyll_url
+
+#: what marks the nodes this module puts under the title
+HEADER_CLASS = "jekyll-header"
+WORDS_PER_MINUTE = 200
+_ARCHIVE_CLASS = {"tags": "tag", "categories": "category"}
+
+
+def title_section(document: nodes.document, title: str) -> nodes.section:
+    """Put everything read so far under one section with the page's title."""
+    section = nodes.section()
+    section += nodes.title(title, title)
+    section["names"].append(nodes.fully_normalize_name(title))
+    body = list(document.children)
+    document.clear()
+    document += section
+    document.note_implicit_target(section, section)
+    section.extend(body)
+    return section
+
+
+def insert_after_title(section: nodes.section, *new: nodes.Element) -> None:
+    index = 1
+    while index < len(section) and HEADER_CLASS in section[index].get("classes", []):
+        index += 1
+    for offset, node in enumerate(new):
+        node["classes"].append(HEADER_CLASS)
+        section.insert(index + offset, node)
+
+
+def add_post_header(section: nodes.section, post: Post, docname: str, location: tuple[str, int],
+                    render_markdown: Callable[[str], list[nodes.Node]]) -> dict:
+    """Byline, lead paragraph and page metadata; returns the post's record."""
+    words = len(section.astext().split())
+    insert_after_title(section, _byline(post, docname, location, words))
+    description = _excerpt(section, post, render_markdown)
+    section += nodes.meta(name="description", content=description)
+    section += nodes.meta(property="article:published_time", content=post.date.isoformat())
+    for author in post.authors:
+        section += nodes.meta(property="article:author", content=author)
+    return {
+        "title": post.title,
+        "date": post.date.isoformat(),
+        "day": post.day.isoformat(),
+        "updated": post.updated.isoformat(),
+        "authors": post.authors,
+        "excerpt": description,
+        "words": words,
+        "url": post.url,
+        "default_url": jekyll_url(None, post.day, post.slug, []),
+        "tags": post.tags,
+        "categories": post.categories,
+    }
+
+
+def _byline(post: Post, docname: str, location: tuple[str, int], words: int) -> nodes.paragraph:
+    byline = nodes.paragraph(classes=["byline"])
+    byline.source, byline.line = location
+    shown = f"{post.day:%A, %B} {post.day.day}, {post.day.year}"
+    byline += post_date(shown, shown, datetime=post.day.isoformat(), classes=["post-date"])
+    for index, name in enumerate(post.authors):
+        byline += nodes.Text(" by " if index == 0 else (" and " if index == len(post.authors) - 1 else ", "))
+        xref = addnodes.pending_xref("", nodes.Text(name), refdomain="jekyll", reftype="author",
+                                     reftarget=name, refdoc=docname, refexplicit=True, refwarn=True)
+        xref.source, xref.line = location
+        byline += nodes.inline("", "", xref, classes=["author"])
+    minutes = max(1, round(words / WORDS_PER_MINUTE))
+    byline += nodes.inline("", f" · {minutes} min read", classes=["reading-time"])
+    for kind, names in (("categories", post.categories), ("tags", post.tags)):
+        for name in names:
+            byline += nodes.Text(" · ")
+            byline += archive_link(name, name, kind=kind, name=name, classes=[_ARCHIVE_CLASS[kind]])
+    return byline
+
+
+def _excerpt(section: nodes.section, post: Post,
+             render_markdown: Callable[[str], list[nodes.Node]]) -> str:
+    """Show the excerpt as the lead paragraph; return the page's description."""
+    if not post.excerpt:
+        # Jekyll's default excerpt is the first paragraph, already on the page
+        first = next((p for p in section.findall(nodes.paragraph)
+                      if HEADER_CLASS not in p["classes"]), None)
+        return " ".join(first.astext().split()) if first is not None else ""
+    excerpt = nodes.container(classes=["excerpt"])
+    excerpt.extend(render_markdown(post.excerpt))
+    if not post.hide_excerpt:
+        insert_after_title(section, excerpt)
+    # as jekyll-seo-tag writes it: the excerpt's text as written
+    return " ".join(excerpt.astext().split())
+
+
+def add_bio_header(section: nodes.section, bio: Bio, portrait_uri: str | None) -> None:
+    parts: list[nodes.Element] = []
+    if portrait_uri:
+        parts.append(nodes.image(uri=portrait_uri, alt=bio.name, classes=["portrait"]))
+    if bio.jobtitle:
+        parts.append(nodes.paragraph(bio.jobtitle, bio.jobtitle, classes=["jobtitle"]))
+    insert_after_title(section, *parts)

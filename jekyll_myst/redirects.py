@@ -1,0 +1,110 @@
+"""Old URLs keep working: a redirect page at each URL the Jekyll blog had
+(``/2022/05/27/slug.html``, a post's ``permalink``, ``/authors/slug/``), and
+a map of the same redirects for the web server to answer with 301s.
+
+The pages keep the ``#fragment`` (an external script, so that a strict
+Content-Security-Policy holds) and name the new page as canonical.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.osutil import relative_uri
+
+from .feeds import page_url, site_base
+
+if TYPE_CHECKING:
+    from .domain import JekyllDomain
+
+logger = logging.getLogger(__name__)
+
+SCRIPT = "_static/jekyll-redirect.js"
+NGINX_MAP = "redirects.nginx.map"
+_PAGE = """<!DOCTYPE html>
+<html lang="en" data-redirect="{target}">
+<head>
+<meta charset="utf-8">
+<title>Moved: {title}</title>
+<link rel="canonical" href="{canonical}">
+<meta name="robots" content="noindex">
+<script src="{script}"></script>
+<noscript><meta http-equiv="refresh" content="0; url={target}"></noscript>
+</head>
+<body>
+<p>This page has moved to <a href="{target}">{title}</a>.</p>
+</body>
+</html>
+"""
+_SCRIPT = """// Old URLs of the blog: go to the new page, keeping the #fragment.
+window.location.replace(document.documentElement.dataset.redirect + window.location.hash);
+"""
+
+
+def old_urls(domain: JekyllDomain) -> dict[str, tuple[str, str]]:
+    """Each old site path (no leading slash) -> (document, title) it now is."""
+    moved: dict[str, tuple[str, str]] = {}
+    for doc, record in domain.bios.items():
+        moved[f"{doc}/index.html"] = (doc, record["name"])
+    for doc, record in domain.posts.items():
+        path = urlsplit(record["url"]).path.lstrip("/")
+        if not path or path.endswith("/"):
+            path += "index.html"
+        moved[path] = (doc, record["title"])
+    return moved
+
+
+def write_redirects(app: Sphinx) -> list[str]:
+    if app.builder.format != "html":
+        return []
+    domain: JekyllDomain = app.env.domains["jekyll"]
+    written = []
+    own_pages = {app.builder.get_target_uri(doc) for doc in app.env.all_docs}
+    for path, (doc, title) in sorted(old_urls(domain).items()):
+        if path in own_pages:
+            continue  # the new page is at the old URL already
+        target = relative_uri(path, app.builder.get_target_uri(doc))
+        page = _PAGE.format(target=escape(target), title=escape(title),
+                            canonical=escape(page_url(app, doc) if site_base(app) else target),
+                            script=escape(relative_uri(path, SCRIPT)))
+        _write(app, path, page)
+        written.append(path)
+    if written:
+        _write(app, SCRIPT, _SCRIPT)
+        written.append(SCRIPT)
+    written.append(_write_nginx_map(app, domain, own_pages))
+    return written
+
+
+def _write_nginx_map(app: Sphinx, domain: JekyllDomain, own_pages: set[str]) -> str:
+    """``map $uri $new_uri { include redirects.nginx.map; }`` in the server's configuration."""
+    prefix = urlsplit(site_base(app)).path or "/"
+    lines = []
+    for path, (doc, _title) in sorted(old_urls(domain).items()):
+        if path in own_pages:
+            continue
+        new = posixpath.join(prefix, app.builder.get_target_uri(doc))
+        olds = {posixpath.join(prefix, path)}
+        if path.endswith("/index.html"):
+            folder = posixpath.join(prefix, path.removesuffix("index.html"))
+            olds |= {folder, folder.rstrip("/")}
+        lines.extend(f"{_quote(old)} {_quote(new)};" for old in sorted(olds))
+    _write(app, NGINX_MAP, "".join(line + "\n" for line in lines))
+    return NGINX_MAP
+
+
+def _quote(path: str) -> str:
+    return '"' + path.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _write(app: Sphinx, path: str, text: str) -> None:
+    target = Path(app.outdir, path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")

@@ -1,0 +1,43 @@
+"""Link previews and search engines: OpenGraph and Twitter card tags.
+
+Posts are articles with their excerpt as description; every page gets its
+title, canonical URL and the site's name.  (Posts carry ``description``,
+``article:published_time`` and ``article:author`` meta tags already.)
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from sphinx.application import Sphinx
+
+from .feeds import page_url, site_base
+
+if TYPE_CHECKING:
+    from .domain import JekyllDomain
+
+
+def add_preview_tags(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    domain: JekyllDomain = app.env.domains["jekyll"]
+    post = domain.posts.get(pagename)
+    title = post["title"] if post else context.get("title") or ""
+    tags = {
+        "og:title": title,
+        "og:type": "article" if post else "website",
+        "og:site_name": app.config.html_title or app.config.project,
+    }
+    if site_base(app):
+        tags["og:url"] = page_url(app, pagename)
+    if post and post["excerpt"]:
+        tags["og:description"] = post["excerpt"]
+    html = "".join(f'<meta property="{key}" content="{escape(value)}">\n' for key, value in tags.items())
+    html += '<meta name="twitter:card" content="summary">\n'
+    html += f'<meta name="twitter:title" content="{escape(title)}">\n'
+    if "og:description" in tags:
+        html += f'<meta name="twitter:description" content="{escape(tags["og:description"])}">\n'
+    context["metatags"] = context.get("metatags", "") + html
+
+
+def setup_seo(app: Sphinx) -> None:
+    app.connect("html-page-context", add_preview_tags)

@@ -1,0 +1,40 @@
+"""Site-absolute paths (``/images/x.png``) of a Jekyll blog, made safe.
+
+A post may only reach files inside its site folder: a path that leads out
+of it (``../../etc/passwd``, a symlink) is refused.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .site import BlogSource
+
+
+def site_path(blog: BlogSource, href: str) -> str | None:
+    """The site-absolute path a link or image points to in the blog itself, else None."""
+    if href.startswith("/") and not href.startswith("//"):
+        return href
+    if blog.url and (href == blog.url or href.startswith(blog.url + "/")):
+        parts = urlsplit(href)
+        return (parts.path or "/") + (f"#{parts.fragment}" if parts.fragment else "")
+    return None
+
+
+def site_file(blog: BlogSource, path: str) -> Path | None:
+    """The file a site-absolute path names, if it is one inside the site folder."""
+    path = unquote(path.partition("#")[0].partition("?")[0])
+    if blog.baseurl and path.startswith(blog.baseurl + "/"):
+        path = path[len(blog.baseurl):]
+    root = blog.static_dir.resolve()
+    candidate = (root / path.lstrip("/")).resolve()
+    if candidate.is_file() and candidate.is_relative_to(root):
+        return candidate
+    return None
+
+
+def relative_to_file(target: Path, source_file: str | Path) -> str:
+    """``target`` as a path relative to the folder of ``source_file``, as Sphinx resolves it."""
+    return os.path.relpath(target, Path(source_file).resolve().parent).replace(os.sep, "/")

@@ -1,0 +1,36 @@
+"""``sitemap.xml``: every page of the site, from the environment, so that an
+incremental build lists the pages it did not rewrite too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+from xml.etree import ElementTree
+
+from sphinx.application import Sphinx
+
+from .archives import archive_pagenames
+from .feeds import page_url, site_base
+
+if TYPE_CHECKING:
+    from .domain import JekyllDomain
+
+_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def write_sitemap(app: Sphinx) -> list[str]:
+    if app.builder.format != "html" or not site_base(app):
+        return []
+    domain: JekyllDomain = app.env.domains["jekyll"]
+    urlset = ElementTree.Element("urlset", xmlns=_NAMESPACE)
+    pages = set(app.env.all_docs) | set(archive_pagenames(domain))
+    pages.discard(getattr(app.config, "notfound_pagename", "404"))  # not a page to index
+    for page in sorted(pages):
+        url = ElementTree.SubElement(urlset, "url")
+        ElementTree.SubElement(url, "loc").text = page_url(app, page)
+        if page in domain.posts:
+            ElementTree.SubElement(url, "lastmod").text = domain.posts[page]["updated"][:10]
+    ElementTree.indent(urlset)
+    Path(app.outdir, "sitemap.xml").write_bytes(
+        ElementTree.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n")
+    return ["sitemap.xml"]

@@ -1,0 +1,163 @@
+"""The blog around the posts: listings, archives, feeds, sitemap, link
+previews, the 404 page and the old URLs."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import xml.etree.ElementTree as ElementTree
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+from conftest import TESTS
+from sphinx.testing.util import SphinxTestApp
+
+BASE = "https://docs.example.org/"
+FIRST = "posts/2020-01-02-first-post"
+SECOND = "posts/2021-03-04-second-post"
+TAGGED = "posts/2021-07-08-tagged-post"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """One build for the module: these tests only read its output."""
+    src = tmp_path_factory.mktemp("blog") / "src"
+    shutil.copytree(TESTS / "roots" / "test-blog", src)
+    app = SphinxTestApp("html", srcdir=src)
+    app.build()
+    assert app.warning.getvalue() == ""
+    yield app
+    app.cleanup()
+
+
+def soup(app, page: str) -> BeautifulSoup:
+    return BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "lxml")
+
+
+def titles(element) -> list[str]:
+    return [a.get_text() for a in element.select("p.post-list-title > a")]
+
+
+def test_posts_index_newest_first_with_date_authors_reading_time_excerpt(site):
+    entries = soup(site, "index.html").select("ul.post-list > li")
+    assert titles(soup(site, "index.html")) == [
+        "A tagged post <with markup>", "The second post", "The first post"]
+    meta = entries[0].select_one("p.post-list-meta")
+    assert meta.time["datetime"] == "2021-07-08"
+    assert meta.a.get_text() == "Jane Doe" and meta.a["href"] == "authors/jane-doe.html"
+    assert re.search(r"· \d+ min read$", meta.get_text())
+    assert entries[0].select_one("p.post-list-excerpt").get_text() == "Tags, a category and a permalink."
+
+
+def test_post_list_directive_filters(site):
+    page = soup(site, "docs/lists.html")
+    sections = page.select("div.body section section")
+    assert [titles(s) for s in sections] == [
+        ["A tagged post <with markup>"], ["The first post"], ["A tagged post <with markup>"]]
+
+
+def test_archives_by_year_tag_and_category(site):
+    index = soup(site, "archive/index.html").select_one("div.body")
+    links = {a.get_text(): a["href"] for a in index.select("ul.archive-list a")}
+    assert links == {"2021": "2021.html", "2020": "2020.html", "python": "../tags/python.html",
+                     "ops": "../tags/ops.html", "Engineering": "../categories/engineering.html"}
+    assert titles(soup(site, "archive/2021.html")) == ["A tagged post <with markup>", "The second post"]
+    assert titles(soup(site, "tags/python.html")) == ["A tagged post <with markup>"]
+    assert titles(soup(site, "categories/engineering.html")) == ["A tagged post <with markup>"]
+    byline = soup(site, f"{TAGGED}.html").select_one("p.byline")
+    assert {a.get_text(): a["href"] for a in byline.select("a.tag, a.category")} == {
+        "python": "../tags/python.html", "ops": "../tags/ops.html",
+        "Engineering": "../categories/engineering.html"}
+
+
+def test_posts_link_to_previous_and_next(site):
+    nav = soup(site, f"{SECOND}.html").select_one("div.post-nav")
+    assert nav.select_one(".post-nav-prev a")["href"] == "2020-01-02-first-post.html"
+    assert nav.select_one(".post-nav-next a")["href"] == "2021-07-08-tagged-post.html"
+    assert soup(site, f"{FIRST}.html").select_one(".post-nav-prev") is None
+
+
+def test_feed_is_atom_with_full_content_and_absolute_urls(site):
+    feed = feedparser.parse((site.outdir / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.version == "atom10"
+    assert [e.title for e in feed.entries] == ["A tagged post <with markup>", "The second post",
+                                              "The first post"]
+    tagged = feed.entries[0]
+    assert tagged.link == f"{BASE}{TAGGED}.html"
+    assert tagged.published == "2021-07-08T09:30:00+02:00"
+    assert tagged.updated.startswith("2021-08-01")
+    assert [a.name for a in tagged.authors] == ["Jane Doe"]
+    assert tagged.summary == "Tags, a category and a permalink."
+    content = BeautifulSoup(tagged.content[0].value, "lxml")
+    assert "Content of the tagged post" in content.get_text()
+    assert content.img["src"].startswith(BASE + "_images/")
+    first = BeautifulSoup(feed.entries[2].content[0].value, "lxml")
+    assert all(a["href"].startswith(("https://", "http://")) for a in first.find_all("a", href=True))
+    assert "Referenced by" not in first.get_text() and "The first post" not in first.h2.get_text()
+
+
+def test_author_feed_and_alternate_links(site):
+    feed = feedparser.parse((site.outdir / "authors/jane-doe/feed.xml").read_bytes())
+    assert not feed.bozo and feed.feed.title == "Posts by Jane Doe"
+    assert len(feed.entries) == 3
+    for page, expected in (("index.html", ["feed.xml"]), (f"{FIRST}.html", ["../feed.xml"]),
+                           ("authors/jane-doe.html", ["../feed.xml", "jane-doe/feed.xml"])):
+        links = soup(site, page).select('link[rel=alternate][type="application/atom+xml"]')
+        assert [link["href"] for link in links] == expected
+
+
+def test_sitemap_lists_every_page(site):
+    root = ElementTree.fromstring((site.outdir / "sitemap.xml").read_bytes())
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    urls = {u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns)
+            for u in root.findall("s:url", ns)}
+    assert urls[f"{BASE}{TAGGED}.html"] == "2021-08-01"
+    assert {f"{BASE}index.html", f"{BASE}authors/jane-doe.html", f"{BASE}archive/2020.html",
+            f"{BASE}tags/python.html"} <= set(urls)
+    assert f"{BASE}404.html" not in urls
+
+
+def test_post_meta_for_search_engines_and_previews(site):
+    page = soup(site, f"{TAGGED}.html")
+
+    def meta(**attrs) -> str:
+        return page.find("meta", attrs=attrs)["content"]
+
+    assert meta(name="description") == "Tags, a category and a permalink."
+    assert meta(property="og:type") == "article"
+    assert meta(property="og:title") == "A tagged post <with markup>"
+    assert meta(property="og:url") == f"{BASE}{TAGGED}.html"
+    assert meta(property="article:published_time") == "2021-07-08T09:30:00+02:00"
+    assert meta(property="article:author") == "Jane Doe"
+    assert meta(name="twitter:card") == "summary"
+    assert page.find("link", rel="canonical")["href"] == f"{BASE}{TAGGED}.html"
+
+
+def test_not_found_page_works_at_any_depth(site):
+    page = soup(site, "404.html")
+    assert page.h1.get_text().startswith("Page not found")
+    stylesheets = [link["href"] for link in page.find_all("link", rel="stylesheet")]
+    assert stylesheets and all(href.startswith("/") for href in stylesheets)
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("2020/01/02/first-post.html", f"{FIRST}.html"),
+    ("blog/tagged/index.html", f"{TAGGED}.html"),
+    ("authors/jane-doe/index.html", "authors/jane-doe.html"),
+])
+def test_old_urls_lead_to_the_new_pages(site, old, new):
+    page = soup(site, old)
+    target = page.html["data-redirect"]
+    assert (site.outdir / old).parent.joinpath(target).resolve() == (site.outdir / new).resolve()
+    assert page.find("link", rel="canonical")["href"] == BASE + new
+    script = page.find("script")["src"]
+    assert "window.location.hash" in (site.outdir / old).parent.joinpath(script).read_text()
+    assert f'"/{old}" "/{new}";' in (site.outdir / "redirects.nginx.map").read_text()
+
+
+def test_only_the_urls_jekyll_had_are_redirected(site):
+    # the permalink replaced the date-based URL: Jekyll never served that one
+    assert not (site.outdir / "engineering/2021/07/08/tagged-post.html").exists()
+    assert not (site.outdir / "2021/07/08/tagged-post.html").exists()
