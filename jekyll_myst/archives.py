@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -108,7 +109,8 @@ def _index(app: Sphinx, groups: dict[str, Counter]) -> nodes.Element:
 def _page(app: Sphinx, pagename: str, title: str, content: nodes.Element) -> tuple[str, dict, str]:
     heading = nodes.section("", nodes.title(title, title), content, ids=["archive"])
     body = app.builder.render_partial(heading)["fragment"]
-    return pagename, {"title": title, "body": body}, "page.html"
+    # a page's title is HTML in Sphinx's templates
+    return pagename, {"title": escape(title), "body": body}, "page.html"
 
 
 def link_archives(app: Sphinx, doctree: nodes.document, docname: str) -> None:

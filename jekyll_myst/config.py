@@ -28,6 +28,7 @@ CONFIG_VALUES: list[tuple[str, object, type | tuple[type, ...], str]] = [
     ("jekyll_origin_links", False, bool,
      "link pages the site lacks to the original blog (its url), at info level, not as warnings"),
     ("jekyll_feed_limit", 10, int, "how many of the newest posts a feed carries (jekyll-feed's default)"),
+    ("jekyll_max_file_size", 2**20, int, "posts and bios larger than this many bytes are not built"),
     ("jekyll_today", None, (dt.date, type(None)), "the date after which posts are future posts"),
 ]
 
@@ -58,6 +59,11 @@ def check_config(app: Sphinx, config: Config) -> None:
     for name in ("jekyll_posts_docdir", "jekyll_authors_docdir"):
         if not config[name] or config[name].strip("/") != config[name]:
             raise ConfigError(f"{name} must be a folder name without leading or trailing '/'")
+    # The project's blog folders are read by the blog's rules, never as plain pages.
+    for name in ("jekyll_posts_dir", "jekyll_authors_dir"):
+        pattern = f"{config[name].strip('/')}/**"
+        if pattern not in config.exclude_patterns:
+            config.exclude_patterns.append(pattern)
 
 
 def _type_names(types) -> str:

@@ -65,6 +65,22 @@ class JekyllDomain(Domain):
                 if docname in docnames:
                     self.data[key][docname] = value
 
+    def check_consistency(self) -> None:
+        """Two posts with one URL: both are reported; neither old URL is redirected."""
+        by_url: dict[str, list[str]] = {}
+        for docname, record in sorted(self.posts.items()):
+            by_url.setdefault(record["url"], []).append(docname)
+        for url, docnames in by_url.items():
+            for docname in docnames if len(docnames) > 1 else ():
+                others = ", ".join(d for d in docnames if d != docname)
+                logger.warning("%s has the URL %s, as %s has: give one a different permalink",
+                               docname, url, others, type="jekyll", subtype="duplicate",
+                               location=(docname, self.posts[docname]["url_line"]))
+
+    def shared_urls(self) -> set[str]:
+        urls = [record["url"] for record in self.posts.values()]
+        return {url for url in urls if urls.count(url) > 1}
+
     # -- queries ----------------------------------------------------------
     def post_by_url(self, url: str) -> str | None:
         path = url.split("#", 1)[0].split("?", 1)[0]

@@ -103,13 +103,15 @@ def _aware(iso: str) -> dt.datetime:
 
 def _content(app: Sphinx, post: str, url: str) -> str:
     """The post's body as on its page, with every URL made absolute."""
-    doctree = app.env.get_and_resolve_doctree(post, app.builder, tags=app.tags)
+    with logging.suppress_logging():  # the page's own build has reported its problems
+        doctree = app.env.get_and_resolve_doctree(post, app.builder, tags=app.tags)
     section = next(iter(doctree.findall(nodes.section)))
     for child in list(section.children):
         if isinstance(child, nodes.title | nodes.meta) or HEADER_CLASS in child.get("classes", []) \
                 or "backlinks" in child.get("classes", []) or "post-nav" in child.get("classes", []):
             section.remove(child)
     body = nodes.container("", *section.children)
+    app.builder.post_process_images(body)  # images by their place in the site, as on the page
     html = app.builder.render_partial(body)["fragment"]
     html = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', "", html)
     return _URL_ATTRIBUTE.sub(lambda m: m[1] + urljoin(url, m[2]) + m[3], html)

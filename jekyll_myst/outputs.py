@@ -22,6 +22,27 @@ from .sitemap import write_sitemap
 
 logger = logging.getLogger(__name__)
 MANIFEST = ".jekyll-myst-files.json"
+#: present while pages are being written: a build that leaves it was stopped
+WRITING = ".jekyll-myst-writing"
+
+
+def rewrite_after_stopped_build(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """After a build stopped while writing, write every page again.
+
+    Its environment was saved before writing began, so this build would not
+    know which pages it missed.
+    """
+    if app.builder.format != "html" or not Path(app.outdir, WRITING).is_file():
+        return []
+    logger.info("the last build stopped while writing pages: writing every page again",
+                type="jekyll", subtype="output")
+    env.domains["jekyll"].data.pop("archived_posts", None)
+    return sorted(env.found_docs)
+
+
+def note_writing(app: Sphinx, builder) -> None:
+    if builder.format == "html":
+        Path(app.outdir, WRITING).touch()
 
 
 def write_blog_files(app: Sphinx, exception: Exception | None) -> None:
@@ -35,6 +56,7 @@ def write_blog_files(app: Sphinx, exception: Exception | None) -> None:
     for stale in sorted(previous - set(generated)):
         _remove(Path(app.outdir, stale))
     manifest.write_text(json.dumps(sorted(generated), indent=0) + "\n")
+    Path(app.outdir, WRITING).unlink(missing_ok=True)
 
 
 def remove_deleted_pages(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
@@ -54,5 +76,8 @@ def _remove(path: Path) -> None:
 
 
 def setup_outputs(app: Sphinx) -> None:
+    # before the blog's own checks of what changed (priority 500)
+    app.connect("env-get-updated", rewrite_after_stopped_build, priority=400)
+    app.connect("write-started", note_writing)
     app.connect("env-get-outdated", remove_deleted_pages)
     app.connect("build-finished", write_blog_files)

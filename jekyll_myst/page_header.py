@@ -61,6 +61,7 @@ def add_post_header(section: nodes.section, post: Post, docname: str, location: 
         "excerpt": description,
         "words": words,
         "url": post.url,
+        "url_line": post.url_line,
         "default_url": jekyll_url(None, post.day, post.slug, []),
         "tags": post.tags,
         "categories": post.categories,

@@ -119,6 +119,8 @@ class JekyllMystParser(MystParser):
             suppress_warnings=[],
         )
         md = create_md_parser(config, KramdownRenderer)
+        # kramdown takes any link; the renderer refuses the unsafe ones, with a warning
+        md.validateLink = lambda url: True
         blog = project.blog
         md.use(kramdown_block_plugin)
         md.use(kramdown_inline_plugin, mentions_base=blog.mentions_base,
@@ -180,11 +182,16 @@ def _portrait_uri(blog, portrait: str, bio_file: Path) -> str | None:
 
 
 def _render_fragment(text: str, document: nodes.document) -> list[nodes.Node]:
-    """Front-matter Markdown (the excerpt), rendered apart from the page."""
+    """Front-matter Markdown (the excerpt), rendered apart from the page.
+
+    Front-matter values also go into meta tags and feeds, so HTML in them is
+    text, never markup.
+    """
     env = document.settings.env
-    config = dataclasses.replace(env.myst_config, enable_extensions=_KRAMDOWN_EXTENSIONS)
+    config = dataclasses.replace(env.myst_config, enable_extensions=_KRAMDOWN_EXTENSIONS - {"html_image"})
     fragment = new_document(document["source"], document.settings)
     md = create_md_parser(config, KramdownRenderer)
+    md.options["html"] = False
     md.options["document"] = fragment
     md.options["jekyll_file"] = env.doc2path(env.docname)
     md.options["jekyll_blog"] = env.project.blog

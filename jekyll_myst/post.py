@@ -37,6 +37,8 @@ class Post:
     categories: list[str]
     tags: list[str]
     url: str
+    #: the line that decided the URL (the permalink's), for reports
+    url_line: int
     unknown_keys: list[str]
 
     @property
@@ -86,15 +88,19 @@ def read_post(filename: str, front: FrontMatter) -> tuple[Post, list[Problem]]:
     tags = as_word_list(data.get("tags"))
     for key, words in (("categories", categories), ("tags", tags)):
         if words is None:
-            problems.append(Problem(key, f"'{key}' must be a list of words", front.line_of(key)))
+            problems.append(Problem("tags", f"'{key}' must be a list of words", front.line_of(key)))
     categories = categories or []
     updated = parse_date_value(data.get("last_modified_at"))
     if isinstance(updated, str):
         problems.append(Problem("date", updated, front.line_of("last_modified_at")))
         updated = None
     permalink = data.get("permalink")
+    if permalink is not None and not _site_url_path(permalink):
+        problems.append(Problem("permalink", f"permalink {permalink!r} is not a path of the site: write it "
+                                "as /path/, or remove it", front.line_of("permalink")))
+        permalink = None
     slug = name.slug if name else PurePath(filename).stem
-    url = jekyll_url(permalink if isinstance(permalink, str) else None, date.date(), slug, categories)
+    url = jekyll_url(permalink, date.date(), slug, categories)
     post = Post(
         title=title.strip(),
         date=date,
@@ -107,14 +113,16 @@ def read_post(filename: str, front: FrontMatter) -> tuple[Post, list[Problem]]:
         categories=categories,
         tags=tags or [],
         url=url,
+        url_line=front.line_of("permalink") if permalink else 1,
         unknown_keys=sorted(set(data) - KNOWN_KEYS),
     )
     return post, problems
 
 
-def first_paragraph(body: str) -> str:
-    """Jekyll's default excerpt: the body up to the first blank line."""
-    return body.strip().split("\n\n", 1)[0].strip()
+def _site_url_path(value: Any) -> bool:
+    """A permalink must be a path of the site: no scheme, no way up out of it."""
+    return (isinstance(value, str) and value.startswith("/") and not value.startswith("//")
+            and ".." not in value.split("/") and not any(c in value for c in ':"<>\\\n'))
 
 
 @dataclasses.dataclass

@@ -26,51 +26,69 @@ logger = logging.getLogger(__name__)
 
 class BlogProject(Project):
     def __init__(self, srcdir, source_suffix, blog: BlogSource, posts_docdir: str,
-                 authors_docdir: str, today: dt.date, reserved_dirs: tuple[Path, ...] = ()) -> None:
+                 authors_docdir: str, today: dt.date, max_size: int = 2**20) -> None:
         super().__init__(srcdir, source_suffix)
-        self.reserved_dirs = reserved_dirs
+        self.max_size = max_size
         self.blog = blog
         self.posts_docdir = posts_docdir
         self.authors_docdir = authors_docdir
         self.today = today
 
     def discover(self, exclude_paths=(), include_paths=("**",)) -> set[str]:
-        super().discover(exclude_paths, include_paths)
         # The blog's folders (and the project's own, when a site replaces it)
         # are read by the rules below, not as plain MyST pages.
-        blog_dirs = {folder.resolve() for folder in (self.blog.posts_dir, self.blog.authors_dir,
-                                                      *self.reserved_dirs)}
-        for docname, path in list(self._docname_to_path.items()):
-            resolved = (self.srcdir / path).resolve()
-            if any(resolved.is_relative_to(folder) for folder in blog_dirs):
-                self._forget(docname)
-        for post in find_post_files(self.blog.posts_dir):
-            reason = post.skipped or self._unpublished(post.path)
+        blog_dirs = [self.blog.posts_dir, self.blog.authors_dir]
+        inside = [folder.resolve().relative_to(self.srcdir.resolve()) for folder in blog_dirs
+                  if folder.resolve().is_relative_to(self.srcdir.resolve())]
+        super().discover([*exclude_paths, *(f"{folder.as_posix()}/**" for folder in inside)],
+                         include_paths)
+        for post in find_post_files(self.blog.posts_dir, self.blog.authors_dir):
+            if post.skipped:
+                logger.info("%s: %s", post.path, post.skipped, type="jekyll", subtype="unpublished")
+                continue
+            text = self._readable(post.path)
+            reason = self._unpublished(post.path, text) if text is not None else None
             if reason:
                 logger.info("%s: not published: %s", post.path, reason, type="jekyll",
                             subtype="unpublished")
-                continue
-            self._add(f"{self.posts_docdir}/{post.path.stem}", post.path)
+            elif text is not None:
+                self._add(f"{self.posts_docdir}/{post.path.stem}", post.path)
         for bio in find_bio_files(self.blog.authors_dir):
-            self._add(f"{self.authors_docdir}/{bio.stem}", bio)
+            if self._readable(bio) is not None:
+                self._add(f"{self.authors_docdir}/{bio.stem}", bio)
         return self.docnames
 
-    def _unpublished(self, path: Path) -> str:
+    def _readable(self, path: Path) -> str | None:
+        """The file's text, or None (and a warning) when it cannot be a page."""
+        size = path.stat().st_size
+        if size > self.max_size:
+            logger.warning("%s is %.1f MB, more than the %.1f MB a post may be (jekyll_max_file_size): "
+                           "split it, or move data out of it", path.name, size / 2**20, self.max_size / 2**20,
+                           type="jekyll", subtype="size", location=f"{path}:1")
+            return None
+        data = path.read_bytes()
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = data.count(b"\n", 0, error.start) + 1
+            logger.warning("%s is not UTF-8 (byte 0x%02x): save it as UTF-8", path.name,
+                           data[error.start], type="jekyll", subtype="encoding", location=f"{path}:{line}")
+            return None
+
+    def _unpublished(self, path: Path, text: str) -> str:
         name = parse_post_name(path.name)
         if not isinstance(name, PostName):
             return ""  # an impossible date is reported when the post is read
-        try:
-            head = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            return ""  # reported when the post is read
-        if name.date <= self.today and "published:" not in head and "date:" not in head:
+        if name.date <= self.today and "published:" not in text and "date:" not in text:
             return ""  # nothing in the front matter can unpublish it
-        return unpublished_reason(split_front_matter(head).data, name, self.today)
+        return unpublished_reason(split_front_matter(text).data, name, self.today)
 
     def _add(self, docname: str, path: Path) -> None:
         if docname in self.docnames:
-            logger.warning("%s: another file already gives the document %r: %s", path, docname,
-                           self._docname_to_path[docname], type="jekyll", subtype="duplicate")
+            first = self._docname_to_path[docname]
+            logger.warning("%s and %s would both be the page %s: only %s is built; rename one",
+                           first.name, path.name, docname, first.name, type="jekyll",
+                           subtype="duplicate", location=f"{path}:1")
             return
         path = path.resolve()
         self.docnames.add(docname)
@@ -98,7 +116,7 @@ def install_project(app: Sphinx, blog: BlogSource) -> None:
     config = app.config
     project = BlogProject(app.srcdir, config.source_suffix, blog, config.jekyll_posts_docdir,
                           config.jekyll_authors_docdir, config.jekyll_today or dt.date.today(),
-                          (app.srcdir / config.jekyll_posts_dir, app.srcdir / config.jekyll_authors_dir))
+                          config.jekyll_max_file_size)
     project.restore(app.project)
     app.project = project
     app.env.project = project

@@ -9,6 +9,7 @@ Content-Security-Policy holds) and name the new page as canonical.
 from __future__ import annotations
 
 import posixpath
+import re
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 SCRIPT = "_static/jekyll-redirect.js"
+_PLAIN_PATH = re.compile(r"[\w./~%+-]+")
 NGINX_MAP = "redirects.nginx.map"
 _PAGE = """<!DOCTYPE html>
 <html lang="en" data-redirect="{target}">
@@ -52,7 +54,10 @@ def old_urls(domain: JekyllDomain) -> dict[str, tuple[str, str]]:
     moved: dict[str, tuple[str, str]] = {}
     for doc, record in domain.bios.items():
         moved[f"{doc}/index.html"] = (doc, record["name"])
+    shared = domain.shared_urls()  # reported; redirected to neither
     for doc, record in domain.posts.items():
+        if record["url"] in shared:
+            continue
         path = urlsplit(record["url"]).path.lstrip("/")
         if not path or path.endswith("/"):
             path += "index.html"
@@ -83,11 +88,15 @@ def write_redirects(app: Sphinx) -> list[str]:
 
 
 def _write_nginx_map(app: Sphinx, domain: JekyllDomain, own_pages: set[str]) -> str:
-    """``map $uri $new_uri { include redirects.nginx.map; }`` in the server's configuration."""
+    """``map $uri $new_uri { include redirects.nginx.map; }`` in the server's configuration.
+
+    Only plain paths go in: a quote, ``$`` or a line break in a path would be
+    read by nginx as configuration.  Other old URLs keep their redirect page.
+    """
     prefix = urlsplit(site_base(app)).path or "/"
     lines = []
     for path, (doc, _title) in sorted(old_urls(domain).items()):
-        if path in own_pages:
+        if path in own_pages or not _PLAIN_PATH.fullmatch(path):
             continue
         new = posixpath.join(prefix, app.builder.get_target_uri(doc))
         olds = {posixpath.join(prefix, path)}
@@ -100,7 +109,7 @@ def _write_nginx_map(app: Sphinx, domain: JekyllDomain, own_pages: set[str]) -> 
 
 
 def _quote(path: str) -> str:
-    return '"' + path.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return f'"{path}"'
 
 
 def _write(app: Sphinx, path: str, text: str) -> None:

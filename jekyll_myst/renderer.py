@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import re
 from pathlib import Path
+from urllib.parse import unquote
 
 from docutils import nodes
 from markdown_it.tree import SyntaxTreeNode
+from myst_parser.mdit_to_docutils.base import token_line
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
@@ -127,6 +130,11 @@ class KramdownRenderer(SphinxRenderer):
     # -- links and images to the blog's own site ----------------------------
     def render_link(self, token: SyntaxTreeNode) -> None:
         href = str(token.attrGet("href") or "")
+        if _UNSAFE_SCHEME.match(href):
+            # kramdown would write it; a page of ours never runs a post's script
+            self.create_warning(f"link to {href!r} refused: scripts in links are not allowed",
+                                "unsafe_link", wtype="jekyll", line=token_line(token, 0))
+            return self.render_children(token)
         linked = site_path(self.blog, href)
         if linked is None:
             if _is_plain_relative(href):
@@ -160,12 +168,50 @@ class KramdownRenderer(SphinxRenderer):
         self.current_node[-1]["alt"] = token.content
 
     def rebase_site_paths(self) -> None:
-        """Site-absolute image paths (``/images/x.png``) point into the site folder."""
-        for image in self.document.findall(nodes.image):
-            linked = site_path(self.blog, image["uri"])
-            static = site_file(self.blog, linked) if linked is not None else None
-            if static is not None:
-                image["uri"] = relative_to_file(static, self.blog_file)
+        """Images and downloads are files of the site: site-absolute paths
+        (``/images/x.png``) point into the site folder, and nothing may lead
+        out of it (``../../etc/passwd``, a symlink) or the project."""
+        for image in list(self.document.findall(nodes.image)):
+            uri = self._site_file_uri(image, image["uri"], "image")
+            if uri is None:
+                image.replace_self(nodes.inline(image.get("alt", ""), image.get("alt", "")))
+            else:
+                image["uri"] = uri
+        for download in list(self.document.findall(addnodes.download_reference)):
+            target = self._site_file_uri(download, download["reftarget"], "download")
+            if target is None:
+                download.replace_self(nodes.inline(download.astext(), download.astext()))
+            else:
+                download["reftarget"] = target
+
+    def _site_file_uri(self, node: nodes.Element, uri: str, kind: str) -> str | None:
+        """The path Sphinx should copy ``uri`` from, relative to the file; None if refused."""
+        scheme = uri.split(":", 1)[0].lower() if ":" in uri.split("/", 1)[0] else ""
+        if scheme in ("http", "https") or uri.startswith("//"):
+            return uri
+        if scheme == "data" and uri.lower().startswith("data:image/") and kind == "image":
+            return uri
+        if scheme:
+            return self._refuse(node, f"{kind} {uri!r}: only http(s) URLs and files of the site may be used")
+        linked = site_path(self.blog, uri)
+        if linked is not None:
+            found = site_file(self.blog, linked)
+            if found is None:
+                return self._refuse(node, f"{kind} {uri!r}: no such file in the site folder "
+                                          f"({self.blog.static_dir}), or it leads out of it")
+            return relative_to_file(found, self.blog_file)
+        target = (self.blog_file.resolve().parent / unquote(uri.partition("#")[0])).resolve()
+        roots = (self.blog.static_dir.resolve(), Path(self.sphinx_env.srcdir).resolve())
+        if not any(target.is_relative_to(root) for root in roots):
+            return self._refuse(node, f"{kind} {uri!r} leads out of the site and the project: refused")
+        return uri
+
+    def _refuse(self, node: nodes.Element, message: str) -> None:
+        self.create_warning(message, "path", wtype="jekyll", line=node.line or 0)
+        return None
+
+
+_UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
 
 
 @functools.cache

@@ -62,31 +62,34 @@ class PostFile:
     skipped: str = ""
 
 
-def find_post_files(posts_dir: Path) -> list[PostFile]:
-    """Every post file under the posts folder, each to build or skipped with a reason.
+def find_post_files(posts_dir: Path, authors_dir: Path) -> list[PostFile]:
+    """Every file under the posts folder: a post to build, or skipped with the reason.
 
     Only the name decides here; ``published`` and a future ``date`` are
-    judged by the project from the front matter.  Other files (images) are
-    site files, not posts.
+    judged by the project from the front matter.  Author bios are the
+    project's business too.
     """
     found = []
     if not posts_dir.is_dir():
         return found
+    authors = authors_dir.resolve()
     for path in sorted(p for p in posts_dir.rglob("*") if p.is_file()):
-        relative = path.relative_to(posts_dir)
-        if any(part.startswith(("_", ".")) for part in relative.parts):
-            continue  # bios, drafts folders and hidden files are not posts
+        if path.resolve().is_relative_to(authors):
+            continue
+        hidden = [part for part in path.relative_to(posts_dir).parts if part.startswith(("_", "."))]
         markdown = path.suffix.lstrip(".").lower() in MARKDOWN_EXTENSIONS
         name = parse_post_name(path.name)
-        if not markdown:
-            if name is not None:
-                found.append(PostFile(path, f"only Markdown posts are built, not {path.suffix} files"))
-            continue  # a site file (an image, say), not a post
-        if name is None:
-            found.append(PostFile(path, "the file name has no date: Jekyll publishes only "
-                                        "YYYY-MM-DD-title.md files"))
-            continue
-        found.append(PostFile(path))
+        if hidden:
+            found.append(PostFile(path, f"not published: files in {hidden[0]!r} are not posts"))
+        elif not markdown and name is None:
+            found.append(PostFile(path, "a site file, not a post: copied where a post uses it"))
+        elif not markdown:
+            found.append(PostFile(path, f"not published: only Markdown posts are built, not {path.suffix}"))
+        elif name is None:
+            found.append(PostFile(path, "not published: the file name has no date: Jekyll publishes "
+                                        "only YYYY-MM-DD-title.md files"))
+        else:
+            found.append(PostFile(path))
     return found
 
 

@@ -15,6 +15,7 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import PROJECT
 
+
 def authors_of(post) -> list[str]:
     front = yaml.safe_load(post.read_text(encoding="utf-8").split("---")[1])
     names = front.get("authors", front.get("author")) or []

@@ -128,6 +128,9 @@ def test_a_body_edit_rewrites_only_the_post_and_what_carries_it(tmp_path):
     assert [page for page in written if page not in ("genindex", "search", "404")] == [
         "posts/2022-02-03-extra-2"]
     assert "One more sentence." in (app.outdir / "posts/2022-02-03-extra-2.html").read_text()
+    # the feed carries posts this build did not write: their images are still the site's
+    feed = (app.outdir / "feed.xml").read_text()
+    assert "https://docs.example.org/_images/pic.png" in feed and "posts/images" not in feed
 
 
 def test_adding_and_deleting_posts_updates_everything(tmp_path):

@@ -1,0 +1,164 @@
+"""Bad input, case by case: a typed, located warning; the strict build
+fails; every good page is still built; nothing leaves the site."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from conftest import TESTS
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_colors
+
+GOOD_PAGES = ["posts/2020-01-02-first-post.html", "posts/2021-03-04-second-post.html",
+              "posts/2021-07-08-tagged-post.html", "authors/jane-doe.html", "docs/guide.html", "index.html"]
+
+
+@dataclass
+class Case:
+    name: str
+    files: dict[str, bytes | str]
+    subtype: str
+    #: (file, line) of the warning, the file relative to the site
+    where: tuple[str, int]
+    says: str
+    #: pages of the bad file that are still built (with the problem reported)
+    built: list[str] = field(default_factory=list)
+
+
+CASES = [
+    Case("front matter not closed", {"posts/2022-01-01-x.md": "---\ntitle: X\n\nBody\n"},
+         "front_matter", ("posts/2022-01-01-x.md", 1), "front matter is not closed"),
+    Case("invalid YAML", {"posts/2022-01-01-x.md": "---\ntitle: X\ntags: [a\n---\nBody\n"},
+         "front_matter", ("posts/2022-01-01-x.md", 4), "front matter is not valid YAML"),
+    Case("front matter not a mapping", {"posts/2022-01-01-x.md": "---\n- a\n---\nBody\n"},
+         "front_matter", ("posts/2022-01-01-x.md", 2), "must be a mapping"),
+    Case("missing title", {"posts/2022-01-01-x.md": "---\nauthor: Jane Doe\n---\nBody\n"},
+         "title", ("posts/2022-01-01-x.md", 1), "the post has no title", ["posts/2022-01-01-x.html"]),
+    Case("empty title", {"posts/2022-01-01-x.md": "---\ntitle: ''\n---\nBody\n"},
+         "title", ("posts/2022-01-01-x.md", 2), "the post has no title"),
+    Case("title is a list", {"posts/2022-01-01-x.md": "---\ntitle: [a, b]\n---\nBody\n"},
+         "title", ("posts/2022-01-01-x.md", 2), "title must be text, not a list"),
+    Case("title is a number", {"posts/2022-01-01-x.md": "---\ntitle: 42\n---\nBody\n"},
+         "title", ("posts/2022-01-01-x.md", 2), "title must be text, not a int"),
+    Case("date does not parse", {"posts/2022-01-01-x.md": "---\ntitle: X\ndate: soon\n---\nBody\n"},
+         "date", ("posts/2022-01-01-x.md", 3), "date 'soon' is not a date"),
+    Case("date does not exist", {"posts/2023-02-30-x.md": "---\ntitle: X\n---\nBody\n"},
+         "date", ("posts/2023-02-30-x.md", 1), "date '2023-02-30' in the file name does not exist"),
+    Case("front-matter date that does not exist",
+         {"posts/2022-01-01-x.md": "---\ntitle: X\ndate: 2022-02-30\n---\nBody\n"},
+         "date", ("posts/2022-01-01-x.md", 3), "date '2022-02-30' does not exist"),
+    Case("date disagrees with the file name",
+         {"posts/2022-01-01-x.md": "---\ntitle: X\ndate: 2019-06-01\n---\nBody\n"},
+         "date", ("posts/2022-01-01-x.md", 3), "disagrees with the file name's 2022-01-01"),
+    Case("author without a bio", {"posts/2022-01-01-x.md": "---\ntitle: X\nauthors: [Nobody]\n---\nBody\n"},
+         "author", ("posts/2022-01-01-x.md", 3), "author 'Nobody' has no bio"),
+    Case("non-UTF-8 file", {"posts/2022-01-01-x.md": b"---\ntitle: caf\xe9\n---\nBody\n"},
+         "encoding", ("posts/2022-01-01-x.md", 2), "is not UTF-8 (byte 0xe9)"),
+    Case("empty file", {"posts/2022-01-01-x.md": ""},
+         "front_matter", ("posts/2022-01-01-x.md", 1), "no front matter"),
+    Case("file of several megabytes",
+         {"posts/2022-01-01-x.md": "---\ntitle: Big\n---\n" + "word " * 800_000},
+         "size", ("posts/2022-01-01-x.md", 1), "more than the 1.0 MB a post may be"),
+    Case("two files, one page", {"posts/2022-01-01-x.md": "---\ntitle: A\n---\nA\n",
+                                 "posts/2022-01-01-x.markdown": "---\ntitle: B\n---\nB\n"},
+         "duplicate", ("posts/2022-01-01-x.md", 1), "would both be the page posts/2022-01-01-x"),
+    Case("two posts, one URL",
+         {"posts/2022-01-01-x.md": "---\ntitle: A\npermalink: /blog/tagged/\n---\nA\n"},
+         "duplicate", ("posts/2022-01-01-x.md", 3), "has the URL /blog/tagged/, as posts/2021-07-08"),
+    Case("unclosed raw", {"posts/2022-01-01-x.md": "---\ntitle: X\n---\n\nText {% raw %} more\n"},
+         "liquid", ("posts/2022-01-01-x.md", 5), "{% raw %} is not closed"),
+    Case("unknown Liquid tag", {"posts/2022-01-01-x.md": "---\ntitle: X\n---\n\n{% assign a = 1 %}\n"},
+         "liquid", ("posts/2022-01-01-x.md", 5), "Liquid tag 'assign' is not supported"),
+    Case("include", {"posts/2022-01-01-x.md": "---\ntitle: X\n---\n\n{% include missing.html %}\n"},
+         "liquid", ("posts/2022-01-01-x.md", 5), "{% include missing.html %} is not supported"),
+    Case("link to a missing file",
+         {"posts/2022-01-01-x.md": "---\ntitle: X\n---\n\n[a]({% link nope.md %})\n"},
+         "liquid", ("posts/2022-01-01-x.md", 5), "{% link nope.md %}: no such file in the site"),
+    Case("undefined ALD", {"posts/2022-01-01-x.md": "---\ntitle: X\n---\n\nText.\n{: nothing}\n"},
+         "ial", ("posts/2022-01-01-x.md", 5), "names 'nothing', which no ALD defines"),
+    Case("image outside the site",
+         {"posts/2022-01-01-x.md": "---\ntitle: X\n---\n\n![p](../../../../etc/passwd)\n"},
+         "path", ("posts/2022-01-01-x.md", 5), "leads out of the site and the project: refused"),
+    Case("image at an absolute file-system path",
+         {"posts/2022-01-01-x.md": "---\ntitle: X\n---\n\n![p](/etc/passwd)\n"},
+         "path", ("posts/2022-01-01-x.md", 5), "no such file in the site folder"),
+    Case("download outside the site",
+         {"posts/2022-01-01-x.md": "---\ntitle: X\n---\n\n[h](path:../../../../etc/hostname)\n"},
+         "path", ("posts/2022-01-01-x.md", 5), "download '../../../../etc/hostname' leads out"),
+    Case("Liquid link outside the site",
+         {"posts/2022-01-01-x.md": "---\ntitle: X\n---\n\n[h]({% link ../../../etc/hostname %})\n"},
+         "liquid", ("posts/2022-01-01-x.md", 5), "no such file in the site"),
+    Case("symlink leading out", {"posts/images/out": "SYMLINK:/etc",
+                                 "posts/2022-01-01-x.md": "---\ntitle: X\n---\n\n![h](/images/out/hostname)\n"},
+         "path", ("posts/2022-01-01-x.md", 5), "no such file in the site folder"),
+    Case("javascript link",
+         {"posts/2022-01-01-x.md": "---\ntitle: X\n---\n\n[x](javascript:alert(1))\n"},
+         "unsafe_link", ("posts/2022-01-01-x.md", 5), "refused: scripts in links are not allowed"),
+    Case("javascript permalink",
+         {"posts/2022-01-01-x.md": "---\ntitle: X\npermalink: 'javascript:x()'\n---\n"},
+         "permalink", ("posts/2022-01-01-x.md", 3), "is not a path of the site"),
+]
+
+
+def make_site(root: Path, files: dict[str, bytes | str]) -> Path:
+    src = root / "src"
+    shutil.copytree(TESTS / "roots" / "test-blog", src)
+    for name, content in files.items():
+        path = src / name
+        if content == "MKDIR":
+            path.mkdir()
+        elif isinstance(content, str) and content.startswith("SYMLINK:"):
+            path.symlink_to(content.removeprefix("SYMLINK:"))
+        elif isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return src
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_bad_input_is_reported_and_the_rest_builds(tmp_path, case):
+    src = make_site(tmp_path, case.files)
+    app = SphinxTestApp("html", srcdir=src, warningiserror=True)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    warnings = strip_colors(app.warning.getvalue())
+    file, line = case.where
+    expected = f"{src / file}:{line}: WARNING: "
+    located = [w for w in warnings.splitlines() if w.startswith(expected)]
+    assert any(case.says in w and w.endswith(f"[jekyll.{case.subtype}]") for w in located), warnings
+    assert app.statuscode != 0, "the strict build must fail"
+    for page in GOOD_PAGES + case.built:
+        assert (app.outdir / page).is_file(), page
+    leaked = [p for p in app.outdir.rglob("*") if p.is_file() and p.name in ("passwd", "hostname")]
+    assert leaked == []
+
+
+def test_every_file_under_the_posts_is_built_or_named(tmp_path):
+    src = make_site(tmp_path, {
+        "posts/2022-01-01-x.md": "---\ntitle: X\n---\n",
+        "posts/_drafts": "MKDIR",
+        "posts/notes.txt": "not a post",
+        "posts/_drafts/2022-02-02-draft.md": "---\ntitle: D\n---\n",
+        "posts/.hidden.md": "x",
+        "posts/2022-03-03-page.html": "<p>html post</p>",
+        "posts/2022-04-04-unpublished.md": "---\ntitle: U\npublished: false\n---\n",
+        "posts/2022-05-05-latin1.md": b"\xe9",
+    })
+    app = SphinxTestApp("html", srcdir=src)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    output = strip_colors(app.status.getvalue() + app.warning.getvalue())
+    files = sorted(p for p in (src / "posts").rglob("*") if p.is_file())
+    assert len(files) == 14
+    for path in files:
+        built = (app.outdir / "posts" / path.name).with_suffix(".html").is_file() or \
+            (app.outdir / "authors" / path.name).with_suffix(".html").is_file()
+        assert built or f"{path}" in output, path

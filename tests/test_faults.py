@@ -1,0 +1,63 @@
+"""A build killed while writing pages is repaired by the next incremental
+build: its output equals a clean build's."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import PROJECT
+from test_bad_input import make_site
+
+KILLER = '''"""Test helper: the build kills itself after writing some pages."""
+import os
+import signal
+
+
+def setup(app):
+    written = []
+
+    def count(app, pagename, *args):
+        written.append(pagename)
+        if len(written) == int(os.environ.get("KILL_AFTER_PAGES", "0")):
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    app.connect("html-page-context", count)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
+'''
+
+
+def sphinx_build(src: Path, out: Path, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", str(src), str(out)],
+                          capture_output=True, text=True, cwd=PROJECT, env={**os.environ, **env})
+
+
+def differing_files(left: Path, right: Path) -> list[str]:
+    names = sorted({p.relative_to(left).as_posix() for p in left.rglob("*") if p.is_file()}
+                   | {p.relative_to(right).as_posix() for p in right.rglob("*") if p.is_file()})
+    names = [n for n in names if not n.startswith(".doctrees/")]
+    return [n for n in names if not ((left / n).is_file() and (right / n).is_file()
+                                     and filecmp.cmp(left / n, right / n, shallow=False))]
+
+
+def test_incremental_build_after_a_killed_build_equals_a_clean_build(tmp_path):
+    src = make_site(tmp_path, {"kill_while_writing.py": KILLER})
+    conf = src / "conf.py"
+    conf.write_text(conf.read_text() + "\nimport sys, os\nsys.path.insert(0, os.path.dirname(__file__))\n"
+                    "extensions.append('kill_while_writing')\n")
+    out = tmp_path / "out"
+    assert sphinx_build(src, out).returncode == 0
+    post = src / "posts" / "2021-03-04-second-post.md"
+    post.write_text(post.read_text().replace("title: The second post", "title: The renamed post"))
+    killed = sphinx_build(src, out, KILL_AFTER_PAGES="2")
+    assert killed.returncode == -signal.SIGKILL
+    assert "The second post" in (out / "index.html").read_text()  # written before the edit
+    repaired = sphinx_build(src, out)
+    assert repaired.returncode == 0, repaired.stderr
+    clean = tmp_path / "clean"
+    assert sphinx_build(src, clean).returncode == 0
+    assert differing_files(out, clean) == []
