@@ -13,6 +13,7 @@ from .archives import setup_archives
 from .backlinks import setup_backlinks
 from .config import blog_source, setup_config
 from .domain import JekyllDomain
+from .feed_content import setup_feed_content
 from .feeds import setup_feeds
 from .footnote_anchors import setup_footnote_anchors
 from .listings import setup_listings
@@ -43,6 +44,7 @@ def setup(app: Sphinx) -> dict:
     setup_archives(app)
     setup_outputs(app)
     setup_feeds(app)
+    setup_feed_content(app)
     setup_post_nav(app)
     setup_seo(app)
     app.connect("builder-inited", _builder_inited)

@@ -47,24 +47,19 @@ def posts_with_new_backlinks(app: Sphinx, env: BuildEnvironment) -> list[str]:
     def shown(source: str) -> tuple[str, str]:
         return source, env.titles[source].astext() if source in env.titles else ""
 
-    current = {post: tuple(map(shown, domain.backlinks(post))) for post in domain.posts}
+    current = {post: tuple(map(shown, sources)) for post, sources in domain.backlink_map().items()}
     previous = domain.data.setdefault("backlinks_written", {})
-    changed = [post for post, sources in current.items() if previous.get(post, ()) != sources]
+    changed = [post for post in domain.posts if previous.get(post, ()) != current.get(post, ())]
     domain.data["backlinks_written"] = current
     return changed
 
 
 def add_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    env = app.env
-    domain = env.domains["jekyll"]
-    if docname not in domain.posts:
-        return
-    sources = domain.backlinks(docname)
+    sources = app.env.domains["jekyll"].data.get("backlinks_written", {}).get(docname)
     if not sources:
         return
     items = nodes.bullet_list()
-    for source in sources:
-        title = env.titles[source].astext() if source in env.titles else source
+    for source, title in sources:
         reference = nodes.reference("", title, internal=True,
                                     refuri=app.builder.get_relative_uri(docname, source))
         items += nodes.list_item("", nodes.paragraph("", "", reference))

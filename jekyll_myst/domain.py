@@ -37,6 +37,10 @@ class JekyllDomain(Domain):
     #: ``{jekyll:page}`archive/index``` links a generated page (an archive, a feed)
     roles = {"page": XRefRole()}
 
+    def __init__(self, env) -> None:
+        super().__init__(env)
+        self._urls: dict[str, str] | None = None
+
     @property
     def posts(self) -> dict[str, dict]:
         return self.data["posts"]
@@ -47,6 +51,7 @@ class JekyllDomain(Domain):
 
     def note_post(self, docname: str, record: dict) -> None:
         self.posts[docname] = record
+        self._urls = None
 
     def note_bio(self, docname: str, record: dict) -> None:
         self.bios[docname] = record
@@ -58,12 +63,14 @@ class JekyllDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         for key in self._PER_DOCUMENT:
             self.data[key].pop(docname, None)
+        self._urls = None
 
     def merge_domaindata(self, docnames, otherdata: dict) -> None:
         for key in self._PER_DOCUMENT:
             for docname, value in otherdata[key].items():
                 if docname in docnames:
                     self.data[key][docname] = value
+        self._urls = None
 
     def check_consistency(self) -> None:
         """Two posts with one URL: both are reported; neither old URL is redirected."""
@@ -84,12 +91,12 @@ class JekyllDomain(Domain):
     # -- queries ----------------------------------------------------------
     def post_by_url(self, url: str) -> str | None:
         path = url.split("#", 1)[0].split("?", 1)[0]
-        candidates = {path, path.rstrip("/"), path + ".html", path.rstrip("/") + "/index.html",
-                      path.removesuffix("index.html")}
-        for docname, record in self.posts.items():
-            if record["url"] in candidates or record["default_url"] in candidates:
-                return docname
-        return None
+        candidates = (path, path.rstrip("/"), path + ".html", path.rstrip("/") + "/index.html",
+                      path.removesuffix("index.html"))
+        if self._urls is None:  # built once per change of the posts: every link looks it up
+            self._urls = {record["default_url"]: doc for doc, record in sorted(self.posts.items())}
+            self._urls.update({record["url"]: doc for doc, record in sorted(self.posts.items())})
+        return next((self._urls[c] for c in candidates if c in self._urls), None)
 
     def bio_by_name(self, name: str) -> str | None:
         for docname, record in self.bios.items():
@@ -97,14 +104,20 @@ class JekyllDomain(Domain):
                 return docname
         return None
 
-    def backlinks(self, post: str) -> list[str]:
-        """The documentation pages (not other posts) that link to ``post``."""
-        record = self.posts.get(post)
-        names = {post}
-        if record is not None:
-            names.update(f"url:{url}" for url in (record["url"], record["default_url"]))
-        return sorted(doc for doc, targets in self.data["links"].items()
-                      if doc not in self.posts and not names.isdisjoint(targets))
+    def backlink_map(self) -> dict[str, list[str]]:
+        """post -> the documentation pages (not other posts) that link to it."""
+        post_of = {}
+        for post, record in self.posts.items():
+            post_of[post] = post
+            post_of[f"url:{record['url']}"] = post_of[f"url:{record['default_url']}"] = post
+        linked: dict[str, set[str]] = {}
+        for doc, targets in self.data["links"].items():
+            if doc in self.posts:
+                continue
+            for target in targets:
+                if target in post_of:
+                    linked.setdefault(post_of[target], set()).add(doc)
+        return {post: sorted(docs) for post, docs in linked.items()}
 
     def newest_first(self, docnames) -> list[str]:
         return sorted(docnames, key=lambda d: (self.posts[d]["date"], d), reverse=True)

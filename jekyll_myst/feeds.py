@@ -10,34 +10,23 @@ summary.  feedgen writes the Atom (RFC 4287) XML.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
-from docutils import nodes
 from feedgen.feed import FeedGenerator
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from .feed_content import post_content
 from .listings import select_posts
-from .page_header import HEADER_CLASS
+from .urls import page_url, site_base
 
 if TYPE_CHECKING:
     from .domain import JekyllDomain
 
 logger = logging.getLogger(__name__)
-_URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"#][^"]*|#[^"]*)(")')
-
-
-def site_base(app: Sphinx) -> str:
-    base = app.config.html_baseurl
-    return base if not base or base.endswith("/") else base + "/"
-
-
-def page_url(app: Sphinx, pagename: str) -> str:
-    return urljoin(site_base(app), app.builder.get_target_uri(pagename))
 
 
 def feed_path(author_doc: str | None = None) -> str:
@@ -88,7 +77,7 @@ def _write(app: Sphinx, path: str, title: str, posts: list[str], content: dict[s
         if record["excerpt"]:
             entry.summary(record["excerpt"])
         if post not in content:
-            content[post] = _content(app, post, url)
+            content[post] = post_content(app, post)
         entry.content(content[post], type="html")
     target = Path(app.outdir, path)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -99,22 +88,6 @@ def _write(app: Sphinx, path: str, title: str, posts: list[str], content: dict[s
 def _aware(iso: str) -> dt.datetime:
     value = dt.datetime.fromisoformat(iso)
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-
-
-def _content(app: Sphinx, post: str, url: str) -> str:
-    """The post's body as on its page, with every URL made absolute."""
-    with logging.suppress_logging():  # the page's own build has reported its problems
-        doctree = app.env.get_and_resolve_doctree(post, app.builder, tags=app.tags)
-    section = next(iter(doctree.findall(nodes.section)))
-    for child in list(section.children):
-        if isinstance(child, nodes.title | nodes.meta) or HEADER_CLASS in child.get("classes", []) \
-                or "backlinks" in child.get("classes", []) or "post-nav" in child.get("classes", []):
-            section.remove(child)
-    body = nodes.container("", *section.children)
-    app.builder.post_process_images(body)  # images by their place in the site, as on the page
-    html = app.builder.render_partial(body)["fragment"]
-    html = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', "", html)
-    return _URL_ATTRIBUTE.sub(lambda m: m[1] + urljoin(url, m[2]) + m[3], html)
 
 
 def add_feed_links(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:

@@ -98,13 +98,15 @@ class JekyllMystParser(MystParser):
         context = LiquidContext(site=site, page=front.data, link=lambda p: _site_link(blog, p),
                                 post_url=lambda n: _post_url(blog.posts_dir, n))
         body = front.body
-        rendered, problems = render_liquid(body, front.body_line, _code_lines(body), context)
-        for problem in problems:
-            warn(problem, docname)
-        code = _code_lines(rendered)
-        lines = rendered.split("\n")
-        rendered = "\n".join(line if n in code else _kramdown_line(line)
-                             for n, line in enumerate(lines))
+        rendered = body
+        if "{%" in body or "{{" in body:
+            rendered, problems = render_liquid(body, front.body_line, _code_lines(body), context)
+            for problem in problems:
+                warn(problem, docname)
+        if _PAREN_LIST.search(rendered) or _SPACED_DESTINATION.search(rendered):
+            code = _code_lines(rendered)
+            rendered = "\n".join(line if n in code else _kramdown_line(line)
+                                  for n, line in enumerate(rendered.split("\n")))
         # blank lines in place of the front matter keep every line where it was
         return "\n" * (front.body_line - 1) + rendered
 

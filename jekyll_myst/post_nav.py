@@ -37,15 +37,14 @@ def posts_with_new_neighbours(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def add_post_nav(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    domain: JekyllDomain = app.env.domains["jekyll"]
-    if docname not in domain.posts:
+    pair = app.env.domains["jekyll"].data.get("neighbours_written", {}).get(docname)
+    if pair is None:
         return
-    older, newer = neighbours(domain)[docname]
     nav = nodes.container(classes=["post-nav"])
-    for post, label, rel in ((older, "Previous post", "prev"), (newer, "Next post", "next")):
-        if post is None:
+    for shown, label, rel in zip(pair, ("Previous post", "Next post"), ("prev", "next"), strict=True):
+        if shown is None:
             continue
-        title = domain.posts[post]["title"]
+        post, title = shown
         link = nodes.reference("", title, internal=True, refuri=app.builder.get_relative_uri(docname, post))
         nav += nodes.paragraph("", "", nodes.inline("", f"{label}: ", classes=["post-nav-label"]),
                                link, classes=[f"post-nav-{rel}"])

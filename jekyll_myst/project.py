@@ -29,6 +29,8 @@ class BlogProject(Project):
                  authors_docdir: str, today: dt.date, max_size: int = 2**20) -> None:
         super().__init__(srcdir, source_suffix)
         self.max_size = max_size
+        #: path -> ((mtime, size, today), reason it is not published)
+        self._checked: dict[Path, tuple[tuple, str]] = {}
         self.blog = blog
         self.posts_docdir = posts_docdir
         self.authors_docdir = authors_docdir
@@ -46,17 +48,37 @@ class BlogProject(Project):
             if post.skipped:
                 logger.info("%s: %s", post.path, post.skipped, type="jekyll", subtype="unpublished")
                 continue
-            text = self._readable(post.path)
-            reason = self._unpublished(post.path, text) if text is not None else None
+            reason = self._publication(post.path)
             if reason:
                 logger.info("%s: not published: %s", post.path, reason, type="jekyll",
                             subtype="unpublished")
-            elif text is not None:
+            elif reason is not None:
                 self._add(f"{self.posts_docdir}/{post.path.stem}", post.path)
         for bio in find_bio_files(self.blog.authors_dir):
             if self._readable(bio) is not None:
                 self._add(f"{self.authors_docdir}/{bio.stem}", bio)
         return self.docnames
+
+    def restore(self, other: Project) -> None:
+        super().restore(other)
+        self._checked = dict(getattr(other, "_checked", {}))
+
+    def _publication(self, path: Path) -> str | None:
+        """Why a post is not published ("" when it is); None when it cannot be read.
+
+        Remembered across builds for files that did not change, so that an
+        incremental build does not read every post again.
+        """
+        stat = path.stat()
+        key = (stat.st_mtime_ns, stat.st_size, self.today)
+        if self._checked.get(path, (None,))[0] == key:
+            return self._checked[path][1]
+        text = self._readable(path)
+        if text is None:
+            return None  # reported, and checked again next time
+        reason = self._unpublished(path, text)
+        self._checked[path] = (key, reason)
+        return reason
 
     def _readable(self, path: Path) -> str | None:
         """The file's text, or None (and a warning) when it cannot be a page."""

@@ -19,7 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
-from .feeds import page_url, site_base
+from .urls import page_url, site_base
 
 if TYPE_CHECKING:
     from .domain import JekyllDomain

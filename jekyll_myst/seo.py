@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.application import Sphinx
 
-from .feeds import page_url, site_base
+from .urls import page_url, site_base
 
 if TYPE_CHECKING:
     from .domain import JekyllDomain

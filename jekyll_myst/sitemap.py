@@ -10,7 +10,7 @@ from xml.etree import ElementTree
 from sphinx.application import Sphinx
 
 from .archives import archive_pagenames
-from .feeds import page_url, site_base
+from .urls import page_url, site_base
 
 if TYPE_CHECKING:
     from .domain import JekyllDomain

@@ -1,0 +1,17 @@
+"""The site's absolute URLs, from ``html_baseurl``: for canonical links,
+feeds, the sitemap and link previews."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+from sphinx.application import Sphinx
+
+
+def site_base(app: Sphinx) -> str:
+    base = app.config.html_baseurl
+    return base if not base or base.endswith("/") else base + "/"
+
+
+def page_url(app: Sphinx, pagename: str) -> str:
+    return urljoin(site_base(app), app.builder.get_target_uri(pagename))
