@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from .listings import listed_fields, post_entries, select_posts
+from .listings import listed_post, post_entries, select_posts
 from .nodes import archive_link
 
 if TYPE_CHECKING:
@@ -45,46 +45,55 @@ def archive_groups(domain: JekyllDomain) -> dict[str, Counter]:
     return groups
 
 
+def archive_pages(domain: JekyllDomain) -> dict[str, tuple[str, list[str] | None]]:
+    """Each archive page -> (its title, the posts it lists; None for the index)."""
+    groups = archive_groups(domain)
+    pages: dict[str, tuple[str, list[str] | None]] = {}
+    if domain.posts:
+        pages["archive/index"] = ("Archive", None)
+    for year in groups["year"]:
+        pages[archive_pagename("year", year)] = (f"Posts from {year}", select_posts(domain, year=year))
+    for kind in ("tags", "categories"):
+        for name in groups[kind]:
+            posts = select_posts(domain, **{_KIND_FILTER[kind]: name})
+            pages[archive_pagename(kind, name)] = (f"{_KIND_TITLE[kind]} “{name}”", posts)
+    return pages
+
+
 def archive_pagenames(domain: JekyllDomain) -> list[str]:
-    names = ["archive/index"] if domain.posts else []
-    for kind, counts in archive_groups(domain).items():
-        names.extend(archive_pagename(kind, name) for name in counts)
-    return names
+    return list(archive_pages(domain))
 
 
 def collect_archive_pages(app: Sphinx) -> Iterator[tuple[str, dict, str]]:
     if app.builder.format != "html":
         return
     domain: JekyllDomain = app.env.domains["jekyll"]
-    groups = archive_groups(domain)
-    if not domain.posts or not domain.data.get("archives_outdated", True):
-        return
-    yield _page(app, "archive/index", "Archive", _index(app, groups))
-    for year in groups["year"]:
-        page = archive_pagename("year", year)
-        yield _page(app, page, f"Posts from {year}", post_entries(app, page, select_posts(domain, year=year)))
-    for kind in ("tags", "categories"):
-        for name in groups[kind]:
-            page = archive_pagename(kind, name)
-            posts = select_posts(domain, **{_KIND_FILTER[kind]: name})
-            yield _page(app, page, f"{_KIND_TITLE[kind]} “{name}”", post_entries(app, page, posts))
+    outdated = set(domain.data.get("archives_outdated", ()))
+    for page, (title, posts) in archive_pages(domain).items():
+        if page in outdated:
+            content = _index(app, archive_groups(domain)) if posts is None else post_entries(app, page, posts)
+            yield _page(app, page, title, content)
 
 
 def note_outdated_archives(app: Sphinx, env) -> list[str]:
-    """Whether the archive pages show anything that changed since they were written.
+    """Which archive pages show something that changed since they were written.
 
     Decided before the environment is saved, so that the next build knows
-    what these pages show.
+    what each page shows.
     """
     domain: JekyllDomain = env.domains["jekyll"]
     # the HTML configuration (the theme's options, say) shapes every page too
     build_info = getattr(app.builder, "build_info", None)
     hashes = (build_info.config_hash, build_info.tags_hash) if build_info else ()
-    snapshot = [hashes, *listed_fields(domain)]
-    pages = [Path(app.outdir, app.builder.get_target_uri(page)) for page in archive_pagenames(domain)]
-    outdated = domain.data.get("archived_posts") != snapshot or not all(p.is_file() for p in pages)
-    domain.data["archived_posts"] = snapshot
-    domain.data["archives_outdated"] = outdated
+    groups = archive_groups(domain)
+    shown = {page: (hashes, sorted(groups.items()) if posts is None else
+                    [listed_post(post, domain.posts[post]) for post in posts])
+             for page, (_title, posts) in archive_pages(domain).items()}
+    previous = domain.data.get("archived_posts") or {}
+    domain.data["archived_posts"] = shown
+    domain.data["archives_outdated"] = sorted(
+        page for page, what in shown.items()
+        if previous.get(page) != what or not Path(app.outdir, app.builder.get_target_uri(page)).is_file())
     return []
 
 

@@ -91,10 +91,15 @@ def reading_minutes(record: dict) -> int:
     return max(1, round(record["words"] / WORDS_PER_MINUTE))
 
 
+def listed_post(doc: str, record: dict) -> tuple:
+    """What a list shows of a post: when it changes, the list is written again."""
+    return (doc, record["title"], record["date"], tuple(record["authors"]), record["excerpt"],
+            reading_minutes(record), tuple(record["tags"]), tuple(record["categories"]))
+
+
 def listed_fields(domain: JekyllDomain) -> list[tuple]:
-    """What lists show of each post and author: when it changes, lists are rewritten."""
-    posts = sorted((doc, r["title"], r["date"], tuple(r["authors"]), r["excerpt"], reading_minutes(r),
-                    tuple(r["tags"]), tuple(r["categories"])) for doc, r in domain.posts.items())
+    """What lists show of every post and author."""
+    posts = sorted(listed_post(doc, record) for doc, record in domain.posts.items())
     return posts + sorted((doc, b["name"]) for doc, b in domain.bios.items())
 
 
