@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 from test_bad_input import make_site
@@ -30,13 +31,19 @@ Bio text.
 """
 
 
-def test_planted_markup_is_escaped_in_every_output(tmp_path):
-    src = make_site(tmp_path, {"posts/2022-06-06-planted.md": POST, "posts/_authors/mallory.md": BIO})
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory):
+    """The test blog with markup and script planted in front-matter values."""
+    src = make_site(tmp_path_factory.mktemp("planted"),
+                    {"posts/2022-06-06-planted.md": POST, "posts/_authors/mallory.md": BIO})
     app = SphinxTestApp("html", srcdir=src)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app.build()
+    yield app
+    app.cleanup()
+
+
+def test_planted_markup_is_escaped_in_every_output(planted):
+    app = planted
     outputs = [p for p in app.outdir.rglob("*") if p.is_file() and ".doctrees" not in p.parts
                and "_sources" not in p.parts and p.suffix in (".html", ".xml", ".js", ".map")]
     checked = set()
@@ -58,14 +65,8 @@ def test_planted_markup_is_escaped_in_every_output(tmp_path):
     assert "_escapeHTML(title)" in (app.outdir / "_static" / "searchtools.js").read_text()
 
 
-def test_escaping_holds_in_meta_tags(tmp_path):
-    src = make_site(tmp_path, {"posts/2022-06-06-planted.md": POST, "posts/_authors/mallory.md": BIO})
-    app = SphinxTestApp("html", srcdir=src)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    page = BeautifulSoup((app.outdir / "posts/2022-06-06-planted.html").read_text(), "lxml")
+def test_escaping_holds_in_meta_tags(planted):
+    page = BeautifulSoup((planted.outdir / "posts/2022-06-06-planted.html").read_text(), "lxml")
     assert page.find("meta", attrs={"name": "description"})["content"] == f"Excerpt {PAYLOAD}"
     assert page.find("meta", attrs={"property": "og:title"})["content"] == f"Title {PAYLOAD}"
     assert page.find("meta", attrs={"property": "article:author"})["content"] == f"Mallory {PAYLOAD}"
