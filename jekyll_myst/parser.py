@@ -198,4 +198,8 @@ def _render_fragment(text: str, document: nodes.document) -> list[nodes.Node]:
     md.options["jekyll_file"] = env.doc2path(env.docname)
     md.options["jekyll_blog"] = env.project.blog
     md.render(text, {})
-    return [c for c in fragment.children if not isinstance(c, nodes.substitution_definition)]
+    rendered = [c for c in fragment.children if not isinstance(c, nodes.substitution_definition)]
+    for child in rendered:
+        for node in child.findall():
+            node.document = document  # not the throwaway one, which would be pickled with them
+    return rendered

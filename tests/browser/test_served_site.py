@@ -162,9 +162,6 @@ def test_a_missing_page_shows_the_styled_404_page_with_working_links(site, watch
     expect(page.locator("article h1")).to_be_visible()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the links in the 404 page's text are relative (href=\"index.html\"), so they break below the "
-    "top level: sphinx-notfound-page makes only the theme's links and images absolute"))
 def test_the_404_page_s_own_links_work_at_any_depth(site, watched):
     missing = site.url("/no/such/page.html")
     context = watched()
