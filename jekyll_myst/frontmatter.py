@@ -42,8 +42,8 @@ class FrontMatter:
         return self.key_lines.get(key, 1)
 
 
-class _StringTimestampLoader(yaml.SafeLoader):
-    """SafeLoader that leaves timestamps as text.
+class _StringTimestampLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The safe loader (libyaml's when there), leaving timestamps as text.
 
     Jekyll parses dates itself (with time zones such as ``+0100`` that YAML's
     timestamp type does not accept), so the date rules live in ``postfiles``.
@@ -80,14 +80,17 @@ def split_front_matter(text: str) -> FrontMatter:
 
 
 def _load_yaml(yaml_text: str, first_line: int) -> tuple[dict, dict[str, int], list[Problem]]:
+    loader = _StringTimestampLoader(yaml_text)
     try:
-        node = yaml.compose(yaml_text, Loader=_StringTimestampLoader)
-        data = yaml.load(yaml_text, Loader=_StringTimestampLoader)  # noqa: S506 - SafeLoader subclass
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + (mark.line if mark is not None else 0)
         reason = getattr(exc, "problem", None) or str(exc)
         return {}, {}, [Problem("front_matter", f"front matter is not valid YAML: {reason}", line)]
+    finally:
+        loader.dispose()
     if data is None:
         return {}, {}, []
     if not isinstance(data, dict):
