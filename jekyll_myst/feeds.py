@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from html import escape
-from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
@@ -20,6 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from .feed_content import post_content
+from .generated_files import GeneratedFiles
 from .listings import select_posts
 from .urls import page_url, site_base
 
@@ -33,27 +33,30 @@ def feed_path(author_doc: str | None = None) -> str:
     return f"{author_doc}/feed.xml" if author_doc else "feed.xml"
 
 
-def write_feeds(app: Sphinx) -> list[str]:
-    """Write every feed; return their paths, relative to the output folder."""
+def feeds(app: Sphinx) -> dict[str, tuple[str, list[str]]]:
+    """Each feed's path -> (its title, the posts it carries)."""
     domain: JekyllDomain = app.env.domains["jekyll"]
-    if not domain.posts or app.builder.format != "html":
-        return []
-    if not site_base(app):
-        logger.info("no feeds written: set html_baseurl, feeds need absolute URLs",
-                    type="jekyll", subtype="feed")
-        return []
+    if not domain.posts or not site_base(app):
+        return {}
     limit = app.config.jekyll_feed_limit
-    content: dict[str, str] = {}
-    written = [_write(app, feed_path(), app.config.html_title or app.config.project,
-                      select_posts(domain, limit=limit), content)]
+    found = {feed_path(): (app.config.html_title or app.config.project, select_posts(domain, limit=limit))}
     for bio, record in sorted(domain.bios.items()):
         posts = select_posts(domain, author=bio, limit=limit)
         if posts:
-            written.append(_write(app, feed_path(bio), f"Posts by {record['name']}", posts, content))
-    return written
+            found[feed_path(bio)] = (f"Posts by {record['name']}", posts)
+    return found
 
 
-def _write(app: Sphinx, path: str, title: str, posts: list[str], content: dict[str, str]) -> str:
+def write_feeds(app: Sphinx, files: GeneratedFiles) -> None:
+    if app.env.domains["jekyll"].posts and not site_base(app):
+        logger.info("no feeds written: set html_baseurl, feeds need absolute URLs",
+                    type="jekyll", subtype="feed")
+    content: dict[str, str] = {}
+    for path, (title, posts) in feeds(app).items():
+        files.write(path, _feed(app, path, title, posts, content))
+
+
+def _feed(app: Sphinx, path: str, title: str, posts: list[str], content: dict[str, str]) -> bytes:
     domain: JekyllDomain = app.env.domains["jekyll"]
     feed = FeedGenerator()
     feed_url = urljoin(site_base(app), path)
@@ -79,10 +82,7 @@ def _write(app: Sphinx, path: str, title: str, posts: list[str], content: dict[s
         if post not in content:
             content[post] = post_content(app, post)
         entry.content(content[post], type="html")
-    target = Path(app.outdir, path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(feed.atom_str(pretty=True))
-    return path
+    return feed.atom_str(pretty=True)
 
 
 def _aware(iso: str) -> dt.datetime:

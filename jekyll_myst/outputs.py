@@ -8,7 +8,6 @@ deleted too, so that the web server answers 404 for it, as Jekyll's would.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -17,6 +16,7 @@ from sphinx.util import logging
 
 from .archives import archive_pagenames
 from .feeds import write_feeds
+from .generated_files import GeneratedFiles
 from .redirects import write_redirects
 from .sitemap import write_sitemap
 
@@ -48,14 +48,15 @@ def note_writing(app: Sphinx, builder) -> None:
 def write_blog_files(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    written = [*write_feeds(app), *write_redirects(app), *write_sitemap(app)]
-    domain = app.env.domains["jekyll"]
-    generated = written + [app.builder.get_target_uri(page) for page in archive_pagenames(domain)]
-    manifest = Path(app.outdir, MANIFEST)
-    previous = set(json.loads(manifest.read_text())) if manifest.is_file() else set()
-    for stale in sorted(previous - set(generated)):
+    files = GeneratedFiles(Path(app.outdir), Path(app.outdir, MANIFEST))
+    write_feeds(app, files)
+    write_redirects(app, files)
+    write_sitemap(app, files)
+    for page in archive_pagenames(app.env.domains["jekyll"]):
+        files.note(app.builder.get_target_uri(page))
+    for stale in files.stale():
         _remove(Path(app.outdir, stale))
-    manifest.write_text(json.dumps(sorted(generated), indent=0) + "\n")
+    files.save()
     Path(app.outdir, WRITING).unlink(missing_ok=True)
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import posixpath
 import re
 from html import escape
-from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -19,6 +18,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+from .generated_files import GeneratedFiles
 from .urls import page_url, site_base
 
 if TYPE_CHECKING:
@@ -65,11 +65,9 @@ def old_urls(domain: JekyllDomain) -> dict[str, tuple[str, str]]:
     return moved
 
 
-def write_redirects(app: Sphinx) -> list[str]:
-    if app.builder.format != "html":
-        return []
+def write_redirects(app: Sphinx, files: GeneratedFiles) -> None:
     domain: JekyllDomain = app.env.domains["jekyll"]
-    written = []
+    written = False
     own_pages = {app.builder.get_target_uri(doc) for doc in app.env.all_docs}
     for path, (doc, title) in sorted(old_urls(domain).items()):
         if path in own_pages:
@@ -78,16 +76,14 @@ def write_redirects(app: Sphinx) -> list[str]:
         page = _PAGE.format(target=escape(target), title=escape(title),
                             canonical=escape(page_url(app, doc) if site_base(app) else target),
                             script=escape(relative_uri(path, SCRIPT)))
-        _write(app, path, page)
-        written.append(path)
+        files.write(path, page)
+        written = True
     if written:
-        _write(app, SCRIPT, _SCRIPT)
-        written.append(SCRIPT)
-    written.append(_write_nginx_map(app, domain, own_pages))
-    return written
+        files.write(SCRIPT, _SCRIPT)
+    files.write(NGINX_MAP, _nginx_map(app, domain, own_pages))
 
 
-def _write_nginx_map(app: Sphinx, domain: JekyllDomain, own_pages: set[str]) -> str:
+def _nginx_map(app: Sphinx, domain: JekyllDomain, own_pages: set[str]) -> str:
     """``map $uri $new_uri { include redirects.nginx.map; }`` in the server's configuration.
 
     Only plain paths go in: a quote, ``$`` or a line break in a path would be
@@ -104,16 +100,8 @@ def _write_nginx_map(app: Sphinx, domain: JekyllDomain, own_pages: set[str]) -> 
             folder = posixpath.join(prefix, path.removesuffix("index.html"))
             olds |= {folder, folder.rstrip("/")}
         lines.extend(f"{_quote(old)} {_quote(new)};" for old in sorted(olds))
-    _write(app, NGINX_MAP, "".join(line + "\n" for line in lines))
-    return NGINX_MAP
+    return "".join(line + "\n" for line in lines)
 
 
 def _quote(path: str) -> str:
     return f'"{path}"'
-
-
-def _write(app: Sphinx, path: str, text: str) -> None:
-    target = Path(app.outdir, path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not target.is_file() or target.read_text(encoding="utf-8") != text:
-        target.write_text(text, encoding="utf-8")

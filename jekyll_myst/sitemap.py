@@ -3,13 +3,13 @@ incremental build lists the pages it did not rewrite too."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 from sphinx.application import Sphinx
 
 from .archives import archive_pagenames
+from .generated_files import GeneratedFiles
 from .urls import page_url, site_base
 
 if TYPE_CHECKING:
@@ -18,9 +18,9 @@ if TYPE_CHECKING:
 _NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
-def write_sitemap(app: Sphinx) -> list[str]:
-    if app.builder.format != "html" or not site_base(app):
-        return []
+def write_sitemap(app: Sphinx, files: GeneratedFiles) -> None:
+    if not site_base(app):
+        return
     domain: JekyllDomain = app.env.domains["jekyll"]
     urlset = ElementTree.Element("urlset", xmlns=_NAMESPACE)
     pages = set(app.env.all_docs) | set(archive_pagenames(domain))
@@ -31,6 +31,4 @@ def write_sitemap(app: Sphinx) -> list[str]:
         if page in domain.posts:
             ElementTree.SubElement(url, "lastmod").text = domain.posts[page]["updated"][:10]
     ElementTree.indent(urlset)
-    Path(app.outdir, "sitemap.xml").write_bytes(
-        ElementTree.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n")
-    return ["sitemap.xml"]
+    files.write("sitemap.xml", ElementTree.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n")
