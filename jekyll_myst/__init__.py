@@ -50,7 +50,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _builder_inited)
     return {
         "version": __version__,
-        "env_version": 1,
+        # raised whenever the shape of the blog's environment data changes
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -63,8 +63,8 @@ def add_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         reference = nodes.reference("", title, internal=True,
                                     refuri=app.builder.get_relative_uri(docname, source))
         items += nodes.list_item("", nodes.paragraph("", "", reference))
-    section = nodes.section("", nodes.title("Referenced by", "Referenced by"), items,
-                            ids=["referenced-by"], names=["referenced by"], classes=["backlinks"])
+    section = nodes.section("", nodes.title("Referenced by", "Referenced by"), items, ids=["referenced-by"],
+                            names=["referenced by"], classes=["backlinks", "no-search"])
     section["heading_level"] = 2
     title_section = next(iter(doctree.findall(nodes.section)))
     title_section += section

@@ -31,7 +31,7 @@ class JekyllDomain(Domain):
         "posts": {},  # docname -> post record (a plain dict)
         "bios": {},  # docname -> {"name", "jobtitle"}
         "links": {},  # docname -> set of post docnames it links to
-        "listings": {},  # docname -> True when the page shows a list of posts
+        "listings": {},  # docname -> the filters of each list of posts the page shows
     }
     _PER_DOCUMENT = ("posts", "bios", "links", "listings")
     #: ``{jekyll:page}`archive/index``` links a generated page (an archive, a feed)
@@ -39,7 +39,9 @@ class JekyllDomain(Domain):
 
     def __init__(self, env) -> None:
         super().__init__(env)
+        # indexes built on first use, forgotten whenever the data changes
         self._urls: dict[str, str] | None = None
+        self._bios_by_name: dict[str, str] | None = None
 
     @property
     def posts(self) -> dict[str, dict]:
@@ -55,6 +57,7 @@ class JekyllDomain(Domain):
 
     def note_bio(self, docname: str, record: dict) -> None:
         self.bios[docname] = record
+        self._bios_by_name = None
 
     def note_links(self, docname: str, targets: set[str]) -> None:
         if targets:
@@ -63,14 +66,14 @@ class JekyllDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         for key in self._PER_DOCUMENT:
             self.data[key].pop(docname, None)
-        self._urls = None
+        self._urls = self._bios_by_name = None
 
     def merge_domaindata(self, docnames, otherdata: dict) -> None:
         for key in self._PER_DOCUMENT:
             for docname, value in otherdata[key].items():
                 if docname in docnames:
                     self.data[key][docname] = value
-        self._urls = None
+        self._urls = self._bios_by_name = None
 
     def check_consistency(self) -> None:
         """Two posts with one URL: both are reported; neither old URL is redirected."""
@@ -99,10 +102,10 @@ class JekyllDomain(Domain):
         return next((self._urls[c] for c in candidates if c in self._urls), None)
 
     def bio_by_name(self, name: str) -> str | None:
-        for docname, record in self.bios.items():
-            if record["name"] == name:
-                return docname
-        return None
+        if self._bios_by_name is None:  # the first bio of a name, as before
+            self._bios_by_name = {record["name"]: doc
+                                  for doc, record in sorted(self.bios.items(), reverse=True)}
+        return self._bios_by_name.get(name)
 
     def backlink_map(self) -> dict[str, list[str]]:
         """post -> the documentation pages (not other posts) that link to it."""

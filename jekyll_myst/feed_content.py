@@ -31,7 +31,8 @@ def _cache(app: Sphinx, post: str) -> Path:
 
 
 def mark_content(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if docname not in app.env.domains["jekyll"].posts or app.builder.format != "html":
+    """Mark the post's content on the page of a post that a feed carries."""
+    if docname not in app.env.domains["jekyll"].data.get("feed_posts", ()) or app.builder.format != "html":
         return
     section = next(iter(doctree.findall(nodes.section)))
     start = next((i for i, child in enumerate(section.children) if i and not isinstance(child, nodes.meta)

@@ -47,6 +47,13 @@ def feeds(app: Sphinx) -> dict[str, tuple[str, list[str]]]:
     return found
 
 
+def note_feed_posts(app: Sphinx, env) -> list[str]:
+    """Which posts the feeds carry: only their pages keep their content for the feeds."""
+    carried = {post for _title, posts in feeds(app).values() for post in posts}
+    env.domains["jekyll"].data["feed_posts"] = carried
+    return []
+
+
 def write_feeds(app: Sphinx, files: GeneratedFiles) -> None:
     if app.env.domains["jekyll"].posts and not site_base(app):
         logger.info("no feeds written: set html_baseurl, feeds need absolute URLs",
@@ -105,4 +112,5 @@ def add_feed_links(app: Sphinx, pagename: str, templatename: str, context: dict,
 
 
 def setup_feeds(app: Sphinx) -> None:
+    app.connect("env-get-updated", note_feed_posts)
     app.connect("html-page-context", add_feed_links)

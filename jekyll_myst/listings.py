@@ -57,7 +57,8 @@ def post_entries(app: Sphinx, from_page: str, posts: list[str]) -> nodes.Element
     if not posts:
         return nodes.paragraph("", "No posts yet.")
     domain: JekyllDomain = app.env.domains["jekyll"]
-    items = nodes.bullet_list(classes=["post-list"])
+    # searches find the posts themselves, not every list that shows them
+    items = nodes.bullet_list(classes=["post-list", "no-search"])
     for post in posts:
         items += _entry(app, domain, from_page, post, domain.posts[post])
     return items
@@ -83,8 +84,10 @@ def _entry(app: Sphinx, domain: JekyllDomain, from_page: str, post: str, record:
 
 
 def note_listing(app: Sphinx, doctree: nodes.document) -> None:
-    if any(True for _ in doctree.findall(post_list)):
-        app.env.domains["jekyll"].data["listings"][app.env.docname] = True
+    """Remember what lists a page shows, to know when to write it again."""
+    lists = [{key: node.get(key) for key in (*_FILTERS, "limit")} for node in doctree.findall(post_list)]
+    if lists:
+        app.env.domains["jekyll"].data["listings"][app.env.docname] = lists
 
 
 def reading_minutes(record: dict) -> int:
@@ -97,19 +100,21 @@ def listed_post(doc: str, record: dict) -> tuple:
             reading_minutes(record), tuple(record["tags"]), tuple(record["categories"]))
 
 
-def listed_fields(domain: JekyllDomain) -> list[tuple]:
-    """What lists show of every post and author."""
-    posts = sorted(listed_post(doc, record) for doc, record in domain.posts.items())
-    return posts + sorted((doc, b["name"]) for doc, b in domain.bios.items())
+def shown_in_list(domain: JekyllDomain, posts: list[str]) -> list[tuple]:
+    """What a list of these posts shows, author pages included."""
+    shown = [listed_post(post, domain.posts[post]) for post in posts]
+    authors = sorted({name for post in posts for name in domain.posts[post]["authors"]})
+    return shown + [(name, domain.bio_by_name(name)) for name in authors]
 
 
 def listings_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """The pages whose lists would show something else than when they were written."""
     domain = env.domains["jekyll"]
-    snapshot = listed_fields(domain)
-    if domain.data.get("listed_posts") == snapshot:
-        return []
-    domain.data["listed_posts"] = snapshot
-    return [doc for doc in domain.data["listings"] if doc in env.all_docs]
+    current = {doc: [shown_in_list(domain, select_posts(domain, **filters)) for filters in lists]
+               for doc, lists in domain.data["listings"].items() if doc in env.all_docs}
+    previous = domain.data.get("listed_pages", {})
+    domain.data["listed_pages"] = current
+    return [doc for doc, shown in current.items() if previous.get(doc) != shown]
 
 
 def fill_post_lists(app: Sphinx, doctree: nodes.document, docname: str) -> None:

@@ -12,7 +12,6 @@ import re
 from pathlib import Path
 
 from docutils import nodes
-from docutils.utils import new_document
 from markdown_it import MarkdownIt
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
@@ -77,7 +76,7 @@ class JekyllMystParser(MystParser):
         for problem in problems:
             warn(problem, docname)
         body = self._liquid(front, project, docname)
-        self._render(body, document, project, path)
+        renderer = self._render(body, document, project, path)
         section = title_section(document, record.name if bio else record.title)
         if bio:
             add_bio_header(section, record, _portrait_uri(project.blog, record.portrait, path))
@@ -85,7 +84,8 @@ class JekyllMystParser(MystParser):
                                      ids=["posts"], names=["posts"])
         else:
             post_record = add_post_header(section, record, docname, (str(path), front.line_of("authors")),
-                                          lambda text: _render_fragment(text, document))
+                                          lambda text: renderer.render_front_matter_markdown(
+                                              text, front.line_of("excerpt")))
             domain.note_post(docname, post_record)
         fill_local_tocs(document, section, project.blog.settings)
         # Posts and bios are reached through the blog's lists, not the table of
@@ -110,7 +110,8 @@ class JekyllMystParser(MystParser):
         # blank lines in place of the front matter keep every line where it was
         return "\n" * (front.body_line - 1) + rendered
 
-    def _render(self, text: str, document: nodes.document, project: BlogProject, path: Path) -> None:
+    def _render(self, text: str, document: nodes.document, project: BlogProject,
+                path: Path) -> KramdownRenderer:
         env = document.settings.env
         config = dataclasses.replace(
             env.myst_config,
@@ -132,8 +133,9 @@ class JekyllMystParser(MystParser):
         md.options["jekyll_blog"] = blog
         md_env: dict = {}
         md.render(text, md_env)
-        for line, subtype, message in md_env.get("kramdown_problems", []):
+        for line, subtype, message in md_env.pop("kramdown_problems", []):
             warn(Problem(subtype, message, line), env.docname)
+        return md.renderer
 
 
 def _kramdown_line(line: str) -> str:
@@ -162,7 +164,7 @@ def _site_link(blog, path: str) -> str | None:
     if path.startswith(posts_folder + "/"):
         return _post_url(blog.posts_dir, Path(path).stem)
     target = (blog.static_dir / path).resolve()
-    if not target.is_file() or not target.is_relative_to(blog.static_dir.resolve()):
+    if not target.is_file() or not target.is_relative_to(blog.static_root):
         return None
     return blog.baseurl + "/" + re.sub(r"\.(md|markdown)$", ".html", path)
 
@@ -181,25 +183,3 @@ def _portrait_uri(blog, portrait: str, bio_file: Path) -> str | None:
     linked = site_path(blog, portrait) if portrait else None
     found = site_file(blog, linked) if linked is not None else None
     return relative_to_file(found, bio_file) if found is not None else None
-
-
-def _render_fragment(text: str, document: nodes.document) -> list[nodes.Node]:
-    """Front-matter Markdown (the excerpt), rendered apart from the page.
-
-    Front-matter values also go into meta tags and feeds, so HTML in them is
-    text, never markup.
-    """
-    env = document.settings.env
-    config = dataclasses.replace(env.myst_config, enable_extensions=_KRAMDOWN_EXTENSIONS - {"html_image"})
-    fragment = new_document(document["source"], document.settings)
-    md = create_md_parser(config, KramdownRenderer)
-    md.options["html"] = False
-    md.options["document"] = fragment
-    md.options["jekyll_file"] = env.doc2path(env.docname)
-    md.options["jekyll_blog"] = env.project.blog
-    md.render(text, {})
-    rendered = [c for c in fragment.children if not isinstance(c, nodes.substitution_definition)]
-    for child in rendered:
-        for node in child.findall():
-            node.document = document  # not the throwaway one, which would be pickled with them
-    return rendered

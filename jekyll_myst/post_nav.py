@@ -40,7 +40,7 @@ def add_post_nav(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     pair = app.env.domains["jekyll"].data.get("neighbours_written", {}).get(docname)
     if pair is None:
         return
-    nav = nodes.container(classes=["post-nav"])
+    nav = nodes.container(classes=["post-nav", "no-search"])  # the other posts' titles are theirs
     for shown, label, rel in zip(pair, ("Previous post", "Next post"), ("prev", "next"), strict=True):
         if shown is None:
             continue

@@ -39,6 +39,22 @@ class KramdownRenderer(SphinxRenderer):
         self.blog_file = Path(options["jekyll_file"])
         self.blog = options["jekyll_blog"]
 
+    def render_front_matter_markdown(self, text: str, line: int) -> list[nodes.Node]:
+        """Markdown from the front matter (the excerpt), after the page is rendered.
+
+        Front-matter values also go into meta tags and feeds, so HTML in them
+        is text, never markup.
+        """
+        holder = nodes.container()
+        html_rules = ["html_block", "html_inline", "kramdown_html_element"]
+        self.md.disable(html_rules)
+        try:
+            with self.current_node_context(holder):
+                self.nested_render_text(text, line)
+        finally:
+            self.md.enable(html_rules)
+        return list(holder.children)
+
     # -- headings ---------------------------------------------------------
     def update_section_level_state(self, section: nodes.section, level: int) -> None:
         # kramdown nests nothing and warns of nothing: any level may follow any
@@ -201,7 +217,7 @@ class KramdownRenderer(SphinxRenderer):
                                           f"({self.blog.static_dir}), or it leads out of it")
             return relative_to_file(found, self.blog_file)
         target = (self.blog_file.resolve().parent / unquote(uri.partition("#")[0])).resolve()
-        roots = (self.blog.static_dir.resolve(), Path(self.sphinx_env.srcdir).resolve())
+        roots = (self.blog.static_root, Path(self.sphinx_env.srcdir).resolve())
         if not any(target.is_relative_to(root) for root in roots):
             return self._refuse(node, f"{kind} {uri!r} leads out of the site and the project: refused")
         return uri

@@ -8,6 +8,7 @@ described by a :class:`BlogSource`, so both go through the same code.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,11 @@ class BlogSource:
     static_dir: Path
     #: the site's settings (``_config.yml``), with the project's overrides
     settings: dict[str, Any]
+
+    @functools.cached_property
+    def static_root(self) -> Path:
+        """The site folder with links resolved: what paths must stay inside."""
+        return self.static_dir.resolve()
 
     @property
     def url(self) -> str:

@@ -28,11 +28,12 @@ def site_file(blog: BlogSource, path: str) -> Path | None:
     path = unquote(path.partition("#")[0].partition("?")[0])
     if blog.baseurl and path.startswith(blog.baseurl + "/"):
         path = path[len(blog.baseurl):]
-    root = blog.static_dir.resolve()
-    candidate = (root / path.lstrip("/")).resolve()
-    if candidate.is_file() and candidate.is_relative_to(root):
-        return candidate
-    return None
+    root = blog.static_root
+    candidate = root / path.lstrip("/")
+    if not candidate.is_file():  # most links are to pages: one stat says so
+        return None
+    candidate = candidate.resolve()
+    return candidate if candidate.is_relative_to(root) else None
 
 
 def relative_to_file(target: Path, source_file: str | Path) -> str:
