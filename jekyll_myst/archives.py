@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from .listings import listed_post, post_entries, select_posts
+from .listings import digest, listed_post, post_entries, select_posts
 from .nodes import archive_link
 
 if TYPE_CHECKING:
@@ -86,8 +86,9 @@ def note_outdated_archives(app: Sphinx, env) -> list[str]:
     build_info = getattr(app.builder, "build_info", None)
     hashes = (build_info.config_hash, build_info.tags_hash) if build_info else ()
     groups = archive_groups(domain)
-    shown = {page: (hashes, sorted(groups.items()) if posts is None else
-                    [listed_post(post, domain.posts[post]) for post in posts])
+    counts = [(kind, sorted(counter.items())) for kind, counter in sorted(groups.items())]
+    shown = {page: digest((hashes, counts if posts is None else
+                           [listed_post(post, domain.posts[post]) for post in posts]))
              for page, (_title, posts) in archive_pages(domain).items()}
     previous = domain.data.get("archived_posts") or {}
     domain.data["archived_posts"] = shown

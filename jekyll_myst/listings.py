@@ -7,6 +7,7 @@ authors, excerpt or tags change, or a post comes or goes.
 
 from __future__ import annotations
 
+import hashlib
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -107,10 +108,16 @@ def shown_in_list(domain: JekyllDomain, posts: list[str]) -> list[tuple]:
     return shown + [(name, domain.bio_by_name(name)) for name in authors]
 
 
+def digest(shown: object) -> str:
+    """A short, stable fingerprint of what a page shows: the environment keeps
+    these, not the lists themselves, so that it stays small to load."""
+    return hashlib.sha1(repr(shown).encode("utf-8"), usedforsecurity=False).hexdigest()[:20]
+
+
 def listings_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The pages whose lists would show something else than when they were written."""
     domain = env.domains["jekyll"]
-    current = {doc: [shown_in_list(domain, select_posts(domain, **filters)) for filters in lists]
+    current = {doc: digest([shown_in_list(domain, select_posts(domain, **filters)) for filters in lists])
                for doc, lists in domain.data["listings"].items() if doc in env.all_docs}
     previous = domain.data.get("listed_pages", {})
     domain.data["listed_pages"] = current

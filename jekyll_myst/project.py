@@ -30,7 +30,7 @@ class BlogProject(Project):
         super().__init__(srcdir, source_suffix)
         self.max_size = max_size
         #: path -> ((mtime, size, today), reason it is not published)
-        self._checked: dict[Path, tuple[tuple, str]] = {}
+        self.checked: dict[Path, tuple[tuple, str]] = {}
         self.blog = blog
         self.posts_docdir = posts_docdir
         self.authors_docdir = authors_docdir
@@ -59,10 +59,6 @@ class BlogProject(Project):
                 self._add(f"{self.authors_docdir}/{bio.stem}", bio)
         return self.docnames
 
-    def restore(self, other: Project) -> None:
-        super().restore(other)
-        self._checked = dict(getattr(other, "_checked", {}))
-
     def _publication(self, path: Path) -> str | None:
         """Why a post is not published ("" when it is); None when it cannot be read.
 
@@ -71,13 +67,13 @@ class BlogProject(Project):
         """
         stat = path.stat()
         key = (stat.st_mtime_ns, stat.st_size, self.today)
-        if self._checked.get(path, (None,))[0] == key:
-            return self._checked[path][1]
+        if self.checked.get(path, (None,))[0] == key:
+            return self.checked[path][1]
         text = self._readable(path)
         if text is None:
             return None  # reported, and checked again next time
         reason = self._unpublished(path, text)
-        self._checked[path] = (key, reason)
+        self.checked[path] = (key, reason)
         return reason
 
     def _readable(self, path: Path) -> str | None:
@@ -112,7 +108,7 @@ class BlogProject(Project):
                            first.name, path.name, docname, first.name, type="jekyll",
                            subtype="duplicate", location=f"{path}:1")
             return
-        path = path.resolve()
+        path = path.absolute()
         self.docnames.add(docname)
         self._docname_to_path[docname] = path
         self._path_to_docname[path] = docname
@@ -140,5 +136,7 @@ def install_project(app: Sphinx, blog: BlogSource) -> None:
                           config.jekyll_authors_docdir, config.jekyll_today or dt.date.today(),
                           config.jekyll_max_file_size)
     project.restore(app.project)
+    # what discovery learnt of unchanged files, kept with the environment
+    project.checked = app.env.domains["jekyll"].data.setdefault("checked_files", {})
     app.project = project
     app.env.project = project

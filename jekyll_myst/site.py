@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import os
 from pathlib import Path
 from typing import Any
 
@@ -78,11 +79,18 @@ def find_post_files(posts_dir: Path, authors_dir: Path) -> list[PostFile]:
     found = []
     if not posts_dir.is_dir():
         return found
-    authors = authors_dir.resolve()
-    for path in sorted(p for p in posts_dir.rglob("*") if p.is_file()):
-        if path.resolve().is_relative_to(authors):
+    root, authors = posts_dir.resolve(), authors_dir.resolve()
+    paths = []
+    for folder, subfolders, names in os.walk(root):
+        if Path(folder) == authors:
+            subfolders.clear()
             continue
-        hidden = [part for part in path.relative_to(posts_dir).parts if part.startswith(("_", "."))]
+        paths.extend(Path(folder, name) for name in names)
+        # a link to a folder may lead anywhere: it is named, not followed
+        found.extend(PostFile(Path(folder, name), "not published: a link to a folder, not followed")
+                     for name in subfolders if os.path.islink(os.path.join(folder, name)))
+    for path in sorted(paths):
+        hidden = [part for part in path.relative_to(root).parts if part.startswith(("_", "."))]
         markdown = path.suffix.lstrip(".").lower() in MARKDOWN_EXTENSIONS
         name = parse_post_name(path.name)
         if hidden:
