@@ -50,3 +50,9 @@ test: $(STAMP)
 
 clean:
 	rm -rf $(BUILDDIR)
+
+# make bench [N="100 1000"] [RUNS=3] [BENCH_ARGS=...]: build figures, this project
+# against plain Sphinx + MyST on generated Jekyll sites (python bench/run.py --help).
+.PHONY: bench
+bench: $(STAMP)
+	$(BIN)/python bench/run.py $(if $(N),--n $(N)) $(if $(RUNS),--runs $(RUNS)) $(BENCH_ARGS)
