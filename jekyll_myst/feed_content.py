@@ -35,12 +35,19 @@ def mark_content(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if docname not in app.env.domains["jekyll"].data.get("feed_posts", ()) or app.builder.format != "html":
         return
     section = next(iter(doctree.findall(nodes.section)))
-    start = next((i for i, child in enumerate(section.children) if i and not isinstance(child, nodes.meta)
-                  and HEADER_CLASS not in child.get("classes", [])), len(section))
+    start = next((i for i, child in enumerate(section.children) if not _before_content(child)), len(section))
     section.insert(start, nodes.raw("", _START, format="html"))
-    end = next((i for i, child in enumerate(section.children)
-                if set(child.get("classes", [])) & set(_AFTER_CONTENT)), len(section))
+    end = next((i for i, child in enumerate(section.children) if _after_content(child)), len(section))
     section.insert(end, nodes.raw("", _END, format="html"))
+
+
+def _before_content(node: nodes.Node) -> bool:
+    """The page's title and what Jekyll's layout put under it."""
+    return isinstance(node, nodes.title | nodes.meta) or HEADER_CLASS in node.get("classes", [])
+
+
+def _after_content(node: nodes.Node) -> bool:
+    return bool(set(node.get("classes", [])) & set(_AFTER_CONTENT))
 
 
 def keep_content(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -65,8 +72,7 @@ def post_content(app: Sphinx, post: str) -> str:
         doctree = app.env.get_and_resolve_doctree(post, app.builder, tags=app.tags)
     section = next(iter(doctree.findall(nodes.section)))
     for child in list(section.children):
-        if isinstance(child, nodes.title | nodes.meta) or HEADER_CLASS in child.get("classes", []) \
-                or set(child.get("classes", [])) & set(_AFTER_CONTENT):
+        if _before_content(child) or _after_content(child):
             section.remove(child)
     body = nodes.container("", *section.children)
     app.builder.post_process_images(body)  # images by their place in the site, as on the page

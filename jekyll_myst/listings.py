@@ -17,7 +17,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from .nodes import post_date, post_list
-from .page_header import WORDS_PER_MINUTE
+from .page_header import reading_minutes
 
 if TYPE_CHECKING:
     from .domain import JekyllDomain
@@ -77,7 +77,7 @@ def _entry(app: Sphinx, domain: JekyllDomain, from_page: str, post: str, record:
         bio = domain.bio_by_name(name)
         meta += (nodes.reference("", name, internal=True, refuri=app.builder.get_relative_uri(from_page, bio))
                  if bio else nodes.Text(name))
-    meta += nodes.Text(f" · {reading_minutes(record)} min read")
+    meta += nodes.Text(f" · {reading_minutes(record['words'])} min read")
     item = nodes.list_item("", line, meta)
     if record["excerpt"]:
         item += nodes.paragraph(record["excerpt"], record["excerpt"], classes=["post-list-excerpt"])
@@ -91,14 +91,10 @@ def note_listing(app: Sphinx, doctree: nodes.document) -> None:
         app.env.domains["jekyll"].data["listings"][app.env.docname] = lists
 
 
-def reading_minutes(record: dict) -> int:
-    return max(1, round(record["words"] / WORDS_PER_MINUTE))
-
-
 def listed_post(doc: str, record: dict) -> tuple:
     """What a list shows of a post: when it changes, the list is written again."""
     return (doc, record["title"], record["date"], tuple(record["authors"]), record["excerpt"],
-            reading_minutes(record), tuple(record["tags"]), tuple(record["categories"]))
+            reading_minutes(record["words"]), tuple(record["tags"]), tuple(record["categories"]))
 
 
 def shown_in_list(domain: JekyllDomain, posts: list[str]) -> list[tuple]:

@@ -20,6 +20,10 @@ WORDS_PER_MINUTE = 200
 _ARCHIVE_CLASS = {"tags": "tag", "categories": "category"}
 
 
+def reading_minutes(words: int) -> int:
+    return max(1, round(words / WORDS_PER_MINUTE))
+
+
 def title_section(document: nodes.document, title: str) -> nodes.section:
     """Put everything read so far under one section with the page's title."""
     section = nodes.section()
@@ -79,8 +83,7 @@ def _byline(post: Post, docname: str, location: tuple[str, int], words: int) -> 
                                      reftarget=name, refdoc=docname, refexplicit=True, refwarn=True)
         xref.source, xref.line = location
         byline += nodes.inline("", "", xref, classes=["author"])
-    minutes = max(1, round(words / WORDS_PER_MINUTE))
-    byline += nodes.inline("", f" · {minutes} min read", classes=["reading-time"])
+    byline += nodes.inline("", f" · {reading_minutes(words)} min read", classes=["reading-time"])
     for kind, names in (("categories", post.categories), ("tags", post.tags)):
         for name in names:
             byline += nodes.Text(" · ")

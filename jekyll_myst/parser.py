@@ -163,8 +163,7 @@ def _site_link(blog, path: str) -> str | None:
     posts_folder = blog.posts_dir.name
     if path.startswith(posts_folder + "/"):
         return _post_url(blog.posts_dir, Path(path).stem)
-    target = (blog.static_dir / path).resolve()
-    if not target.is_file() or not target.is_relative_to(blog.static_root):
+    if site_file(blog, "/" + path) is None:
         return None
     return blog.baseurl + "/" + re.sub(r"\.(md|markdown)$", ".html", path)
 

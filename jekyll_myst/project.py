@@ -113,11 +113,6 @@ class BlogProject(Project):
         self._docname_to_path[docname] = path
         self._path_to_docname[path] = docname
 
-    def _forget(self, docname: str) -> None:
-        self.docnames.discard(docname)
-        path = self._docname_to_path.pop(docname)
-        self._path_to_docname.pop(path, None)
-
     def is_post(self, docname: str) -> bool:
         return docname.startswith(self.posts_docdir + "/") and self._is_blog_file(docname)
 

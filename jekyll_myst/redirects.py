@@ -69,7 +69,8 @@ def write_redirects(app: Sphinx, files: GeneratedFiles) -> None:
     domain: JekyllDomain = app.env.domains["jekyll"]
     written = False
     own_pages = {app.builder.get_target_uri(doc) for doc in app.env.all_docs}
-    for path, (doc, title) in sorted(old_urls(domain).items()):
+    moved = old_urls(domain)
+    for path, (doc, title) in sorted(moved.items()):
         if path in own_pages:
             continue  # the new page is at the old URL already
         target = relative_uri(path, app.builder.get_target_uri(doc))
@@ -80,10 +81,10 @@ def write_redirects(app: Sphinx, files: GeneratedFiles) -> None:
         written = True
     if written:
         files.write(SCRIPT, _SCRIPT)
-    files.write(NGINX_MAP, _nginx_map(app, domain, own_pages))
+    files.write(NGINX_MAP, _nginx_map(app, moved, own_pages))
 
 
-def _nginx_map(app: Sphinx, domain: JekyllDomain, own_pages: set[str]) -> str:
+def _nginx_map(app: Sphinx, moved: dict[str, tuple[str, str]], own_pages: set[str]) -> str:
     """``map $uri $new_uri { include redirects.nginx.map; }`` in the server's configuration.
 
     Only plain paths go in: a quote, ``$`` or a line break in a path would be
@@ -91,7 +92,7 @@ def _nginx_map(app: Sphinx, domain: JekyllDomain, own_pages: set[str]) -> str:
     """
     prefix = urlsplit(site_base(app)).path or "/"
     lines = []
-    for path, (doc, _title) in sorted(old_urls(domain).items()):
+    for path, (doc, _title) in sorted(moved.items()):
         if path in own_pages or not _PLAIN_PATH.fullmatch(path):
             continue
         new = posixpath.join(prefix, app.builder.get_target_uri(doc))
