@@ -30,7 +30,7 @@ class JekyllDomain(Domain):
     initial_data: dict[str, Any] = {
         "posts": {},  # docname -> post record (a plain dict)
         "bios": {},  # docname -> {"name", "jobtitle"}
-        "links": {},  # docname -> set of post docnames it links to
+        "links": {},  # docname -> the posts it links to: docnames, or "url:<Jekyll URL>"
         "listings": {},  # docname -> the filters of each list of posts the page shows
     }
     _PER_DOCUMENT = ("posts", "bios", "links", "listings")
@@ -77,10 +77,7 @@ class JekyllDomain(Domain):
 
     def check_consistency(self) -> None:
         """Two posts with one URL: both are reported; neither old URL is redirected."""
-        by_url: dict[str, list[str]] = {}
-        for docname, record in sorted(self.posts.items()):
-            by_url.setdefault(record["url"], []).append(docname)
-        for url, docnames in by_url.items():
+        for url, docnames in self._posts_by_url().items():
             for docname in docnames if len(docnames) > 1 else ():
                 others = ", ".join(d for d in docnames if d != docname)
                 logger.warning("%s has the URL %s, as %s has: give one a different permalink",
@@ -88,8 +85,13 @@ class JekyllDomain(Domain):
                                location=(docname, self.posts[docname]["url_line"]))
 
     def shared_urls(self) -> set[str]:
-        urls = [record["url"] for record in self.posts.values()]
-        return {url for url in urls if urls.count(url) > 1}
+        return {url for url, docnames in self._posts_by_url().items() if len(docnames) > 1}
+
+    def _posts_by_url(self) -> dict[str, list[str]]:
+        by_url: dict[str, list[str]] = {}
+        for docname, record in sorted(self.posts.items()):
+            by_url.setdefault(record["url"], []).append(docname)
+        return by_url
 
     # -- queries ----------------------------------------------------------
     def post_by_url(self, url: str) -> str | None:

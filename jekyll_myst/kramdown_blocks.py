@@ -57,16 +57,19 @@ def parse_html_attributes(text: str) -> dict[str, str]:
 # --------------------------------------------------------------------------
 # HTML elements with Markdown content
 # --------------------------------------------------------------------------
-def _find_close(lines: list[str], tag: str) -> tuple[int, int] | None:
-    """(line index, column) of the ``</tag>`` that closes the first ``<tag>``."""
+def _find_close(state: StateBlock, start: int, end: int, tag: str) -> tuple[list[str], int] | None:
+    """The lines up to the ``</tag>`` that closes the first ``<tag>``, and its column."""
     opener = re.compile(rf"<{tag}(?=[\s>/])|</{tag}\s*>", re.IGNORECASE)
     depth = 0
-    for index, line in enumerate(lines):
+    lines = []
+    for number in range(start, end):
+        line = state.src[state.bMarks[number] + state.tShift[number]:state.eMarks[number]]
+        lines.append(line)
         for match in opener.finditer(line):
             if match.group(0).startswith("</"):
                 depth -= 1
                 if depth == 0:
-                    return index, match.start()
+                    return lines, match.start()
             elif not line[match.end():].lstrip().startswith("/>"):
                 depth += 1
     return None
@@ -89,11 +92,11 @@ def html_element_rule(state: StateBlock, start: int, end: int, silent: bool) -> 
         return False
     if model == "raw" and tag not in block_names and tag not in _RAW_BLOCK_TAGS:
         return False  # a span element starts a paragraph
-    lines = [state.src[state.bMarks[n] + state.tShift[n]:state.eMarks[n]] for n in range(start, end)]
-    found = _find_close(lines, tag)
+    found = _find_close(state, start, end, tag)
     if found is None:
         return False
-    close_line, close_col = found
+    lines, close_col = found
+    close_line = len(lines) - 1
     trailing = lines[close_line][close_col:]
     trailing = trailing[trailing.index(">") + 1:].strip()
     if trailing:
@@ -118,7 +121,7 @@ def html_element_rule(state: StateBlock, start: int, end: int, silent: bool) -> 
     token.info = tag
     for name, value in attrs.items():
         token.attrSet(name, value)
-    if model == "span" or "\n" not in inner.strip() and tag in SPAN_CONTENT:
+    if model == "span":
         inline = state.push("inline", "", 0)
         inline.content = inner.strip()
         inline.map = [first_inner_line, start + close_line + 1]

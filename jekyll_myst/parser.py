@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from docutils import nodes
 from markdown_it import MarkdownIt
@@ -95,8 +95,8 @@ class JekyllMystParser(MystParser):
     def _liquid(self, front: FrontMatter, project: BlogProject, docname: str) -> str:
         blog = project.blog
         site = dict(blog.settings, url=blog.url, baseurl=blog.baseurl)
-        context = LiquidContext(site=site, page=front.data, link=lambda p: _site_link(blog, p),
-                                post_url=lambda n: _post_url(blog.posts_dir, n))
+        context = LiquidContext(site=site, page=front.data, link=lambda p: _site_link(project, p),
+                                post_url=lambda n: _post_url(project, n))
         body = front.body
         rendered = body
         if "{%" in body or "{{" in body:
@@ -157,22 +157,21 @@ def _code_lines(text: str) -> set[int]:
 _BLOCK_PARSER = MarkdownIt("commonmark").disable(["html_block"], ignoreInvalid=True)
 
 
-def _site_link(blog, path: str) -> str | None:
+def _site_link(project: BlogProject, path: str) -> str | None:
     """``{% link path %}``: a post's URL, or a site file's own path."""
+    blog = project.blog
     path = path.strip().lstrip("/")
-    posts_folder = blog.posts_dir.name
-    if path.startswith(posts_folder + "/"):
-        return _post_url(blog.posts_dir, Path(path).stem)
+    if path.startswith(blog.posts_dir.name + "/"):
+        return _post_url(project, Path(path).stem)
     if site_file(blog, "/" + path) is None:
         return None
     return blog.baseurl + "/" + re.sub(r"\.(md|markdown)$", ".html", path)
 
 
-def _post_url(posts_dir: Path, name: str) -> str | None:
-    matches = [p for p in posts_dir.rglob(f"{name}.*") if p.is_file()]
-    if not matches:
-        return None
-    parsed = parse_post_name(matches[0].name)
+def _post_url(project: BlogProject, name: str) -> str | None:
+    """``{% post_url name %}``: the URL of a post this build publishes, found by its file name."""
+    path = project.post_path(PurePosixPath(name).name)
+    parsed = parse_post_name(path.name) if path is not None else None
     if not isinstance(parsed, PostName):
         return None
     return jekyll_url(None, parsed.date, parsed.slug, [])

@@ -113,6 +113,11 @@ class BlogProject(Project):
         self._docname_to_path[docname] = path
         self._path_to_docname[path] = docname
 
+    def post_path(self, stem: str) -> Path | None:
+        """The file of the published post whose name (without extension) is ``stem``."""
+        docname = f"{self.posts_docdir}/{stem}"
+        return self._docname_to_path[docname] if self.is_post(docname) else None
+
     def is_post(self, docname: str) -> bool:
         return docname.startswith(self.posts_docdir + "/") and self._is_blog_file(docname)
 
