@@ -45,23 +45,30 @@ def archive_groups(domain: JekyllDomain) -> dict[str, Counter]:
     return groups
 
 
-def archive_pages(domain: JekyllDomain) -> dict[str, tuple[str, list[str] | None]]:
-    """Each archive page -> (its title, the posts it lists; None for the index)."""
+def _archive_filters(domain: JekyllDomain) -> dict[str, tuple[str, dict[str, str] | None]]:
+    """Each archive page -> (its title, the filter of the posts it lists; None for the index)."""
     groups = archive_groups(domain)
-    pages: dict[str, tuple[str, list[str] | None]] = {}
+    pages: dict[str, tuple[str, dict[str, str] | None]] = {}
     if domain.posts:
         pages["archive/index"] = ("Archive", None)
     for year in groups["year"]:
-        pages[archive_pagename("year", year)] = (f"Posts from {year}", select_posts(domain, year=year))
+        pages[archive_pagename("year", year)] = (f"Posts from {year}", {"year": year})
     for kind in ("tags", "categories"):
         for name in groups[kind]:
-            posts = select_posts(domain, **{_KIND_FILTER[kind]: name})
-            pages[archive_pagename(kind, name)] = (f"{_KIND_TITLE[kind]} “{name}”", posts)
+            title = f"{_KIND_TITLE[kind]} “{name}”"
+            pages[archive_pagename(kind, name)] = (title, {_KIND_FILTER[kind]: name})
     return pages
 
 
+def archive_pages(domain: JekyllDomain) -> dict[str, tuple[str, list[str] | None]]:
+    """Each archive page -> (its title, the posts it lists; None for the index)."""
+    return {page: (title, None if chosen is None else select_posts(domain, **chosen))
+            for page, (title, chosen) in _archive_filters(domain).items()}
+
+
 def archive_pagenames(domain: JekyllDomain) -> list[str]:
-    return list(archive_pages(domain))
+    # names only: no need to select every archive's posts
+    return list(_archive_filters(domain))
 
 
 def collect_archive_pages(app: Sphinx) -> Iterator[tuple[str, dict, str]]:

@@ -19,7 +19,9 @@ from .project import BlogProject
 def collect_links(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
     project = env.project
-    if not isinstance(project, BlogProject):
+    # Only documentation pages are listed under "Referenced by": a post's own
+    # links would only make the environment every build loads bigger.
+    if not isinstance(project, BlogProject) or project.is_post(env.docname):
         return
     targets = set()
     for xref in doctree.findall(addnodes.pending_xref):

@@ -30,7 +30,7 @@ class JekyllDomain(Domain):
     initial_data: dict[str, Any] = {
         "posts": {},  # docname -> post record (a plain dict)
         "bios": {},  # docname -> {"name", "jobtitle"}
-        "links": {},  # docname -> the posts it links to: docnames, or "url:<Jekyll URL>"
+        "links": {},  # page (not post) -> the posts it links to: docnames, or "url:<Jekyll URL>"
         "listings": {},  # docname -> the filters of each list of posts the page shows
     }
     _PER_DOCUMENT = ("posts", "bios", "links", "listings")
@@ -117,8 +117,6 @@ class JekyllDomain(Domain):
             post_of[f"url:{record['url']}"] = post_of[f"url:{record['default_url']}"] = post
         linked: dict[str, set[str]] = {}
         for doc, targets in self.data["links"].items():
-            if doc in self.posts:
-                continue
             for target in targets:
                 if target in post_of:
                     linked.setdefault(post_of[target], set()).add(doc)

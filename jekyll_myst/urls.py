@@ -3,8 +3,6 @@ feeds, the sitemap and link previews."""
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
-
 from sphinx.application import Sphinx
 
 
@@ -14,4 +12,5 @@ def site_base(app: Sphinx) -> str:
 
 
 def page_url(app: Sphinx, pagename: str) -> str:
-    return urljoin(site_base(app), app.builder.get_target_uri(pagename))
+    # a target URI is a path relative to the site's root: joining is appending
+    return site_base(app) + app.builder.get_target_uri(pagename)
