@@ -1,8 +1,8 @@
 """Atom feeds: ``feed.xml`` (where jekyll-feed put it, so subscribers keep
 their feed) and one per author, ``authors/<slug>/feed.xml``.
 
-Written after every build from the posts' data and their doctrees, so they
-are never out of date.  Entries carry the post's full content with absolute
+Made after every build from the posts' data and their content, so they are
+never out of date, and written again only when what they say changed.  Entries carry the post's full content with absolute
 URLs, its authors, its published and updated times and its excerpt as
 summary.  feedgen writes the Atom (RFC 4287) XML.
 """
@@ -14,7 +14,6 @@ from html import escape
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
-from feedgen.feed import FeedGenerator
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
@@ -60,35 +59,51 @@ def write_feeds(app: Sphinx, files: GeneratedFiles) -> None:
                     type="jekyll", subtype="feed")
     content: dict[str, str] = {}
     for path, (title, posts) in feeds(app).items():
-        files.write(path, _feed(app, path, title, posts, content))
+        feed = _feed_data(app, path, title, posts, content)
+        if not files.reuse(path, feed):
+            files.write(path, _atom(feed), group=path)
 
 
-def _feed(app: Sphinx, path: str, title: str, posts: list[str], content: dict[str, str]) -> bytes:
+def _feed_data(app: Sphinx, path: str, title: str, posts: list[str], content: dict[str, str]) -> dict:
+    """Everything a feed says, as plain data: what decides whether it is written again."""
     domain: JekyllDomain = app.env.domains["jekyll"]
-    feed = FeedGenerator()
-    feed_url = urljoin(site_base(app), path)
-    feed.id(feed_url)
-    feed.title(title)
-    feed.link(href=site_base(app), rel="alternate")
-    feed.link(href=feed_url, rel="self")
-    feed.updated(max(_aware(domain.posts[p]["updated"]) for p in posts))
+    entries = []
     for post in posts:
         record = domain.posts[post]
-        url = page_url(app, post)
-        entry = feed.add_entry(order="append")
-        entry.id(url)
-        entry.title(record["title"])
-        entry.link(href=url, rel="alternate")
-        entry.published(_aware(record["date"]))
-        entry.updated(_aware(record["updated"]))
-        for name in record["authors"]:
-            bio = domain.bio_by_name(name)
-            entry.author({"name": name, **({"uri": page_url(app, bio)} if bio else {})})
-        if record["excerpt"]:
-            entry.summary(record["excerpt"])
         if post not in content:
             content[post] = post_content(app, post)
-        entry.content(content[post], type="html")
+        authors = []
+        for name in record["authors"]:
+            bio = domain.bio_by_name(name)
+            authors.append({"name": name, **({"uri": page_url(app, bio)} if bio else {})})
+        entries.append({"url": page_url(app, post), "title": record["title"], "published": record["date"],
+                        "updated": record["updated"], "authors": authors, "summary": record["excerpt"],
+                        "content": content[post]})
+    return {"url": urljoin(site_base(app), path), "title": title, "site": site_base(app), "entries": entries}
+
+
+def _atom(data: dict) -> bytes:
+    # feedgen loads lxml: only a build that writes a feed pays for importing it
+    from feedgen.feed import FeedGenerator
+
+    feed = FeedGenerator()
+    feed.id(data["url"])
+    feed.title(data["title"])
+    feed.link(href=data["site"], rel="alternate")
+    feed.link(href=data["url"], rel="self")
+    feed.updated(max(_aware(entry["updated"]) for entry in data["entries"]))
+    for item in data["entries"]:
+        entry = feed.add_entry(order="append")
+        entry.id(item["url"])
+        entry.title(item["title"])
+        entry.link(href=item["url"], rel="alternate")
+        entry.published(_aware(item["published"]))
+        entry.updated(_aware(item["updated"]))
+        for author in item["authors"]:
+            entry.author(author)
+        if item["summary"]:
+            entry.summary(item["summary"])
+        entry.content(item["content"], type="html")
     return feed.atom_str(pretty=True)
 
 

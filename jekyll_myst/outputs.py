@@ -1,9 +1,11 @@
 """Files the blog writes beside Sphinx's pages, and what goes when it goes.
 
-Feeds, redirect pages, the redirect map and the sitemap are written after
-every build.  A manifest of them lets the next build delete those no longer
-made (a deleted post's redirect page); the page of a deleted document is
-deleted too, so that the web server answers 404 for it, as Jekyll's would.
+Feeds, redirect pages, the redirect map and the sitemap are brought up to
+date after every build: each group of them is made again only when what it
+is made from changed.  A manifest of them lets the next build delete those
+no longer made (a deleted post's redirect page); the page of a deleted
+document is deleted too, so that the web server answers 404 for it, as
+Jekyll's would.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ def note_writing(app: Sphinx, builder) -> None:
 def write_blog_files(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    files = GeneratedFiles(Path(app.outdir), Path(app.outdir, MANIFEST))
+    files = GeneratedFiles(Path(app.outdir), Path(app.outdir, MANIFEST), reuse=not app.fresh_env_used)
     write_feeds(app, files)
     write_redirects(app, files)
     write_sitemap(app, files)

@@ -67,24 +67,24 @@ def old_urls(domain: JekyllDomain) -> dict[str, tuple[str, str]]:
 
 def write_redirects(app: Sphinx, files: GeneratedFiles) -> None:
     domain: JekyllDomain = app.env.domains["jekyll"]
-    written = False
     own_pages = {app.builder.get_target_uri(doc) for doc in app.env.all_docs}
-    moved = old_urls(domain)
-    for path, (doc, title) in sorted(moved.items()):
-        if path in own_pages:
-            continue  # the new page is at the old URL already
-        target = relative_uri(path, app.builder.get_target_uri(doc))
+    # an old URL that is already its page's own needs no redirect
+    moved = {path: (doc, title, app.builder.get_target_uri(doc))
+             for path, (doc, title) in sorted(old_urls(domain).items()) if path not in own_pages}
+    if files.reuse("redirects", (_PAGE, site_base(app), moved)):
+        return
+    for path, (doc, title, uri) in moved.items():
+        target = relative_uri(path, uri)
         page = _PAGE.format(target=escape(target), title=escape(title),
                             canonical=escape(page_url(app, doc) if site_base(app) else target),
                             script=escape(relative_uri(path, SCRIPT)))
-        files.write(path, page)
-        written = True
-    if written:
-        files.write(SCRIPT, _SCRIPT)
-    files.write(NGINX_MAP, _nginx_map(app, moved, own_pages))
+        files.write(path, page, group="redirects")
+    if moved:
+        files.write(SCRIPT, _SCRIPT, group="redirects")
+    files.write(NGINX_MAP, _nginx_map(app, moved), group="redirects")
 
 
-def _nginx_map(app: Sphinx, moved: dict[str, tuple[str, str]], own_pages: set[str]) -> str:
+def _nginx_map(app: Sphinx, moved: dict[str, tuple[str, str, str]]) -> str:
     """``map $uri $new_uri { include redirects.nginx.map; }`` in the server's configuration.
 
     Only plain paths go in: a quote, ``$`` or a line break in a path would be
@@ -92,10 +92,10 @@ def _nginx_map(app: Sphinx, moved: dict[str, tuple[str, str]], own_pages: set[st
     """
     prefix = urlsplit(site_base(app)).path or "/"
     lines = []
-    for path, (doc, _title) in sorted(moved.items()):
-        if path in own_pages or not _PLAIN_PATH.fullmatch(path):
+    for path, (_doc, _title, uri) in moved.items():
+        if not _PLAIN_PATH.fullmatch(path):
             continue
-        new = posixpath.join(prefix, app.builder.get_target_uri(doc))
+        new = posixpath.join(prefix, uri)
         olds = {posixpath.join(prefix, path)}
         if path.endswith("/index.html"):
             folder = posixpath.join(prefix, path.removesuffix("index.html"))

@@ -22,13 +22,18 @@ def write_sitemap(app: Sphinx, files: GeneratedFiles) -> None:
     if not site_base(app):
         return
     domain: JekyllDomain = app.env.domains["jekyll"]
-    urlset = ElementTree.Element("urlset", xmlns=_NAMESPACE)
     pages = set(app.env.all_docs) | set(archive_pagenames(domain))
     pages.discard(getattr(app.config, "notfound_pagename", "404"))  # not a page to index
-    for page in sorted(pages):
+    entries = [(page_url(app, page), domain.posts[page]["updated"][:10] if page in domain.posts else None)
+               for page in sorted(pages)]
+    if files.reuse("sitemap", entries):
+        return
+    urlset = ElementTree.Element("urlset", xmlns=_NAMESPACE)
+    for loc, lastmod in entries:
         url = ElementTree.SubElement(urlset, "url")
-        ElementTree.SubElement(url, "loc").text = page_url(app, page)
-        if page in domain.posts:
-            ElementTree.SubElement(url, "lastmod").text = domain.posts[page]["updated"][:10]
+        ElementTree.SubElement(url, "loc").text = loc
+        if lastmod:
+            ElementTree.SubElement(url, "lastmod").text = lastmod
     ElementTree.indent(urlset)
-    files.write("sitemap.xml", ElementTree.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n")
+    files.write("sitemap.xml", ElementTree.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n",
+                group="sitemap")

@@ -131,6 +131,27 @@ def test_a_body_edit_rewrites_only_the_post_and_what_carries_it(tmp_path):
     # the feed carries posts this build did not write: their images are still the site's
     feed = (app.outdir / "feed.xml").read_text()
     assert "https://docs.example.org/_images/pic.png" in feed and "posts/images" not in feed
+    assert "One more sentence." in feed
+
+
+def test_files_beside_the_pages_follow_their_inputs(tmp_path):
+    """Redirect pages, feeds and the sitemap are kept when nothing they show
+    changed, and made again when it did, or when one went missing."""
+    src = make_blog(tmp_path / "src", extra_posts=3)
+    out = tmp_path / "out"
+    first, _ = build(src, out)
+    html = first.outdir
+    redirect = html / "2022/02/02/extra-1.html"
+    kept = {name: (html / name).stat().st_mtime_ns for name in ("2020/01/02/first-post.html", "sitemap.xml")}
+    post = src / "posts" / "2022-02-02-extra-1.md"
+    post.write_text(post.read_text().replace("title: Extra 1", "title: Extra one"))
+    build(src, out)
+    assert "Moved: Extra one" in redirect.read_text()
+    assert "<title>Extra one</title>" in (html / "feed.xml").read_text()
+    assert {name: (html / name).stat().st_mtime_ns for name in kept} == kept
+    redirect.unlink()
+    build(src, out)
+    assert "Moved: Extra one" in redirect.read_text()
 
 
 def test_adding_and_deleting_posts_updates_everything(tmp_path):
