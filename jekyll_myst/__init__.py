@@ -11,6 +11,7 @@ from sphinx.application import Sphinx
 
 from .archives import setup_archives
 from .backlinks import setup_backlinks
+from .bylines import setup_bylines
 from .config import blog_source, setup_config
 from .domain import JekyllDomain
 from .feed_content import setup_feed_content
@@ -39,6 +40,7 @@ def setup(app: Sphinx) -> dict:
     app.add_domain(JekyllDomain)
     setup_nodes(app)
     setup_backlinks(app)
+    setup_bylines(app)
     setup_footnote_anchors(app)
     setup_listings(app)
     setup_archives(app)
@@ -51,7 +53,7 @@ def setup(app: Sphinx) -> dict:
     return {
         "version": __version__,
         # raised whenever the shape of the blog's environment data changes
-        "env_version": 4,
+        "env_version": 5,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -134,14 +134,6 @@ class JekyllDomain(Domain):
             if docname is None:
                 return self._unknown_page(env, target, node, contnode)
             return make_refnode(builder, fromdocname, docname, fragment, contnode)
-        if typ == "author":
-            docname = self.bio_by_name(target)
-            if docname is None:
-                logger.warning("author %r has no bio: add one with 'name: %s' to the authors "
-                               "folder", target, target, type="jekyll", subtype="author",
-                               location=node)
-                return contnode
-            return make_refnode(builder, fromdocname, docname, "", contnode)
         if typ == "page":
             return self._generated_page(builder, fromdocname, target, node, contnode)
         return None

@@ -8,9 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from docutils import nodes
-from sphinx import addnodes
 
-from .nodes import archive_link, post_date
+from .nodes import archive_link, post_byline, post_date
 from .post import Bio, Post
 from .postfiles import jekyll_url
 
@@ -46,16 +45,12 @@ def insert_after_title(section: nodes.section, *new: nodes.Element) -> None:
         section.insert(index + offset, node)
 
 
-def add_post_header(section: nodes.section, post: Post, docname: str, location: tuple[str, int],
+def add_post_header(section: nodes.section, post: Post, location: tuple[str, int],
                     render_markdown: Callable[[str], list[nodes.Node]]) -> dict:
-    """Byline, lead paragraph and page metadata; returns the post's record."""
+    """Byline and lead paragraph; returns the post's record (its page's metadata too)."""
     words = len(section.astext().split())
-    insert_after_title(section, _byline(post, docname, location, words))
+    insert_after_title(section, _byline(post, location, words))
     description = _excerpt(section, post, render_markdown)
-    section += nodes.meta(name="description", content=description)
-    section += nodes.meta(property="article:published_time", content=post.date.isoformat())
-    for author in post.authors:
-        section += nodes.meta(property="article:author", content=author)
     return {
         "title": post.title,
         "date": post.date.isoformat(),
@@ -72,23 +67,35 @@ def add_post_header(section: nodes.section, post: Post, docname: str, location: 
     }
 
 
-def _byline(post: Post, docname: str, location: tuple[str, int], words: int) -> nodes.paragraph:
-    byline = nodes.paragraph(classes=["byline"])
+def _byline(post: Post, location: tuple[str, int], words: int) -> post_byline:
+    byline = post_byline(day=post.day.isoformat(), shown=f"{post.day:%A, %B} {post.day.day}, {post.day.year}",
+                         authors=list(post.authors), minutes=reading_minutes(words),
+                         archives=[[kind, name] for kind, names in (("categories", post.categories),
+                                                                     ("tags", post.tags)) for name in names])
     byline.source, byline.line = location
-    shown = f"{post.day:%A, %B} {post.day.day}, {post.day.year}"
-    byline += post_date(shown, shown, datetime=post.day.isoformat(), classes=["post-date"])
-    for index, name in enumerate(post.authors):
-        byline += nodes.Text(" by " if index == 0 else (" and " if index == len(post.authors) - 1 else ", "))
-        xref = addnodes.pending_xref("", nodes.Text(name), refdomain="jekyll", reftype="author",
-                                     reftarget=name, refdoc=docname, refexplicit=True, refwarn=True)
-        xref.source, xref.line = location
-        byline += nodes.inline("", "", xref, classes=["author"])
-    byline += nodes.inline("", f" · {reading_minutes(words)} min read", classes=["reading-time"])
-    for kind, names in (("categories", post.categories), ("tags", post.tags)):
-        for name in names:
-            byline += nodes.Text(" · ")
-            byline += archive_link(name, name, kind=kind, name=name, classes=[_ARCHIVE_CLASS[kind]])
     return byline
+
+
+def byline_nodes(byline: post_byline,
+                 author_link: Callable[[str, nodes.Node], nodes.Node]) -> nodes.paragraph:
+    """The byline as shown: "<date> by <author>, <author> and <author> · N min read · <tag>".
+
+    ``author_link(name, text)`` gives what shows for an author: a link to
+    their page, or the text alone.
+    """
+    paragraph = nodes.paragraph(classes=["byline", *byline["classes"]])
+    paragraph.source, paragraph.line = byline.source, byline.line
+    shown = byline["shown"]
+    paragraph += post_date(shown, shown, datetime=byline["day"], classes=["post-date"])
+    authors = byline["authors"]
+    for index, name in enumerate(authors):
+        paragraph += nodes.Text(" by " if index == 0 else (" and " if index == len(authors) - 1 else ", "))
+        paragraph += nodes.inline("", "", author_link(name, nodes.Text(name)), classes=["author"])
+    paragraph += nodes.inline("", f" · {byline['minutes']} min read", classes=["reading-time"])
+    for kind, name in byline["archives"]:
+        paragraph += nodes.Text(" · ")
+        paragraph += archive_link(name, name, kind=kind, name=name, classes=[_ARCHIVE_CLASS[kind]])
+    return paragraph
 
 
 def _excerpt(section: nodes.section, post: Post,

@@ -83,7 +83,7 @@ class JekyllMystParser(MystParser):
             section += nodes.section("", nodes.title("Posts", "Posts"), post_list(author=docname),
                                      ids=["posts"], names=["posts"])
         else:
-            post_record = add_post_header(section, record, docname, (str(path), front.line_of("authors")),
+            post_record = add_post_header(section, record, (str(path), front.line_of("authors")),
                                           lambda text: renderer.render_front_matter_markdown(
                                               text, front.line_of("excerpt")))
             domain.note_post(docname, post_record)

@@ -1,8 +1,8 @@
 """Link previews and search engines: OpenGraph and Twitter card tags.
 
-Posts are articles with their excerpt as description; every page gets its
-title, canonical URL and the site's name.  (Posts carry ``description``,
-``article:published_time`` and ``article:author`` meta tags already.)
+Posts are articles with their excerpt as description, their date and their
+authors, as jekyll-seo-tag wrote them; every page gets its title, canonical
+URL and the site's name.
 """
 
 from __future__ import annotations
@@ -31,7 +31,14 @@ def add_preview_tags(app: Sphinx, pagename: str, templatename: str, context: dic
         tags["og:url"] = page_url(app, pagename)
     if post and post["excerpt"]:
         tags["og:description"] = post["excerpt"]
-    html = "".join(f'<meta property="{key}" content="{escape(value)}">\n' for key, value in tags.items())
+    html = ""
+    if post:
+        if post["excerpt"]:
+            html += f'<meta name="description" content="{escape(post["excerpt"])}">\n'
+        html += f'<meta property="article:published_time" content="{escape(post["date"])}">\n'
+        html += "".join(f'<meta property="article:author" content="{escape(name)}">\n'
+                        for name in post["authors"])
+    html += "".join(f'<meta property="{key}" content="{escape(value)}">\n' for key, value in tags.items())
     html += '<meta name="twitter:card" content="summary">\n'
     html += f'<meta name="twitter:title" content="{escape(title)}">\n'
     if "og:description" in tags:

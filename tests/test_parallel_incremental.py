@@ -192,3 +192,25 @@ def test_parallel_build_writes_the_same_files(tmp_path):
              "authors/jane-doe/feed.xml", "2020/01/02/first-post.html")
     for name in names:
         assert (serial.outdir / name).read_bytes() == (parallel.outdir / name).read_bytes(), name
+
+
+def test_a_new_author_page_links_the_bylines_of_their_posts(tmp_path):
+    src = make_blog(tmp_path / "src")
+    post = src / "posts" / "2022-06-07-guest.md"
+    post.write_text("---\ntitle: A guest post\nauthors: [Jane Doe, Ann Guest]\n---\n\nText.\n")
+    out = tmp_path / "out"
+    first, _ = build(src, out)
+    assert "author 'Ann Guest' has no bio" in first.warning.getvalue()
+    page = first.outdir / "posts" / "2022-06-07-guest.html"
+
+    def author_links() -> dict[str, str | None]:
+        byline = BeautifulSoup(page.read_text(), "lxml").select_one("p.byline")
+        return {span.get_text(): (span.a["href"] if span.a else None) for span in byline.select(".author")}
+
+    assert author_links() == {"Jane Doe": "../authors/jane-doe.html", "Ann Guest": None}
+    (src / "posts" / "_authors" / "ann-guest.md").write_text("---\nname: Ann Guest\n---\n\nA guest.\n")
+    second, read = build(src, out)
+    assert read == ["authors/ann-guest"]
+    assert second.warning.getvalue() == ""
+    assert author_links() == {"Jane Doe": "../authors/jane-doe.html",
+                              "Ann Guest": "../authors/ann-guest.html"}
