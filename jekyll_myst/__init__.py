@@ -17,6 +17,7 @@ from .domain import JekyllDomain
 from .feed_content import setup_feed_content
 from .feeds import setup_feeds
 from .footnote_anchors import setup_footnote_anchors
+from .gc_tuning import setup_gc_tuning
 from .listings import setup_listings
 from .nodes import setup_nodes
 from .outputs import setup_outputs
@@ -49,6 +50,7 @@ def setup(app: Sphinx) -> dict:
     setup_feed_content(app)
     setup_post_nav(app)
     setup_seo(app)
+    setup_gc_tuning(app)
     app.connect("builder-inited", _builder_inited)
     return {
         "version": __version__,

@@ -30,7 +30,11 @@ CONFIG_VALUES: list[tuple[str, object, type | tuple[type, ...], str]] = [
     ("jekyll_feed_limit", 10, int, "how many of the newest posts a feed carries (jekyll-feed's default)"),
     ("jekyll_max_file_size", 2**20, int, "posts and bios larger than this many bytes are not built"),
     ("jekyll_today", None, (dt.date, type(None)), "the date after which posts are future posts"),
+    ("jekyll_gc_freeze", True, bool,
+     "keep the garbage collector off the loaded environment (see gc_tuning); no page changes"),
 ]
+#: values that change how a build runs, not what it makes: no document is read again
+_NOT_IN_PAGES = {"jekyll_gc_freeze"}
 
 
 def blog_source(app: Sphinx) -> BlogSource:
@@ -73,5 +77,6 @@ def _type_names(types) -> str:
 
 def setup_config(app: Sphinx) -> None:
     for name, default, types, help_text in CONFIG_VALUES:
-        app.add_config_value(name, default, "env", types=types, description=help_text)
+        rebuild = "" if name in _NOT_IN_PAGES else "env"
+        app.add_config_value(name, default, rebuild, types=types, description=help_text)
     app.connect("config-inited", check_config)

@@ -1,0 +1,34 @@
+"""The collector is kept off the loaded environment during a build, and the
+process is left as it was found: collecting, nothing frozen."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+from test_parallel_incremental import make_blog
+
+
+def build_observing_gc(src, out, **overrides):
+    app = SphinxTestApp("html", srcdir=src, builddir=out, confoverrides=overrides)
+    seen = {}
+    app.connect("env-before-read-docs",
+                lambda app, env, docnames: seen.update(frozen=gc.get_freeze_count(), enabled=gc.isenabled()))
+    app.build()
+    app.cleanup()
+    return seen
+
+
+@pytest.mark.parametrize("freeze", [True, False])
+def test_the_loaded_environment_is_frozen_only_during_the_build(tmp_path, freeze):
+    src = make_blog(tmp_path / "src")
+    out = tmp_path / "out"
+    build_observing_gc(src, out, jekyll_gc_freeze=freeze)
+    post = src / "posts" / "2020-01-02-first-post.md"
+    post.write_text(post.read_text() + "\nOne more line.\n")
+    seen = build_observing_gc(src, out, jekyll_gc_freeze=freeze)  # loads the saved environment
+    assert seen["enabled"]
+    assert (seen["frozen"] > 0) is freeze
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert "One more line." in (out / "html" / "posts" / "2020-01-02-first-post.html").read_text()
