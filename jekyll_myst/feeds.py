@@ -2,9 +2,10 @@
 their feed) and one per author, ``authors/<slug>/feed.xml``.
 
 Made after every build from the posts' data and their content, so they are
-never out of date, and written again only when what they say changed.  Entries carry the post's full content with absolute
-URLs, its authors, its published and updated times and its excerpt as
-summary.  feedgen writes the Atom (RFC 4287) XML.
+never out of date, and written again only when what they say changed.
+Entries carry the post's full content with absolute URLs, its authors, its
+published and updated times and its excerpt as summary.  feedgen writes the
+Atom (RFC 4287) XML.
 """
 
 from __future__ import annotations
