@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -209,14 +208,3 @@ def stop_group(process: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
-
-
-def jekyll_seconds(site: Path, outdir: Path) -> float | None:
-    """Time ``jekyll build`` of the site, or ``None`` if Jekyll is not installed."""
-    jekyll = shutil.which("jekyll")
-    if jekyll is None:
-        return None
-    start = time.perf_counter()
-    subprocess.run([jekyll, "build", "--quiet", "--source", str(site), "--destination", str(outdir)],
-                   check=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start

@@ -15,6 +15,7 @@ METRICS = [
     ("full_j1_s", "full build, -j 1 (s)"),
     ("full_jauto_s", "full build, -j auto (s)"),
     ("body_s", "incremental: a post's body edited (s)"),
+    ("body_nogc_s", "  the same, jekyll_gc_freeze off (s)"),
     ("title_s", "incremental: a post's title edited (s)"),
     ("new_s", "incremental: a post added (s)"),
     ("live_s", "live reload: save to page on disk (s)"),
@@ -27,6 +28,8 @@ METRICS = [
     ("pages", "HTML pages"),
     ("warnings", "warnings, full build"),
 ]
+#: Figures measured for ours only, compared with this figure of plain's.
+BASELINE = {"body_nogc_s": "body_s"}
 #: Incremental builds whose documents read and pages written are counted.
 COUNTS = [("body", "a post's body edited"), ("title", "a post's title edited"),
           ("new", "a post added")]
@@ -118,12 +121,27 @@ def block(result: dict[str, Any]) -> str:
                  f"{number(result['counts'][key][name]['written'], True)}"
                  for name in ("ours", "plain")]
         counts.append([label, *cells])
-    jekyll = result["jekyll_s"]
-    jekyll_line = ("jekyll: not installed, not measured" if jekyll is None
-                   else f"jekyll build: {number(jekyll)} s (median)")
     failures = [f"FAILED: {failure}" for failure in result["failures"]]
     return "\n".join([f"== {result['label']}: median of {result['runs']} run(s) ==", "",
-                      table(rows), "", table(counts), "", jekyll_line, *failures])
+                      table(rows), "", table(counts), "", *jekyll_lines(result), *failures])
+
+
+def jekyll_lines(result: dict[str, Any]) -> list[str]:
+    """Jekyll's figures, and our live reload against its regeneration."""
+    jekyll = result["jekyll"]
+    if jekyll is None:
+        return ["jekyll: not installed, not measured"]
+    left_out = (f" (plugins left out, not installed: {', '.join(jekyll['left_out'])})"
+                if jekyll["left_out"] else "")
+    lines = [f"{jekyll['version']}{left_out}:",
+             f"  jekyll build: {number(jekyll['build_s'])} s",
+             f"  regeneration after a body edit (jekyll build --watch, save to page on disk): "
+             f"{number(jekyll['regeneration_s'])} s"]
+    live = result["metrics"].get("live_s", {}).get("ours")
+    if live is not None and jekyll["regeneration_s"]:
+        lines.append(f"  ours, live reload after the same edit: {number(live)} s = "
+                     f"{number(live / jekyll['regeneration_s'])} x Jekyll's regeneration")
+    return lines
 
 
 def markdown_table(result: dict[str, Any]) -> str:
@@ -135,6 +153,12 @@ def markdown_table(result: dict[str, Any]) -> str:
             integer = key in INTEGER_KEYS
             lines.append(f"| {label} | {number(figures['ours'], integer)} | "
                          f"{number(figures['plain'], integer)} | {number(figures['ratio'])} |")
+    jekyll = result["jekyll"]
+    if jekyll is not None:
+        live = result["metrics"].get("live_s", {}).get("ours")
+        lines.append(f"| Jekyll: jekyll build (s) | | | {number(jekyll['build_s'])} |")
+        lines.append(f"| Jekyll: regeneration after a body edit (s) | {number(live)} (live reload) | | "
+                     f"{number(jekyll['regeneration_s'])} |")
     for key, label in COUNTS:
         pairs = [f"{number(result['counts'][key][name]['read'], True)} read, "
                  f"{number(result['counts'][key][name]['written'], True)} written"

@@ -23,6 +23,7 @@ import re
 import shlex
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 from collections import defaultdict
@@ -31,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import generate
+import jekyll
 import measure
 import report
 
@@ -54,7 +56,15 @@ figures, per N and configuration (median over the runs, and ours/plain):
   sizes                           output folder, the edited post's page,
                                   searchindex.js, after the full build
   warnings                        warning and error lines of the full build
-  jekyll build                    only if `jekyll` is on PATH
+  jekyll                          only if `jekyll` is on PATH: `jekyll build` of
+                                  the same site, and its regeneration after a
+                                  body edit (`jekyll build --watch`, saving to
+                                  page on disk, as the live reload); plugins it
+                                  cannot load are left out, and named
+  GC freeze off                   the body-edit build once more with
+                                  -D jekyll_gc_freeze=0 (ours only)
+
+The project's modules are byte-compiled first, as an installed package's are.
 
 output: the report on stdout (machine, versions, the commit measured, then a
 table per site, also as JSON with --json); progress and failed builds on
@@ -153,11 +163,13 @@ def full_build(space: Workspace, tools: Tools, jobs: str) -> dict[str, float]:
     return figures
 
 
-def incremental(space: Workspace, tools: Tools, kind: str) -> dict[str, float]:
+def incremental(space: Workspace, tools: Tools, kind: str,
+                options: tuple[str, ...] = ()) -> dict[str, float]:
     """The ``-j auto`` build rerun on its own output, after an edit."""
     html, doctrees = space.out("auto")
-    build, changes = measure.measure_incremental(space.build_command(tools, "auto"), space.env,
-                                                 space.src, html, doctrees)
+    command = space.build_command(tools, "auto")
+    command[3:3] = options  # after "-m sphinx"
+    build, changes = measure.measure_incremental(command, space.env, space.src, html, doctrees)
     return {f"{kind}_s": build.seconds, f"{kind}_read": changes.read,
             f"{kind}_written": changes.written}
 
@@ -168,6 +180,14 @@ def retitle(post: Path) -> None:
     text = re.sub(r"^title:.*$", 'title: "A retitled post"', text, count=1, flags=re.M)
     post.write_text(text, encoding="utf-8")
     os.utime(post)
+
+
+def body_without_gc_freeze(space: Workspace, tools: Tools) -> dict[str, float]:
+    """Ours only: the body-edit build with the extension's garbage-collector setting off."""
+    if space.name != "ours":
+        return {}
+    measure.append_paragraph(space.post, "Another paragraph, for the build without the GC freeze.")
+    return {"body_nogc_s": incremental(space, tools, "body", ("-D", "jekyll_gc_freeze=0"))["body_s"]}
 
 
 def steps(new_post: tuple[str, str]) -> list[tuple[str, Callable[[Workspace, Tools], dict]]]:
@@ -184,6 +204,7 @@ def steps(new_post: tuple[str, str]) -> list[tuple[str, Callable[[Workspace, Too
         ("full build -j auto", lambda space, tools: full_build(space, tools, "auto")),
         ("body edited", edited("body", lambda space: measure.append_paragraph(
             space.post, "A paragraph added for the incremental build."))),
+        ("body edited, GC freeze off", body_without_gc_freeze),
         ("title edited", edited("title", lambda space: retitle(space.post))),
         ("post added", edited("new", lambda space: space.add_post(*new_post))),
     ]
@@ -215,21 +236,31 @@ def median(values: list[float], integer: bool) -> float | None:
 
 
 def summarise(label: str, runs: int, samples: dict[str, dict[str, list[float]]],
-              jekyll: list[float] | None) -> dict[str, Any]:
+              jekyll_figures: jekyll.JekyllFigures | None) -> dict[str, Any]:
     """Medians per configuration and their ratio, the counts, and the raw samples."""
     metrics = {}
     for key, _label in report.METRICS:
         if all(key not in samples[name] for name in CONFIGS):
             continue  # not measured in this mode (live reload in --quick)
         integer = key in report.INTEGER_KEYS
-        ours, plain = (median(samples[name].get(key, []), integer) for name in CONFIGS)
+        ours = median(samples["ours"].get(key, []), integer)
+        plain = median(samples["plain"].get(report.BASELINE.get(key, key), []), integer)
         ratio = ours / plain if ours is not None and plain else None
         metrics[key] = {"ours": ours, "plain": plain, "ratio": ratio}
     counts = {kind: {name: {what: median(samples[name].get(f"{kind}_{what}", []), True)
                             for what in ("read", "written")} for name in CONFIGS}
               for kind, _label in report.COUNTS}
     return {"label": label, "runs": runs, "metrics": metrics, "counts": counts,
-            "jekyll_s": statistics.median(jekyll) if jekyll else None, "samples": samples}
+            "jekyll": _jekyll_summary(jekyll_figures), "samples": samples}
+
+
+def _jekyll_summary(figures: jekyll.JekyllFigures | None) -> dict[str, Any] | None:
+    if figures is None:
+        return None
+    return {"version": figures.version, "left_out": figures.left_out,
+            "build_s": median(figures.build_s, False),
+            "regeneration_s": median(figures.regeneration_s, False),
+            "samples": {"build_s": figures.build_s, "regeneration_s": figures.regeneration_s}}
 
 
 def bench_site(label: str, template: Path, args: argparse.Namespace, tools: Tools) -> dict:
@@ -248,9 +279,18 @@ def bench_site(label: str, template: Path, args: argparse.Namespace, tools: Tool
             except (TimeoutError, OSError) as error:
                 failures.append(f"{name}, live reload: {error}")
             progress(f"[{label}] {name}: live reload: {samples[name].get('live_s')}")
-    jekyll = jekyll_times(template, args.runs)
+    jekyll_figures = None
+    try:
+        with tempfile.TemporaryDirectory(prefix="bench-jekyll-log-") as tmp:
+            jekyll_figures = jekyll.measure_jekyll(template, post, args.runs, Path(tmp) / "jekyll.log")
+    except (measure.BuildFailed, TimeoutError, OSError) as error:
+        failures.append(f"jekyll: {error}")
+        progress(f"[{label}] jekyll: FAILED: {error}\n{getattr(error, 'log', '')}")
+    if jekyll_figures is not None:
+        progress(f"[{label}] jekyll: build {jekyll_figures.build_s}, "
+                 f"regeneration {jekyll_figures.regeneration_s}")
     result = summarise(label, args.runs, {name: dict(values) for name, values in samples.items()},
-                       jekyll)
+                       jekyll_figures)
     return result | {"failures": failures}
 
 
@@ -274,24 +314,13 @@ def one_run(label: str, template: Path, post: Path, new_post: tuple[str, str], t
                     failures[name] = f"{name}, {label}, {step_label}: {error}"
                     progress(f"[{label}] {name}: {step_label}: FAILED: {error}\n{error.log}")
                     continue
+                if not figures:
+                    continue  # a step for the other configuration
                 for key, value in figures.items():
                     samples[name][key].append(value)
                 seconds = next(iter(figures.values()))
                 progress(f"[{label}] {name}: {step_label}: {seconds:.2f} s")
     return list(failures.values())
-
-
-def jekyll_times(site: Path, runs: int) -> list[float] | None:
-    """``jekyll build`` times of a copy of the site, or ``None`` without Jekyll."""
-    times = []
-    for _ in range(runs):
-        with tempfile.TemporaryDirectory(prefix="bench-jekyll-") as tmp:
-            shutil.copytree(site, Path(tmp) / "site")
-            seconds = measure.jekyll_seconds(Path(tmp) / "site", Path(tmp) / "_site")
-            if seconds is None:
-                return None
-            times.append(seconds)
-    return times
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -340,6 +369,8 @@ def main(argv: list[str]) -> int:
     machine = report.machine(tools.python)
     load_before, state_before = os.getloadavg()[0], report.project_state(REPO)
     command = shlex.join(["python", "bench/run.py", *argv])
+    # installed packages (Sphinx, MyST) come byte-compiled: so should ours
+    subprocess.run([str(tools.python), "-m", "compileall", "-q", str(REPO / "jekyll_myst")], check=True)
     results = []
     with tempfile.TemporaryDirectory(prefix="bench-sites-") as tmp:
         sites = []

@@ -1,0 +1,105 @@
+"""Jekyll itself on the same site, when ``jekyll`` is installed: a full
+``jekyll build``, and its regeneration after a post's body is edited
+(``jekyll build --watch``: from saving the file until the post's page on
+disk shows the edit, measured as the live reload is).
+
+Plugins the site names but this Jekyll cannot load (a gem that is not
+installed) are left out of the copy's ``_config.yml`` and reported, so that
+Jekyll is measured rather than not at all.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import measure
+
+#: Jekyll's message for a plugin it cannot load.
+_MISSING_PLUGIN = re.compile(r"you don't have (\S+) or one of its dependencies installed")
+_POST_NAME = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-(.+)\.[^.]+$")
+
+
+@dataclasses.dataclass
+class JekyllFigures:
+    version: str
+    #: plugins of the site's configuration that were left out, not being installed
+    left_out: list[str]
+    build_s: list[float] = dataclasses.field(default_factory=list)
+    regeneration_s: list[float] = dataclasses.field(default_factory=list)
+
+
+def measure_jekyll(template: Path, post: Path, runs: int, log: Path) -> JekyllFigures | None:
+    """``runs`` full builds and ``runs`` regenerations, or ``None`` without Jekyll."""
+    jekyll = shutil.which("jekyll")
+    if jekyll is None:
+        return None
+    version = subprocess.run([jekyll, "--version"], capture_output=True, text=True).stdout.strip()
+    figures = JekyllFigures(version, [])
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory(prefix="bench-jekyll-") as tmp:
+            site, out = Path(tmp) / "site", Path(tmp) / "_site"
+            shutil.copytree(template, site)
+            figures.left_out = _build_leaving_out_missing_plugins(jekyll, site, out, log)
+            shutil.rmtree(out)
+            start = time.perf_counter()
+            _run(jekyll, ["build", "--quiet"], site, out, log)
+            figures.build_s.append(time.perf_counter() - start)
+            figures.regeneration_s.append(
+                _regeneration(jekyll, site, Path(tmp) / "watched", site / post.relative_to(template), log))
+    return figures
+
+
+def _run(jekyll: str, arguments: list[str], site: Path, out: Path, log: Path) -> None:
+    with log.open("a", encoding="utf-8") as output:
+        result = subprocess.run([jekyll, *arguments, "--source", str(site), "--destination", str(out)],
+                                stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT)
+    if result.returncode != 0:
+        raise measure.BuildFailed(f"jekyll {arguments[0]} exited with {result.returncode}",
+                                  log.read_text(encoding="utf-8")[-3000:])
+
+
+def _build_leaving_out_missing_plugins(jekyll: str, site: Path, out: Path, log: Path) -> list[str]:
+    """Build once (also warming the file cache); drop each plugin Jekyll cannot load."""
+    left_out: list[str] = []
+    while True:
+        start = log.stat().st_size if log.exists() else 0
+        try:
+            _run(jekyll, ["build", "--quiet"], site, out, log)
+            return left_out
+        except measure.BuildFailed:
+            missing = _MISSING_PLUGIN.search(log.read_text(encoding="utf-8")[start:])
+            config = site / "_config.yml"
+            if missing is None or missing[1] in left_out or not config.is_file():
+                raise
+            plugin = missing[1]
+            lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+            config.write_text("".join(line for line in lines
+                                      if line.strip().lstrip("-").strip().strip("'\"") != plugin),
+                              encoding="utf-8")
+            left_out.append(plugin)
+
+
+def _regeneration(jekyll: str, site: Path, out: Path, post: Path, log: Path) -> float:
+    """Seconds from saving the post until ``jekyll build --watch`` has its page show the edit."""
+    with log.open("a", encoding="utf-8") as output:
+        process = subprocess.Popen([jekyll, "build", "--watch", "--source", str(site), "--destination",
+                                    str(out)], stdin=subprocess.DEVNULL, stdout=output,
+                                   stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        slug = _POST_NAME.match(post.name)[1]
+        measure.wait_until(lambda: "Auto-regeneration: enabled" in log.read_text(encoding="utf-8"),
+                           3600, "jekyll's first build", interval=0.2)
+        page = next(out.rglob(f"{slug}.html"))
+        marker = f"jekyllmarker{time.time_ns()}"
+        start = time.perf_counter()
+        measure.append_paragraph(post, f"Regeneration check {marker}.")
+        measure.wait_until(lambda: measure.contains(page, marker.encode()), 600, "jekyll's regeneration")
+        return time.perf_counter() - start
+    finally:
+        measure.stop_group(process)
