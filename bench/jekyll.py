@@ -87,19 +87,30 @@ def _build_leaving_out_missing_plugins(jekyll: str, site: Path, out: Path, log: 
 
 def _regeneration(jekyll: str, site: Path, out: Path, post: Path, log: Path) -> float:
     """Seconds from saving the post until ``jekyll build --watch`` has its page show the edit."""
+    # the log holds earlier runs too: only what this Jekyll writes counts
+    start_of_run = log.stat().st_size if log.exists() else 0
+
+    def watching() -> bool:
+        with log.open(encoding="utf-8") as text:
+            text.seek(start_of_run)
+            return "Auto-regeneration: enabled" in text.read()
+
     with log.open("a", encoding="utf-8") as output:
         process = subprocess.Popen([jekyll, "build", "--watch", "--source", str(site), "--destination",
                                     str(out)], stdin=subprocess.DEVNULL, stdout=output,
                                    stderr=subprocess.STDOUT, start_new_session=True)
     try:
+        measure.wait_until(watching, 3600, "jekyll's first build", interval=0.2)
         slug = _POST_NAME.match(post.name)[1]
-        measure.wait_until(lambda: "Auto-regeneration: enabled" in log.read_text(encoding="utf-8"),
-                           3600, "jekyll's first build", interval=0.2)
-        page = next(out.rglob(f"{slug}.html"))
+        pages = list(out.rglob(f"{slug}.html"))
+        if len(pages) != 1:
+            raise measure.BuildFailed(f"jekyll wrote {len(pages)} pages named {slug}.html",
+                                      log.read_text(encoding="utf-8")[-3000:])
         marker = f"jekyllmarker{time.time_ns()}"
         start = time.perf_counter()
         measure.append_paragraph(post, f"Regeneration check {marker}.")
-        measure.wait_until(lambda: measure.contains(page, marker.encode()), 600, "jekyll's regeneration")
+        measure.wait_until(lambda: measure.contains(pages[0], marker.encode()), 600,
+                           "jekyll's regeneration")
         return time.perf_counter() - start
     finally:
         measure.stop_group(process)

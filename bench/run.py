@@ -283,8 +283,8 @@ def bench_site(label: str, template: Path, args: argparse.Namespace, tools: Tool
     try:
         with tempfile.TemporaryDirectory(prefix="bench-jekyll-log-") as tmp:
             jekyll_figures = jekyll.measure_jekyll(template, post, args.runs, Path(tmp) / "jekyll.log")
-    except (measure.BuildFailed, TimeoutError, OSError) as error:
-        failures.append(f"jekyll: {error}")
+    except Exception as error:  # noqa: BLE001 - Jekyll is optional: report it, keep ours and plain
+        failures.append(f"jekyll: {error!r}")
         progress(f"[{label}] jekyll: FAILED: {error}\n{getattr(error, 'log', '')}")
     if jekyll_figures is not None:
         progress(f"[{label}] jekyll: build {jekyll_figures.build_s}, "
