@@ -55,7 +55,7 @@ def setup(app: Sphinx) -> dict:
     return {
         "version": __version__,
         # raised whenever the shape of the blog's environment data changes
-        "env_version": 5,
+        "env_version": 6,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -133,12 +133,14 @@ def _page(app: Sphinx, pagename: str, title: str, content: nodes.Element) -> tup
 def link_archives(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Tags and categories on a post link to their archive pages."""
     for link in list(doctree.findall(archive_link)):
-        if app.builder.format != "html":
-            link.replace_self(nodes.Text(link.astext()))
-            continue
-        uri = app.builder.get_relative_uri(docname, archive_pagename(link["kind"], link["name"]))
-        link.replace_self(nodes.reference("", link.astext(), internal=True, refuri=uri,
-                                          classes=link["classes"]))
+        link.replace_self(linked_archive(app.builder, docname, link))
+
+
+def linked_archive(builder, docname: str, link: archive_link) -> nodes.Node:
+    if builder.format != "html":
+        return nodes.Text(link.astext())
+    uri = builder.get_relative_uri(docname, archive_pagename(link["kind"], link["name"]))
+    return nodes.reference("", link.astext(), internal=True, refuri=uri, classes=link["classes"])
 
 
 def setup_archives(app: Sphinx) -> None:

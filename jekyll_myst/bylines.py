@@ -1,9 +1,17 @@
 """A post's byline is made when its page is written, with its authors linked
 to their pages; a post is written again when one of its authors gains or
-loses a page."""
+loses a page.
+
+HTML pages make it in the translator, so that in the worker that writes
+the page: a parallel build resolves every doctree in the main process and
+queues them for the workers, and the byline's nodes would be held there
+for each.  The byline's text is in the doctree from the start, for the
+search index.  Other builders get it at doctree-resolved.
+"""
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -11,7 +19,8 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from .nodes import post_byline
+from .archives import linked_archive
+from .nodes import archive_link, post_byline
 from .page_header import byline_nodes
 
 if TYPE_CHECKING:
@@ -20,20 +29,34 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
+def _byline(builder, docname: str, byline: post_byline) -> nodes.paragraph:
+    paragraph = byline_nodes(byline, functools.partial(_author_link, builder, docname, byline))
+    for link in list(paragraph.findall(archive_link)):
+        link.replace_self(linked_archive(builder, docname, link))
+    return paragraph
+
+
+def _author_link(builder, docname: str, byline: post_byline, name: str, text: nodes.Node) -> nodes.Node:
+    bio = builder.env.domains["jekyll"].bio_by_name(name)
+    if bio is None:
+        logger.warning("author %r has no bio: add one with 'name: %s' to the authors folder",
+                       name, name, type="jekyll", subtype="author", location=byline)
+        return text
+    return nodes.reference("", "", text, internal=True, refuri=builder.get_relative_uri(docname, bio))
+
+
+def visit_byline_html(translator, node: post_byline) -> None:
+    paragraph = _byline(translator.builder, translator.builder.current_docname, node)
+    node.replace_self(paragraph)  # in its place, so that it is written as if it had been there
+    paragraph.walkabout(translator)
+    raise nodes.SkipNode
+
+
 def write_bylines(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    domain: JekyllDomain = app.env.domains["jekyll"]
-
+    if app.builder.format == "html":
+        return  # written by the translator
     for byline in list(doctree.findall(post_byline)):
-        def author_link(name: str, text: nodes.Node, byline: post_byline = byline) -> nodes.Node:
-            bio = domain.bio_by_name(name)
-            if bio is None:
-                logger.warning("author %r has no bio: add one with 'name: %s' to the authors folder",
-                               name, name, type="jekyll", subtype="author", location=byline)
-                return text
-            return nodes.reference("", "", text, internal=True,
-                                   refuri=app.builder.get_relative_uri(docname, bio))
-
-        byline.replace_self(byline_nodes(byline, author_link))
+        byline.replace_self(_byline(app.builder, docname, byline))
 
 
 def posts_with_new_author_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -47,6 +70,7 @@ def posts_with_new_author_pages(app: Sphinx, env: BuildEnvironment) -> list[str]
 
 
 def setup_bylines(app: Sphinx) -> None:
+    app.add_node(post_byline, html=(visit_byline_html, None))
     # before the tags and categories in it are linked (priority 500)
     app.connect("doctree-resolved", write_bylines, priority=400)
     app.connect("env-get-updated", posts_with_new_author_pages)

@@ -31,8 +31,9 @@ class archive_link(nodes.Inline, nodes.TextElement):  # noqa: N801
     """A tag or category, linked to its archive page when pages are written."""
 
 
-class post_byline(nodes.General, nodes.Element):  # noqa: N801
-    """A post's byline as data (date, authors, reading time, tags) until its page is written.
+class post_byline(nodes.General, nodes.TextElement):  # noqa: N801
+    """A post's byline as data (date, authors, reading time, tags) and its text, until
+    its page is written.
 
     Made into nodes only then: a serial build keeps every doctree in memory
     until it writes it, and each is pickled, so the dozens of nodes of a
@@ -115,6 +116,5 @@ def setup_nodes(app: Sphinx) -> None:
     app.add_node(html_element, html=(visit_html_element, depart_html_element), **others)
     app.add_node(post_list)
     app.add_node(archive_link, html=passthrough, **others)
-    app.add_node(post_byline)
     for builder in ("html", "dirhtml", "singlehtml"):
         app.set_translator(builder, PostHeadingsHTMLTranslator, override=True)

@@ -73,6 +73,8 @@ def _byline(post: Post, location: tuple[str, int], words: int) -> post_byline:
                          archives=[[kind, name] for kind, names in (("categories", post.categories),
                                                                      ("tags", post.tags)) for name in names])
     byline.source, byline.line = location
+    # the words the search index finds in it
+    byline += nodes.Text(byline_nodes(byline, lambda _name, text: text).astext())
     return byline
 
 
