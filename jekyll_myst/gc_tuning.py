@@ -1,9 +1,10 @@
 """The environment is long-lived: keep Python's cyclic garbage collector off it.
 
-An incremental build of a thousand posts spent about half its time in the
-collector.  Unpickling the saved environment (hundreds of thousands of
-objects) triggers full collections that rescan everything loaded so far,
-and each worker that a parallel build forks rescans the whole inherited
+An incremental build of a thousand posts spent about a third of its time in
+the collector (profiled: 0.9 s of full collections in a 3.3 s build).
+Unpickling the saved environment (hundreds of thousands of objects)
+triggers full collections that rescan everything loaded so far, and each
+worker that a parallel build forks rescans the whole inherited
 environment again, touching, and so copying, every page of it.
 
 Python's documentation gives the remedy for a process that forks: no
