@@ -18,7 +18,6 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from .listings import digest, listed_post, post_entries, select_posts
-from .nodes import archive_link
 
 if TYPE_CHECKING:
     from .domain import JekyllDomain
@@ -130,20 +129,14 @@ def _page(app: Sphinx, pagename: str, title: str, content: nodes.Element) -> tup
     return pagename, {"title": escape(title), "body": body}, "page.html"
 
 
-def link_archives(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Tags and categories on a post link to their archive pages."""
-    for link in list(doctree.findall(archive_link)):
-        link.replace_self(linked_archive(app.builder, docname, link))
-
-
-def linked_archive(builder, docname: str, link: archive_link) -> nodes.Node:
+def linked_archive(builder, docname: str, kind: str, name: str, classes: list[str]) -> nodes.Node:
+    """A tag or category on a post, linked to its archive page."""
     if builder.format != "html":
-        return nodes.Text(link.astext())
-    uri = builder.get_relative_uri(docname, archive_pagename(link["kind"], link["name"]))
-    return nodes.reference("", link.astext(), internal=True, refuri=uri, classes=link["classes"])
+        return nodes.Text(name)
+    uri = builder.get_relative_uri(docname, archive_pagename(kind, name))
+    return nodes.reference("", name, internal=True, refuri=uri, classes=classes)
 
 
 def setup_archives(app: Sphinx) -> None:
     app.connect("env-get-updated", note_outdated_archives)
     app.connect("html-collect-pages", collect_archive_pages)
-    app.connect("doctree-resolved", link_archives)

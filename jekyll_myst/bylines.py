@@ -20,7 +20,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from .archives import linked_archive
-from .nodes import archive_link, post_byline
+from .nodes import post_byline
 from .page_header import byline_nodes
 
 if TYPE_CHECKING:
@@ -30,10 +30,8 @@ logger = logging.getLogger(__name__)
 
 
 def _byline(builder, docname: str, byline: post_byline) -> nodes.paragraph:
-    paragraph = byline_nodes(byline, functools.partial(_author_link, builder, docname, byline))
-    for link in list(paragraph.findall(archive_link)):
-        link.replace_self(linked_archive(builder, docname, link))
-    return paragraph
+    return byline_nodes(byline, functools.partial(_author_link, builder, docname, byline),
+                        functools.partial(linked_archive, builder, docname))
 
 
 def _author_link(builder, docname: str, byline: post_byline, name: str, text: nodes.Node) -> nodes.Node:
@@ -71,6 +69,5 @@ def posts_with_new_author_pages(app: Sphinx, env: BuildEnvironment) -> list[str]
 
 def setup_bylines(app: Sphinx) -> None:
     app.add_node(post_byline, html=(visit_byline_html, None))
-    # before the tags and categories in it are linked (priority 500)
-    app.connect("doctree-resolved", write_bylines, priority=400)
+    app.connect("doctree-resolved", write_bylines)
     app.connect("env-get-updated", posts_with_new_author_pages)

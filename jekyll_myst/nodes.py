@@ -27,10 +27,6 @@ class post_list(nodes.General, nodes.Element):  # noqa: N801
     """Stands for a list of posts until the posts are all known (write time)."""
 
 
-class archive_link(nodes.Inline, nodes.TextElement):  # noqa: N801
-    """A tag or category, linked to its archive page when pages are written."""
-
-
 class post_byline(nodes.General, nodes.TextElement):  # noqa: N801
     """A post's byline as data (date, authors, reading time, tags) and its text, until
     its page is written.
@@ -115,6 +111,5 @@ def setup_nodes(app: Sphinx) -> None:
     app.add_node(deleted, html=(visit_deleted, depart_deleted), **others)
     app.add_node(html_element, html=(visit_html_element, depart_html_element), **others)
     app.add_node(post_list)
-    app.add_node(archive_link, html=passthrough, **others)
     for builder in ("html", "dirhtml", "singlehtml"):
         app.set_translator(builder, PostHeadingsHTMLTranslator, override=True)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from docutils import nodes
 
-from .nodes import archive_link, post_byline, post_date
+from .nodes import post_byline, post_date
 from .post import Bio, Post
 from .postfiles import jekyll_url
 
@@ -74,16 +74,18 @@ def _byline(post: Post, location: tuple[str, int], words: int) -> post_byline:
                                                                      ("tags", post.tags)) for name in names])
     byline.source, byline.line = location
     # the words the search index finds in it
-    byline += nodes.Text(byline_nodes(byline, lambda _name, text: text).astext())
+    byline += nodes.Text(byline_nodes(byline, lambda _name, text: text,
+                                      lambda _kind, name, _classes: nodes.Text(name)).astext())
     return byline
 
 
-def byline_nodes(byline: post_byline,
-                 author_link: Callable[[str, nodes.Node], nodes.Node]) -> nodes.paragraph:
+def byline_nodes(byline: post_byline, author_link: Callable[[str, nodes.Node], nodes.Node],
+                 archive_link: Callable[[str, str, list[str]], nodes.Node]) -> nodes.paragraph:
     """The byline as shown: "<date> by <author>, <author> and <author> · N min read · <tag>".
 
     ``author_link(name, text)`` gives what shows for an author: a link to
-    their page, or the text alone.
+    their page, or the text alone; ``archive_link(kind, name, classes)``
+    the same for a tag or category.
     """
     paragraph = nodes.paragraph(classes=["byline", *byline["classes"]])
     paragraph.source, paragraph.line = byline.source, byline.line
@@ -96,7 +98,7 @@ def byline_nodes(byline: post_byline,
     paragraph += nodes.inline("", f" · {byline['minutes']} min read", classes=["reading-time"])
     for kind, name in byline["archives"]:
         paragraph += nodes.Text(" · ")
-        paragraph += archive_link(name, name, kind=kind, name=name, classes=[_ARCHIVE_CLASS[kind]])
+        paragraph += archive_link(kind, name, [_ARCHIVE_CLASS[kind]])
     return paragraph
 
 
