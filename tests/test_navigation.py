@@ -1,0 +1,45 @@
+"""The sidebar's table of contents: shared by the pages outside it, right on
+every page whatever its folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from test_parallel_incremental import build, make_blog
+
+TREE = ["A guide", "Lists of posts"]
+
+
+def sidebars(outdir: Path) -> dict[str, BeautifulSoup]:
+    pages = {}
+    for page in sorted(outdir.rglob("*.html")):
+        tree = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select_one(".sidebar-tree")
+        if tree is not None:  # redirect pages have none
+            pages[page.relative_to(outdir).as_posix()] = tree
+    return pages
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_every_sidebar_links_to_the_pages_and_marks_only_its_own(tmp_path, jobs):
+    app, _ = build(make_blog(tmp_path / "src", extra_posts=4), tmp_path / "out",
+                   parallel=jobs, confoverrides={"html_theme": "furo"})
+    assert app.warning.getvalue() == ""
+    pages = sidebars(app.outdir)
+    folders = {Path(page).parent.as_posix() for page in pages}
+    assert {".", "posts", "docs", "archive", "authors"} <= folders, folders
+    for page, tree in pages.items():
+        links = tree.select("a.reference")
+        assert [link.get_text() for link in links] == TREE, page
+        for link in links:
+            href = link["href"].partition("#")[0]
+            # sphinx-notfound-page makes its page's links absolute, for any depth
+            if href.startswith("/"):
+                target = app.outdir / href.lstrip("/")
+            else:
+                target = app.outdir / page / ".." / (href or Path(page).name)
+            assert target.resolve().is_file(), (page, href)
+        current = [link.get_text() for link in tree.select("li.current-page > a")]
+        own = {"docs/guide.html": ["A guide"], "docs/lists.html": ["Lists of posts"]}
+        assert current == own.get(page, []), page
