@@ -19,7 +19,7 @@ from .feeds import setup_feeds
 from .footnote_anchors import setup_footnote_anchors
 from .gc_tuning import setup_gc_tuning
 from .listings import setup_listings
-from .navigation_cache import setup_navigation_cache
+from .navigation import setup_navigation
 from .nodes import setup_nodes
 from .outputs import setup_outputs
 from .parser import JekyllMystParser
@@ -50,7 +50,7 @@ def setup(app: Sphinx) -> dict:
     setup_feeds(app)
     setup_feed_content(app)
     setup_post_nav(app)
-    setup_navigation_cache(app)
+    setup_navigation(app)
     setup_seo(app)
     setup_gc_tuning(app)
     app.connect("builder-inited", _builder_inited)
