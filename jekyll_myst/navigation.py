@@ -1,7 +1,7 @@
 """The sidebar's table of contents: shared between pages, and never stale.
 
 furo renders the whole table of contents into every page's sidebar, and
-Sphinx resolves it anew for each page: 10 ms a page here, a tenth of a
+Sphinx resolves it anew for each page: 10 ms a page, a tenth of a
 serial build of a thousand posts, and the reason a parallel build's one
 writing process fell behind the main one and let resolved pages pile up
 in memory.  Posts, archive pages and the like are in no toctree, so their

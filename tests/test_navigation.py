@@ -61,7 +61,7 @@ def test_a_change_to_the_table_of_contents_reaches_every_page(tmp_path):
         assert [link.get_text() for link in tree.select("a.reference")] == [*TREE, "A new page"], page
 
 
-def test_a_heading_on_a_page_in_the_tree_rewrites_that_page_only(tmp_path):
+def test_a_new_heading_on_a_docs_page_leaves_the_posts_alone(tmp_path):
     # furo's tree shows titles, not headings: the other pages stay as they were
     src = make_blog(tmp_path / "src")
     out = tmp_path / "out"
