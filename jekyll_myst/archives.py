@@ -18,7 +18,6 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from .listings import digest, listed_post, post_entries, select_posts
-from .navigation import navigation_digest
 
 if TYPE_CHECKING:
     from .domain import JekyllDomain
@@ -89,9 +88,9 @@ def note_outdated_archives(app: Sphinx, env) -> list[str]:
     what each page shows.
     """
     domain: JekyllDomain = env.domains["jekyll"]
-    # the HTML configuration (the theme's options, say) and the sidebar shape every page too
+    # the HTML configuration (the theme's options, say) shapes every page too
     build_info = getattr(app.builder, "build_info", None)
-    hashes = ((build_info.config_hash, build_info.tags_hash) if build_info else (), navigation_digest(env))
+    hashes = (build_info.config_hash, build_info.tags_hash) if build_info else ()
     groups = archive_groups(domain)
     counts = [(kind, sorted(counter.items())) for kind, counter in sorted(groups.items())]
     shown = {page: digest((hashes, counts if posts is None else

@@ -28,6 +28,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from .listings import digest
+from .outputs import every_page
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +67,7 @@ def pages_with_new_navigation(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if previous is None or previous == current:
         return []
     logger.info("the table of contents changed: writing every page again", type="jekyll", subtype="output")
-    return sorted(env.found_docs)
+    return every_page(env)
 
 
 def setup_navigation(app: Sphinx) -> None:
@@ -87,7 +88,8 @@ def setup_navigation(app: Sphinx) -> None:
         folder = posixpath.dirname(app.builder.get_target_uri(pagename))
         context["toctree"] = _shared(toctree, folder, trees)
 
-    app.connect("env-get-updated", pages_with_new_navigation)
+    # before the archives decide which of them to write (priority 500)
+    app.connect("env-get-updated", pages_with_new_navigation, priority=400)
     app.connect("write-started", start_writing)
     # before sphinx-notfound-page (400), which gives its page a tree of its own
     app.connect("html-page-context", share_tree, priority=300)

@@ -38,6 +38,12 @@ def rewrite_after_stopped_build(app: Sphinx, env: BuildEnvironment) -> list[str]
         return []
     logger.info("the last build stopped while writing pages: writing every page again",
                 type="jekyll", subtype="output")
+    return every_page(env)
+
+
+def every_page(env: BuildEnvironment) -> list[str]:
+    """For an ``env-get-updated`` handler that runs before the blog's own
+    (priority < 500): every document's page, and every archive page, written again."""
     env.domains["jekyll"].data.pop("archived_posts", None)
     return sorted(env.found_docs)
 
