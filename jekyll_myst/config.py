@@ -14,7 +14,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
-from .site import BlogSource, load_site_settings
+from .jekyll.site import BlogSource, load_site_settings
 
 CONFIG_VALUES: list[tuple[str, object, type | tuple[type, ...], str]] = [
     ("jekyll_site", None, (str, type(None)),

@@ -7,11 +7,14 @@ import datetime as dt
 
 import pytest
 
-from jekyll_myst.frontmatter import Problem, split_front_matter
-from jekyll_myst.kramdown_ids import HeaderIds
-from jekyll_myst.liquid import LiquidContext, render_liquid
-from jekyll_myst.post import read_post
-from jekyll_myst.postfiles import PostName, jekyll_url, parse_date_value, parse_post_name, unpublished_reason
+from jekyll_myst.jekyll.dates import parse_date_value
+from jekyll_myst.jekyll.filenames import PostName, parse_post_name
+from jekyll_myst.jekyll.frontmatter import split_front_matter
+from jekyll_myst.jekyll.kramdown.ids import HeaderIds
+from jekyll_myst.jekyll.liquid import LiquidContext, render_liquid
+from jekyll_myst.jekyll.permalinks import jekyll_url
+from jekyll_myst.jekyll.post import read_post, unpublished_reason
+from jekyll_myst.jekyll.problems import Problem
 
 SEED_HEAD = """---
 layout: post

@@ -1,32 +1,34 @@
-"""The warnings reference page names every subtype the extension reports, and
-no other: it is kept in step with the code."""
+"""The warnings reference page is the registry of warning types, and the
+registry names every subtype the code reports, and no other."""
 
 from __future__ import annotations
 
 import re
 
+import pytest
 from conftest import PROJECT
 
-#: every way the extension names a subtype: logger calls, located problems,
-#: markdown-it rules' problems, renderer warnings
-_SUBTYPE = re.compile(
-    r'subtype="([a-z_]+)"'
-    r'|Problem\(\s*"([a-z_]+)"'
-    r'|problem\(env, line, "([a-z_]+)"'
-    r'|create_warning\([^)]*?"([a-z_]+)", wtype="jekyll"', re.S)
+from jekyll_myst.reporting import report
+from jekyll_myst.warning_types import WARNING_TYPES, reference_tables
+
+#: the two ways code names a subtype: a report, or a located problem of the pure layer
+_SUBTYPE = re.compile(r'\breport(?:_problem)?\(\s*"([a-z_]+)"|\bProblem\(\s*"([a-z_]+)"')
 
 
-def subtypes_in_code() -> set[str]:
-    found = set()
-    for module in (PROJECT / "jekyll_myst").glob("*.py"):
-        for match in _SUBTYPE.finditer(module.read_text(encoding="utf-8")):
-            found.add(next(group for group in match.groups() if group))
-    return found
-
-
-def test_every_subtype_is_documented_and_nothing_else():
+def test_the_reference_page_is_the_registry():
     page = (PROJECT / "docs" / "reference" / "warnings.md").read_text(encoding="utf-8")
-    documented = set(re.findall(r"^\| `jekyll\.([a-z_]+)` \|", page, re.MULTILINE))
-    in_code = subtypes_in_code()
+    assert reference_tables() in page, "regenerate it: python -m jekyll_myst.warning_types"
+
+
+def test_every_subtype_in_the_code_is_registered_and_used():
+    in_code = set()
+    for module in (PROJECT / "jekyll_myst").rglob("*.py"):
+        for match in _SUBTYPE.finditer(module.read_text(encoding="utf-8")):
+            in_code.add(next(group for group in match.groups() if group))
     assert len(in_code) >= 20
-    assert documented == in_code
+    assert in_code == set(WARNING_TYPES)
+
+
+def test_an_unregistered_subtype_is_refused():
+    with pytest.raises(ValueError, match="jekyll.no_such_kind is not in warning_types"):
+        report("no_such_kind", "a message")

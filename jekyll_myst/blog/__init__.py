@@ -1,0 +1,33 @@
+"""The blog built from the posts' records: the domain that holds them, and
+what is made from it (lists, archives, bylines, backlinks, neighbours,
+the sidebar, feeds, redirects, the sitemap, link previews)."""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from .archives import setup_archives
+from .backlinks import setup_backlinks
+from .bylines import setup_bylines
+from .domain import JekyllDomain
+from .feeds import setup_feeds
+from .listings import setup_listings
+from .navigation import setup_navigation
+from .neighbours import setup_neighbours
+from .previews import setup_previews
+from .rewrites import setup_rewrites
+from .writing import setup_writing
+
+
+def setup_blog(app: Sphinx) -> None:
+    app.add_domain(JekyllDomain)
+    tracker = setup_rewrites(app)
+    setup_listings(app, tracker)
+    setup_archives(app, tracker)
+    setup_bylines(app, tracker)
+    setup_backlinks(app, tracker)
+    setup_neighbours(app, tracker)
+    setup_navigation(app, tracker)
+    setup_feeds(app)
+    setup_previews(app)
+    setup_writing(app)

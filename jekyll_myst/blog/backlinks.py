@@ -1,0 +1,78 @@
+""""Referenced by": each post lists the documentation pages that link to it.
+
+Links are collected when a page is read; the list is added when the post is
+written, and a post is written again whenever the pages linking to it change,
+so the post's own source never needs editing.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import docname_join
+
+from ..reading.project import BlogProject
+from .domain import JekyllDomain
+from .rewrites import RewriteTracker
+
+
+def collect_links(app: Sphinx, doctree: nodes.document) -> None:
+    env = app.env
+    project = env.project
+    # Only documentation pages are listed under "Referenced by": a post's own
+    # links would only make the environment every build loads bigger.
+    if not isinstance(project, BlogProject) or project.is_post(env.docname):
+        return
+    targets = set()
+    for xref in doctree.findall(addnodes.pending_xref):
+        target = _link_target(xref, env.docname)
+        if target and (target.startswith("url:") or project.is_post(target)):
+            targets.add(target)
+    env.domains["jekyll"].note_links(env.docname, targets)
+
+
+def _link_target(xref: addnodes.pending_xref, docname: str) -> str | None:
+    """A linked document's name, or ``url:<path>`` for a link by Jekyll URL."""
+    domain, kind = xref.get("refdomain"), xref.get("reftype")
+    if domain == "doc":  # MyST's [text](path.md#id)
+        return xref["reftarget"]
+    if domain == "std" and kind == "doc":
+        return docname_join(docname, xref["reftarget"])
+    if domain == "jekyll" and kind == "url":
+        return "url:" + xref["reftarget"].split("#", 1)[0]
+    return None
+
+
+def _shown(env: BuildEnvironment, post: str) -> tuple[tuple[str, str], ...]:
+    """The pages that link to ``post``, with their titles, as its page lists them."""
+    return tuple((source, env.titles[source].astext() if source in env.titles else "")
+                 for source in env.domains["jekyll"].backlinks().get(post, ()))
+
+
+def shown_backlinks(app: Sphinx, env: BuildEnvironment) -> dict[str, tuple]:
+    domain: JekyllDomain = env.domains["jekyll"]
+    return {post: _shown(env, post) for post in domain.backlinks() if post in domain.posts}
+
+
+def add_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    sources = _shown(app.env, docname)
+    if not sources:
+        return
+    items = nodes.bullet_list()
+    for source, title in sources:
+        reference = nodes.reference("", title, internal=True,
+                                    refuri=app.builder.get_relative_uri(docname, source))
+        items += nodes.list_item("", nodes.paragraph("", "", reference))
+    section = nodes.section("", nodes.title("Referenced by", "Referenced by"), items, ids=["referenced-by"],
+                            names=["referenced by"], classes=["backlinks", "no-search"])
+    section["heading_level"] = 2
+    title_section = next(iter(doctree.findall(nodes.section)))
+    title_section += section
+
+
+def setup_backlinks(app: Sphinx, tracker: RewriteTracker) -> None:
+    app.connect("doctree-read", collect_links)
+    app.connect("doctree-resolved", add_backlinks)
+    tracker.track("backlinks", shown_backlinks)

@@ -1,0 +1,256 @@
+"""The blog's environment data, keyed by document, its queries and references.
+
+One :class:`JekyllDomain` holds what every page needs to know about the
+others: each post's record, each author's bio, which documentation pages
+link to which posts, and what lists of posts a page shows; besides that,
+what the last discovery learnt of unchanged files, what each page showed
+when it was written (``rewrites``), and the generated pages (archives,
+feeds) that registered themselves.  It knows no page: the features that
+make pages ask it questions.  It resolves links by old Jekyll URL
+(``/2016/10/07/slug.html``) and ``{jekyll:page}`` references.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.domains import Domain
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
+from sphinx.util.osutil import relative_uri
+
+from ..jekyll.authors import Bio
+from ..jekyll.record import PostRecord, shape_version
+from ..reporting import report
+
+#: per document: what a document's reading adds, and what purging it takes away
+_PER_DOCUMENT = {
+    "posts": "docname -> PostRecord",
+    "bios": "docname -> Bio",
+    "links": "page (not a post) -> the posts it links to: docnames, or 'url:<Jekyll URL>'",
+    "listings": "docname -> the filters of each list of posts the page shows",
+}
+#: for the whole site
+_SITE_WIDE = {
+    "discovery": "post file -> ((mtime, size, today), why it is not published): unchanged files "
+                 "are not read again to find out",
+    "shown": "feature -> page -> digest of what the page showed when it was written (rewrites)",
+    "generated": "generated page -> the feature that makes it (archives, feeds)",
+}
+#: changes whenever what the domain stores changes shape: a saved environment is then not loaded
+DATA_VERSION = zlib.crc32(repr((sorted(_PER_DOCUMENT), sorted(_SITE_WIDE),
+                                shape_version(PostRecord, Bio))).encode("utf-8"))
+
+
+class JekyllDomain(Domain):
+    name = "jekyll"
+    label = "Jekyll blog"
+    initial_data: dict[str, Any] = {key: {} for key in (*_PER_DOCUMENT, *_SITE_WIDE)}
+    #: ``{jekyll:page}`archive/index``` links a generated page (an archive, a feed)
+    roles = {"page": XRefRole()}
+
+    def __init__(self, env) -> None:
+        super().__init__(env)
+        # indexes built on first use, forgotten whenever the data changes
+        self._indexes: dict[str, Any] = {}
+
+    # -- the data ------------------------------------------------------------
+    @property
+    def posts(self) -> dict[str, PostRecord]:
+        return self.data["posts"]
+
+    @property
+    def bios(self) -> dict[str, Bio]:
+        return self.data["bios"]
+
+    @property
+    def listings(self) -> dict[str, list[dict]]:
+        return self.data["listings"]
+
+    @property
+    def discovered_files(self) -> dict:
+        return self.data["discovery"]
+
+    @property
+    def shown(self) -> dict[str, dict[str, str]]:
+        return self.data["shown"]
+
+    def note_post(self, docname: str, record: PostRecord) -> None:
+        self.posts[docname] = record
+        self._indexes.clear()
+
+    def note_bio(self, docname: str, record: Bio) -> None:
+        self.bios[docname] = record
+        self._indexes.clear()
+
+    def note_links(self, docname: str, targets: set[str]) -> None:
+        if targets:
+            self.data["links"][docname] = targets
+            self._indexes.clear()
+
+    def note_listings(self, docname: str, filters: list[dict]) -> None:
+        if filters:
+            self.listings[docname] = filters
+
+    def note_generated(self, feature: str, pages: Iterable[str]) -> None:
+        """The pages a feature generates in this build, in place of those it generated before."""
+        generated = self.data["generated"]
+        for page in [page for page, owner in generated.items() if owner == feature]:
+            del generated[page]
+        generated.update(dict.fromkeys(pages, feature))
+
+    def generated_pages(self, feature: str | None = None) -> list[str]:
+        return [page for page, owner in self.data["generated"].items() if feature in (None, owner)]
+
+    def clear_doc(self, docname: str) -> None:
+        for key in _PER_DOCUMENT:
+            self.data[key].pop(docname, None)
+        self._indexes.clear()
+
+    def merge_domaindata(self, docnames, otherdata: dict) -> None:
+        for key in _PER_DOCUMENT:
+            for docname, value in otherdata[key].items():
+                if docname in docnames:
+                    self.data[key][docname] = value
+        self._indexes.clear()
+
+    def check_consistency(self) -> None:
+        """Two posts with one URL: both are reported; neither old URL is redirected."""
+        for url, docnames in self._posts_by_url().items():
+            for docname in docnames if len(docnames) > 1 else ():
+                others = ", ".join(d for d in docnames if d != docname)
+                report("duplicate", "%s has the URL %s, as %s has: give one a different permalink",
+                       docname, url, others, location=(docname, self.posts[docname].url_line))
+
+    # -- queries -------------------------------------------------------------
+    def _index(self, name: str, build) -> Any:
+        if name not in self._indexes:
+            self._indexes[name] = build()
+        return self._indexes[name]
+
+    def shared_urls(self) -> set[str]:
+        return {url for url, docnames in self._posts_by_url().items() if len(docnames) > 1}
+
+    def _posts_by_url(self) -> dict[str, list[str]]:
+        by_url: dict[str, list[str]] = {}
+        for docname, record in sorted(self.posts.items()):
+            by_url.setdefault(record.url, []).append(docname)
+        return by_url
+
+    def post_by_url(self, url: str) -> str | None:
+        path = url.split("#", 1)[0].split("?", 1)[0]
+        candidates = (path, path.rstrip("/"), path + ".html", path.rstrip("/") + "/index.html",
+                      path.removesuffix("index.html"))
+        urls = self._index("urls", self._urls)
+        return next((urls[c] for c in candidates if c in urls), None)
+
+    def _urls(self) -> dict[str, str]:
+        urls = {record.default_url: doc for doc, record in sorted(self.posts.items())}
+        urls.update({record.url: doc for doc, record in sorted(self.posts.items())})
+        return urls
+
+    def bio_by_name(self, name: str) -> str | None:
+        # the first bio of a name
+        by_name = self._index("bios", lambda: {record.name: doc
+                                               for doc, record in sorted(self.bios.items(), reverse=True)})
+        return by_name.get(name)
+
+    def author_name(self, author: str) -> str:
+        """An author given as a bio document or as a name: the name."""
+        return self.bios[author].name if author in self.bios else author
+
+    def newest_first(self, docnames: Iterable[str]) -> list[str]:
+        return sorted(docnames, key=lambda d: (self.posts[d].date, d), reverse=True)
+
+    def select(self, author: str | None = None, tag: str | None = None, category: str | None = None,
+               year: str | None = None, limit: int | None = None) -> list[str]:
+        """Post documents, newest first; ``author`` is a bio document or a name."""
+        name = self.author_name(author) if author is not None else None
+        chosen = [
+            doc for doc, record in self.posts.items()
+            if (name is None or name in record.authors)
+            and (tag is None or tag in record.tags)
+            and (category is None or category in record.categories)
+            and (year is None or record.year == str(year))
+        ]
+        chosen = self.newest_first(chosen)
+        return chosen[:limit] if limit else chosen
+
+    def groups(self) -> dict[str, Counter]:
+        """How many posts each year, tag and category has."""
+        groups: dict[str, Counter] = {"year": Counter(), "tags": Counter(), "categories": Counter()}
+        for record in self.posts.values():
+            groups["year"][record.year] += 1
+            groups["tags"].update(record.tags)
+            groups["categories"].update(record.categories)
+        return groups
+
+    def neighbours(self) -> dict[str, tuple[str | None, str | None]]:
+        """post -> (older, newer)."""
+        def build():
+            ordered = self.newest_first(self.posts)
+            return {post: (ordered[i + 1] if i + 1 < len(ordered) else None, ordered[i - 1] if i else None)
+                    for i, post in enumerate(ordered)}
+        return self._index("neighbours", build)
+
+    def backlinks(self) -> dict[str, list[str]]:
+        """post -> the documentation pages (not other posts) that link to it."""
+        return self._index("backlinks", self._backlinks)
+
+    def _backlinks(self) -> dict[str, list[str]]:
+        post_of = {}
+        for post, record in self.posts.items():
+            post_of[post] = post
+            post_of[f"url:{record.url}"] = post_of[f"url:{record.default_url}"] = post
+        linked: dict[str, set[str]] = {}
+        for doc, targets in self.data["links"].items():
+            for target in targets:
+                if target in post_of:
+                    linked.setdefault(post_of[target], set()).add(doc)
+        return {post: sorted(docs) for post, docs in linked.items()}
+
+    # -- references ----------------------------------------------------------
+    def resolve_xref(self, env, fromdocname, builder, typ, target, node: pending_xref,
+                     contnode: nodes.Element):
+        if typ == "url":
+            docname = self.post_by_url(target)
+            fragment = target.partition("#")[2]
+            if docname is None:
+                return self._unknown_page(env, target, node, contnode)
+            return make_refnode(builder, fromdocname, docname, fragment, contnode)
+        if typ == "page":
+            return self._generated_page(builder, fromdocname, target, node, contnode)
+        return None
+
+    def _generated_page(self, builder, fromdocname, target, node, contnode):
+        feature = self.data["generated"].get(target)
+        if feature is None:
+            report("page", "no generated page %r: archives are archive/index, archive/<year>, "
+                   "tags/<tag>, categories/<category>; feeds are feed.xml and "
+                   "authors/<author>/feed.xml", target, location=node)
+            return contnode
+        if target.endswith(".xml"):  # a file, not a page of the builder's
+            uri = relative_uri(builder.get_target_uri(fromdocname), target)
+        else:
+            uri = builder.get_relative_uri(fromdocname, target)
+        return nodes.reference("", "", contnode, internal=True, refuri=uri)
+
+    def _unknown_page(self, env, target: str, node: pending_xref, contnode: nodes.Element):
+        origin = env.project.blog.url if env.config.jekyll_origin_links else ""
+        if not origin:
+            report("link", "link to %s: no page of this site has that URL", target, location=node)
+            return contnode
+        # A blog imported in part: the page is still on the original site.
+        report("origin_link", "link to %s: not in this site, linked to %s", target, origin, location=node)
+        return nodes.reference("", "", contnode, refuri=origin + target, internal=False)
+
+    def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
+        return []
+
+    def get_objects(self):
+        return []

@@ -1,0 +1,148 @@
+"""Atom feeds: ``feed.xml`` (where jekyll-feed put it, so subscribers keep
+their feed) and one per author, ``authors/<slug>/feed.xml``.
+
+Made after every build from the posts' data and their content, so they are
+never out of date, and written again only when what they say changed.
+Entries carry the post's full content with absolute URLs, its authors, its
+published and updated times and its excerpt as summary.  feedgen writes the
+Atom (RFC 4287) XML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+from urllib.parse import urljoin
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from ..reporting import report
+from .domain import JekyllDomain
+from .feed_content import mark_content, post_content, setup_feed_content
+from .generated_files import GeneratedFiles
+from .urls import page_url, site_base
+
+
+def feed_path(author_doc: str | None = None) -> str:
+    return f"{author_doc}/feed.xml" if author_doc else "feed.xml"
+
+
+def feeds(app: Sphinx) -> dict[str, tuple[str, list[str]]]:
+    """Each feed's path -> (its title, the posts it carries)."""
+    domain: JekyllDomain = app.env.domains["jekyll"]
+    if not domain.posts or not site_base(app):
+        return {}
+    limit = app.config.jekyll_feed_limit
+    found = {feed_path(): (app.config.html_title or app.config.project, domain.select(limit=limit))}
+    for bio, record in sorted(domain.bios.items()):
+        posts = domain.select(author=bio, limit=limit)
+        if posts:
+            found[feed_path(bio)] = (f"Posts by {record.name}", posts)
+    return found
+
+
+def carried_posts(app: Sphinx) -> set[str]:
+    """The posts the feeds carry: only their pages keep their content for the feeds."""
+    return {post for _title, posts in feeds(app).values() for post in posts}
+
+
+def register_feeds(app: Sphinx, env: BuildEnvironment) -> None:
+    """The feeds a page may link to with ``{jekyll:page}``."""
+    domain: JekyllDomain = env.domains["jekyll"]
+    paths = [feed_path(), *(feed_path(bio) for bio in sorted(domain.bios))] if domain.posts else []
+    domain.note_generated("feeds", paths)
+
+
+def write_feeds(app: Sphinx, files: GeneratedFiles) -> None:
+    if app.env.domains["jekyll"].posts and not site_base(app):
+        report("feed", "no feeds written: set html_baseurl, feeds need absolute URLs")
+    content: dict[str, str] = {}
+    for path, (title, posts) in feeds(app).items():
+        feed = _feed_data(app, path, title, posts, content)
+        if not files.reuse(path, feed):
+            files.write(path, _atom(feed), group=path)
+
+
+def _feed_data(app: Sphinx, path: str, title: str, posts: list[str], content: dict[str, str]) -> dict:
+    """Everything a feed says, as plain data: what decides whether it is written again."""
+    domain: JekyllDomain = app.env.domains["jekyll"]
+    entries = []
+    for post in posts:
+        record = domain.posts[post]
+        if post not in content:
+            content[post] = post_content(app, post)
+        authors = []
+        for name in record.authors:
+            bio = domain.bio_by_name(name)
+            authors.append({"name": name, **({"uri": page_url(app, bio)} if bio else {})})
+        entries.append({"url": page_url(app, post), "title": record.title, "published": record.date,
+                        "updated": record.updated, "authors": authors, "summary": record.excerpt,
+                        "content": content[post]})
+    return {"url": urljoin(site_base(app), path), "title": title, "site": site_base(app), "entries": entries}
+
+
+def _atom(data: dict) -> bytes:
+    # feedgen loads lxml: only a build that writes a feed pays for importing it
+    from feedgen.feed import FeedGenerator
+
+    feed = FeedGenerator()
+    feed.id(data["url"])
+    feed.title(data["title"])
+    feed.link(href=data["site"], rel="alternate")
+    feed.link(href=data["url"], rel="self")
+    feed.updated(max(_aware(entry["updated"]) for entry in data["entries"]))
+    for item in data["entries"]:
+        entry = feed.add_entry(order="append")
+        entry.id(item["url"])
+        entry.title(item["title"])
+        entry.link(href=item["url"], rel="alternate")
+        entry.published(_aware(item["published"]))
+        entry.updated(_aware(item["updated"]))
+        for author in item["authors"]:
+            entry.author(author)
+        if item["summary"]:
+            entry.summary(item["summary"])
+        entry.content(item["content"], type="html")
+    return feed.atom_str(pretty=True)
+
+
+def _aware(iso: str) -> dt.datetime:
+    value = dt.datetime.fromisoformat(iso)
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def add_feed_links(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """``<link rel="alternate">`` to the site's feed on every page, and the author's on theirs."""
+    domain: JekyllDomain = app.env.domains["jekyll"]
+    if not domain.posts or not site_base(app):
+        return
+    links = [(feed_path(), app.config.html_title or app.config.project)]
+    if pagename in domain.bios and domain.select(author=pagename):
+        links.append((feed_path(pagename), f"Posts by {domain.bios[pagename].name}"))
+    tags = "".join(
+        f'<link rel="alternate" type="application/atom+xml" title="{escape(title)}" '
+        f'href="{escape(context["pathto"](path, resource=True))}">\n' for path, title in links)
+    context["metatags"] = context.get("metatags", "") + tags
+
+
+def setup_feeds(app: Sphinx) -> None:
+    # this application's posts that the feeds carry, for the pages of the current build
+    carried: dict[str, set[str]] = {}
+
+    def start_writing(app: Sphinx, builder) -> None:
+        carried.clear()
+
+    def mark_carried(app: Sphinx, doctree, docname: str) -> None:
+        if app.builder.format != "html":
+            return
+        if "posts" not in carried:
+            carried["posts"] = carried_posts(app)
+        if docname in carried["posts"]:
+            mark_content(doctree)
+
+    setup_feed_content(app)
+    app.connect("env-updated", register_feeds)
+    app.connect("write-started", start_writing)
+    app.connect("doctree-resolved", mark_carried)
+    app.connect("html-page-context", add_feed_links)

@@ -1,0 +1,47 @@
+"""Link previews and search engines: OpenGraph and Twitter card tags.
+
+Posts are articles with their excerpt as description, their date and their
+authors, as jekyll-seo-tag wrote them; every page gets its title, canonical
+URL and the site's name.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from sphinx.application import Sphinx
+
+from .domain import JekyllDomain
+from .urls import page_url, site_base
+
+
+def add_preview_tags(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    domain: JekyllDomain = app.env.domains["jekyll"]
+    post = domain.posts.get(pagename)
+    title = post.title if post else context.get("title") or ""
+    tags = {
+        "og:title": title,
+        "og:type": "article" if post else "website",
+        "og:site_name": app.config.html_title or app.config.project,
+    }
+    if site_base(app):
+        tags["og:url"] = page_url(app, pagename)
+    if post and post.excerpt:
+        tags["og:description"] = post.excerpt
+    html = ""
+    if post:
+        if post.excerpt:
+            html += f'<meta name="description" content="{escape(post.excerpt)}">\n'
+        html += f'<meta property="article:published_time" content="{escape(post.date)}">\n'
+        html += "".join(f'<meta property="article:author" content="{escape(name)}">\n'
+                        for name in post.authors)
+    html += "".join(f'<meta property="{key}" content="{escape(value)}">\n' for key, value in tags.items())
+    html += '<meta name="twitter:card" content="summary">\n'
+    html += f'<meta name="twitter:title" content="{escape(title)}">\n'
+    if "og:description" in tags:
+        html += f'<meta name="twitter:description" content="{escape(tags["og:description"])}">\n'
+    context["metatags"] = context.get("metatags", "") + html
+
+
+def setup_previews(app: Sphinx) -> None:
+    app.connect("html-page-context", add_preview_tags)

@@ -1,0 +1,102 @@
+"""Old URLs keep working: a redirect page at each URL the Jekyll blog had
+(``/2022/05/27/slug.html``, a post's ``permalink``, ``/authors/slug/``), and
+a map of the same redirects for the web server to answer with 301s.
+
+The pages keep the ``#fragment`` (an external script, so that a strict
+Content-Security-Policy holds) and name the new page as canonical.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from html import escape
+from urllib.parse import urlsplit
+
+from sphinx.application import Sphinx
+from sphinx.util.osutil import relative_uri
+
+from .domain import JekyllDomain
+from .generated_files import GeneratedFiles
+from .urls import page_url, site_base
+
+SCRIPT = "_static/jekyll-redirect.js"
+_PLAIN_PATH = re.compile(r"[\w./~%+-]+")
+NGINX_MAP = "redirects.nginx.map"
+_PAGE = """<!DOCTYPE html>
+<html lang="en" data-redirect="{target}">
+<head>
+<meta charset="utf-8">
+<title>Moved: {title}</title>
+<link rel="canonical" href="{canonical}">
+<meta name="robots" content="noindex">
+<script src="{script}"></script>
+<noscript><meta http-equiv="refresh" content="0; url={target}"></noscript>
+</head>
+<body>
+<p>This page has moved to <a href="{target}">{title}</a>.</p>
+</body>
+</html>
+"""
+_SCRIPT = """// Old URLs of the blog: go to the new page, keeping the #fragment.
+window.location.replace(document.documentElement.dataset.redirect + window.location.hash);
+"""
+
+
+def old_urls(domain: JekyllDomain) -> dict[str, tuple[str, str]]:
+    """Each old site path (no leading slash) -> (document, title) it now is."""
+    moved: dict[str, tuple[str, str]] = {}
+    for doc, record in domain.bios.items():
+        moved[f"{doc}/index.html"] = (doc, record.name)
+    shared = domain.shared_urls()  # reported; redirected to neither
+    for doc, record in domain.posts.items():
+        if record.url in shared:
+            continue
+        path = urlsplit(record.url).path.lstrip("/")
+        if not path or path.endswith("/"):
+            path += "index.html"
+        moved[path] = (doc, record.title)
+    return moved
+
+
+def write_redirects(app: Sphinx, files: GeneratedFiles) -> None:
+    domain: JekyllDomain = app.env.domains["jekyll"]
+    own_pages = {app.builder.get_target_uri(doc) for doc in app.env.all_docs}
+    # an old URL that is already its page's own needs no redirect
+    moved = {path: (doc, title, app.builder.get_target_uri(doc))
+             for path, (doc, title) in sorted(old_urls(domain).items()) if path not in own_pages}
+    if files.reuse("redirects", (_PAGE, site_base(app), moved)):
+        return
+    for path, (doc, title, uri) in moved.items():
+        target = relative_uri(path, uri)
+        page = _PAGE.format(target=escape(target), title=escape(title),
+                            canonical=escape(page_url(app, doc) if site_base(app) else target),
+                            script=escape(relative_uri(path, SCRIPT)))
+        files.write(path, page, group="redirects")
+    if moved:
+        files.write(SCRIPT, _SCRIPT, group="redirects")
+    files.write(NGINX_MAP, _nginx_map(app, moved), group="redirects")
+
+
+def _nginx_map(app: Sphinx, moved: dict[str, tuple[str, str, str]]) -> str:
+    """``map $uri $new_uri { include redirects.nginx.map; }`` in the server's configuration.
+
+    Only plain paths go in: a quote, ``$`` or a line break in a path would be
+    read by nginx as configuration.  Other old URLs keep their redirect page.
+    """
+    prefix = urlsplit(site_base(app)).path or "/"
+    lines = []
+    for path, (_doc, _title, uri) in moved.items():
+        if not _PLAIN_PATH.fullmatch(path):
+            continue
+        new = posixpath.join(prefix, uri)
+        olds = {posixpath.join(prefix, path)}
+        if path.endswith("/index.html"):
+            folder = posixpath.join(prefix, path.removesuffix("index.html"))
+            olds |= {folder, folder.rstrip("/")}
+        lines.extend(f"{_quote(old)} {_quote(new)};" for old in sorted(olds))
+    return "".join(line + "\n" for line in lines)
+
+
+def _quote(path: str) -> str:
+    return f'"{path}"'

@@ -1,0 +1,1 @@
+"""kramdown's Markdown, as markdown-it rules and line rules on top of CommonMark."""

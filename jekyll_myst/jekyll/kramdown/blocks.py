@@ -1,0 +1,387 @@
+"""Block-level kramdown syntax as markdown-it rules: HTML blocks with Markdown
+inside (``parse_block_html``), ``$$`` display math, and attribute lists.
+
+Each rule works on tokens, so fenced and indented code is never touched.
+What cannot be applied is recorded in the markdown-it ``env`` under
+:data:`PROBLEMS`, as :class:`~..problems.Problem` values, for the caller to
+report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.common.html_blocks import block_names
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.html_block import html_block
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+from ..problems import Problem
+from .attributes import (
+    ALD_LINE,
+    HEADER_ID,
+    IAL_LINE,
+    Attributes,
+    parse_attribute_list,
+    resolve,
+)
+
+#: the markdown-it ``env`` key of the problems the rules found
+PROBLEMS = "kramdown_problems"
+#: Elements whose content kramdown parses as blocks (its HTML content model),
+#: plus ``center``, which the blogs we import use as a block wrapper.
+BLOCK_CONTENT = frozenset("""
+    address article aside blockquote body center dd details div dl fieldset figure
+    figcaption footer form header hgroup li main map menu nav noscript object section
+    summary td
+""".split())
+#: Elements whose content kramdown parses as one span (a paragraph's content).
+SPAN_CONTENT = frozenset("caption dt h1 h2 h3 h4 h5 h6 legend p th".split())
+
+_OPEN_TAG = re.compile(r"^<(?P<tag>[A-Za-z][A-Za-z0-9]*)(?P<attrs>(?:\s+[^>]*?)?)\s*(?P<selfclose>/?)>")
+_ATTR = re.compile(r"""([A-Za-z_:][\w:.-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+
+
+def note_problem(env: dict, found: Problem) -> None:
+    """Record what a rule could not apply, for the caller to report (``env["kramdown_problems"]``)."""
+    env.setdefault(PROBLEMS, []).append(found)
+
+
+def parse_html_attributes(text: str) -> dict[str, str]:
+    attrs = {}
+    for match in _ATTR.finditer(text):
+        name = match.group(1).lower()
+        value = next((v for v in match.groups()[1:] if v is not None), "")
+        attrs[name] = value
+    return attrs
+
+
+# --------------------------------------------------------------------------
+# HTML elements with Markdown content
+# --------------------------------------------------------------------------
+def _find_close(state: StateBlock, start: int, end: int, tag: str) -> tuple[list[str], int] | None:
+    """The lines up to the ``</tag>`` that closes the first ``<tag>``, and its column."""
+    opener = re.compile(rf"<{tag}(?=[\s>/])|</{tag}\s*>", re.IGNORECASE)
+    depth = 0
+    lines = []
+    for number in range(start, end):
+        line = state.src[state.bMarks[number] + state.tShift[number]:state.eMarks[number]]
+        lines.append(line)
+        for match in opener.finditer(line):
+            if match.group(0).startswith("</"):
+                depth -= 1
+                if depth == 0:
+                    return lines, match.start()
+            elif not line[match.end():].lstrip().startswith("/>"):
+                depth += 1
+    return None
+
+
+def html_element_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if state.is_code_block(start):
+        return False
+    first = state.src[state.bMarks[start] + state.tShift[start]:state.eMarks[start]]
+    match = _OPEN_TAG.match(first)
+    if match is None:
+        return False
+    tag = match["tag"].lower()
+    attrs = parse_html_attributes(match["attrs"])
+    model = {"0": None, "1": None, "block": "block", "span": "span"}.get(attrs.pop("markdown", ""), "")
+    if model is None:
+        return False  # markdown="0": raw, as kramdown
+    model = model or ("block" if tag in BLOCK_CONTENT else "span" if tag in SPAN_CONTENT else "raw")
+    if match["selfclose"] or tag in _VOID_TAGS:
+        return False
+    if model == "raw" and tag not in block_names and tag not in _RAW_BLOCK_TAGS:
+        return False  # a span element starts a paragraph
+    found = _find_close(state, start, end, tag)
+    if found is None:
+        return False
+    lines, close_col = found
+    close_line = len(lines) - 1
+    trailing = lines[close_line][close_col:]
+    trailing = trailing[trailing.index(">") + 1:].strip()
+    if trailing:
+        return False  # more on the closing line: leave it to the raw HTML rule
+    if silent:
+        return True
+    if model == "raw":
+        # kramdown keeps a raw element whole, blank lines and all, to its end tag
+        token = state.push("html_block", "", 0)
+        token.map = [start, start + close_line + 1]
+        token.content = "\n".join(lines[:close_line + 1]) + "\n"
+        state.line = start + close_line + 1
+        return True
+    inner_lines = lines[:close_line + 1]
+    inner_lines[-1] = inner_lines[-1][:close_col]
+    inner_lines[0] = inner_lines[0][match.end():]
+    inner = "\n".join(inner_lines).strip("\n")
+    first_inner_line = start if lines[0][match.end():].strip() else start + 1
+
+    token = state.push("html_element_open", tag, 1)
+    token.map = [start, start + close_line + 1]
+    token.info = tag
+    for name, value in attrs.items():
+        token.attrSet(name, value)
+    if model == "span":
+        inline = state.push("inline", "", 0)
+        inline.content = inner.strip()
+        inline.map = [first_inner_line, start + close_line + 1]
+        inline.children = []
+    else:
+        children: list[Token] = []
+        state.md.block.parse(inner, state.md, state.env, children)
+        for child in children:
+            if child.map:
+                child.map = [child.map[0] + first_inner_line, child.map[1] + first_inner_line]
+            child.level += state.level
+        state.tokens.extend(children)
+    state.push("html_element_close", tag, -1)
+    state.line = start + close_line + 1
+    return True
+
+
+# --------------------------------------------------------------------------
+# $$ math: display when it is a paragraph of its own
+# --------------------------------------------------------------------------
+def math_block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if state.is_code_block(start):
+        return False
+    begin = state.bMarks[start] + state.tShift[start]
+    if not state.src.startswith("$$", begin):
+        return False
+    line = start
+    while line < end:
+        text = state.src[state.bMarks[line] + state.tShift[line]:state.eMarks[line]].rstrip()
+        if not text or (line > start and state.isEmpty(line)):
+            return False
+        if text.endswith("$$") and (line > start or len(text) >= 4):
+            break
+        line += 1
+    else:
+        return False
+    if line + 1 < end and not state.isEmpty(line + 1):
+        return False  # more paragraph follows: kramdown makes it inline math
+    body = state.src[begin:state.eMarks[line]].rstrip()
+    content = body[2:-2]
+    if "$$" in content:
+        return False
+    if silent:
+        return True
+    token = state.push("math_block", "math", 0)
+    token.block = True
+    token.content = content.strip()
+    token.markup = "$$"
+    token.map = [start, line + 1]
+    state.line = line + 1
+    return True
+
+
+# --------------------------------------------------------------------------
+# attribute lists after (or before) a block
+# --------------------------------------------------------------------------
+_ATTRIBUTE_TARGETS = {
+    "heading_open", "paragraph_open", "bullet_list_open", "ordered_list_open", "table_open",
+    "blockquote_open", "fence", "code_block", "html_element_open", "math_block", "dl_open",
+    "html_block",
+}
+
+
+def _block_end(tokens: list[Token], index: int) -> int:
+    """Index just past the block that starts at ``tokens[index]``."""
+    if tokens[index].nesting != 1:
+        return index + 1
+    depth = 0
+    for pos in range(index, len(tokens)):
+        depth += tokens[pos].nesting
+        if depth == 0:
+            return pos + 1
+    return len(tokens)
+
+
+def _block_start(tokens: list[Token], end: int) -> int | None:
+    """Index of the opening token of the block that ends just before ``end``."""
+    if end <= 0:
+        return None
+    if tokens[end - 1].nesting != -1:
+        return end - 1
+    depth = 0
+    for pos in range(end - 1, -1, -1):
+        depth += tokens[pos].nesting
+        if depth == 0:
+            return pos
+    return None
+
+
+def _apply(token: Token, attrs: Attributes) -> None:
+    if attrs.ids:
+        token.attrSet("id", attrs.ids[-1])
+    if attrs.classes:
+        existing = str(token.attrGet("class") or "").split()
+        token.attrSet("class", " ".join(existing + [c for c in attrs.classes if c not in existing]))
+    for key, value in attrs.pairs.items():
+        token.attrSet(key, value)
+
+
+def _split_ial_lines(content: str) -> tuple[list[str], list[str], list[str]]:
+    """Leading IAL lines, the text, and trailing IAL lines of a paragraph."""
+    lines = content.split("\n")
+    lead: list[str] = []
+    while lines and IAL_LINE.match(lines[0]):
+        lead.append(lines.pop(0))
+    trail: list[str] = []
+    while lines and IAL_LINE.match(lines[-1]):
+        trail.insert(0, lines.pop())
+    if not any(line.strip() for line in lines):
+        lines = []  # nothing left once ALDs went
+    return lead, lines, trail
+
+
+def attribute_lists_rule(state: StateCore) -> None:
+    tokens = state.tokens
+    env = state.env
+    definitions: dict[str, Attributes] = env.setdefault("kramdown_alds", {})
+    # ALDs first: kramdown lets a definition follow its use.
+    for pos, token in enumerate(tokens):
+        if token.type == "inline" and pos and tokens[pos - 1].type == "paragraph_open":
+            kept = []
+            for line in token.content.split("\n"):
+                ald = ALD_LINE.match(line)
+                if ald:
+                    definitions[ald["name"]] = parse_attribute_list(ald["body"])
+                else:
+                    kept.append(line)
+            if len(kept) != token.content.count("\n") + 1:
+                token.content = "\n".join(kept)
+    pos = 0
+    while pos < len(tokens):
+        token = tokens[pos]
+        if token.type != "paragraph_open" or tokens[pos + 1].type != "inline":
+            pos += 1
+            continue
+        inline = tokens[pos + 1]
+        line = (token.map or [0])[0] + 1
+        lead, text, trail = _split_ial_lines(inline.content)
+        if not (lead or trail or not text):
+            pos += 1
+            continue
+        if text:
+            inline.content = "\n".join(text)
+            for raw in lead:
+                _apply(token, _read(raw, definitions, env, line))
+            if trail:
+                target = _enclosing_list(tokens, pos) if token.level else None
+                _attach(tokens, target if target is not None else pos, trail, definitions, env, line)
+            pos += 3
+            continue
+        # a paragraph of attribute lists only: it belongs to the block before
+        del tokens[pos:pos + 3]
+        target = _block_start(tokens, pos)
+        if target is not None and tokens[target].type in ("list_item_open",):
+            target = None
+        if target is None and pos < len(tokens):
+            target = pos
+        if target is None or tokens[target].type not in _ATTRIBUTE_TARGETS:
+            if any(IAL_LINE.match(raw)["body"].strip() for raw in lead + trail):
+                note_problem(env, Problem("ial", "attribute list applies to no block: put it on the line "
+                                     "directly after the block it is for", line))
+            continue
+        _attach(tokens, target, lead + trail, definitions, env, line)
+
+
+def _read(raw: str, definitions: dict[str, Attributes], env: dict, line: int) -> Attributes:
+    attrs = parse_attribute_list(IAL_LINE.match(raw)["body"])
+    for name in resolve(attrs, definitions):
+        note_problem(env, Problem("ial", f"attribute list names '{name}', which no ALD defines: "
+                             f"define it with {{:{name}: ...}} or remove the reference", line))
+    if attrs.unreadable:
+        note_problem(env, Problem("ial", f"cannot read attribute list text '{attrs.unreadable}'", line))
+    if "toc" in attrs.refs:
+        attrs.refs = ["toc"]
+    return attrs
+
+
+def _attach(tokens: list[Token], target: int, raws: list[str], definitions, env, line) -> None:
+    token = tokens[target]
+    for raw in raws:
+        attrs = _read(raw, definitions, env, line)
+        if "toc" in attrs.refs:
+            if token.type in ("bullet_list_open", "ordered_list_open"):
+                end = _block_end(tokens, target)
+                toc = Token("kramdown_toc", "nav", 0)
+                toc.block = True
+                toc.map = token.map
+                _apply(toc, attrs)
+                tokens[target:end] = [toc]
+                return
+            note_problem(env, Problem("ial", "{:toc} must follow a list: write '* TOC' then '{:toc}' "
+                                 "on the next line", line))
+            continue
+        _apply(token, attrs)
+
+
+def _enclosing_list(tokens: list[Token], pos: int) -> int | None:
+    """The list that a lazy IAL line after a list item's paragraph closes."""
+    depth = 0
+    for index in range(pos - 1, -1, -1):
+        token = tokens[index]
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            if depth == 0:
+                return index
+            depth -= 1
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            depth += 1
+        elif token.nesting == 1 and token.level == 0:
+            return None
+    return None
+
+
+def header_id_rule(state: StateCore) -> None:
+    """``## Heading {#id}``: kramdown's explicit header id."""
+    tokens = state.tokens
+    for pos, token in enumerate(tokens):
+        if token.type == "heading_open":
+            inline = tokens[pos + 1]
+            match = HEADER_ID.search(inline.content)
+            if match:
+                inline.content = inline.content[:match.start()]
+                token.attrSet("id", match["id"])
+
+
+_LINE_TAG = re.compile(r"^</?([A-Za-z][A-Za-z0-9-]*)")
+_RAW_BLOCK_TAGS = frozenset(("script", "pre", "style", "textarea"))
+_VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_ONE_TAG = re.compile(r"^<[A-Za-z][^<>]*>\s*$")
+
+
+def html_block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """CommonMark's HTML blocks, less those a span element opens.
+
+    kramdown reads ``<br>`` or ``<em>`` alone on a line as part of a
+    paragraph; CommonMark would swallow the lines after it as raw HTML.
+    """
+    line = state.src[state.bMarks[start] + state.tShift[start]:state.eMarks[start]]
+    tag = _LINE_TAG.match(line)
+    if tag and tag[1].lower() not in block_names and tag[1].lower() not in _RAW_BLOCK_TAGS:
+        return False
+    if tag and tag[1].lower() in _VOID_TAGS and _ONE_TAG.match(line):
+        # a void element ends where its tag does, not at the next blank line
+        if not silent:
+            token = state.push("html_block", "", 0)
+            token.map = [start, start + 1]
+            token.content = line + "\n"
+            state.line = start + 1
+        return True
+    return html_block(state, start, end, silent)
+
+
+def kramdown_block_plugin(md: MarkdownIt) -> None:
+    md.block.ruler.at("html_block", html_block_rule,
+                      {"alt": ["paragraph", "reference", "blockquote"]})
+    md.block.ruler.before("html_block", "kramdown_html_element", html_element_rule,
+                          {"alt": ["paragraph", "reference", "blockquote"]})
+    md.block.ruler.before("paragraph", "kramdown_math_block", math_block_rule)
+    md.core.ruler.after("block", "kramdown_header_id", header_id_rule)
+    md.core.ruler.after("kramdown_header_id", "kramdown_attribute_lists", attribute_lists_rule)

@@ -1,0 +1,240 @@
+"""Span-level kramdown and Jekyll-plugin syntax as markdown-it rules.
+
+``$$…$$`` inside a paragraph (kramdown's inline math), span IALs after an
+inline element (``![x](y){: width="50%"}``), abbreviations, guillemets,
+jekyll-mentions' ``@name`` and jemoji's ``:shortcode:``.  Code
+spans and links are left alone, as the Jekyll plugins do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+
+from .attributes import SPAN_IAL, parse_attribute_list
+
+_MENTION = re.compile(r"(?<![\w@/.+-])@([A-Za-z0-9][A-Za-z0-9-]{0,38})\b(?![@.]\w)")
+_SHORTCODE = re.compile(r":([a-z0-9_+-]+):")
+
+
+def math_inline_rule(state: StateInline, silent: bool) -> bool:
+    if not state.src.startswith("$$", state.pos):
+        return False
+    end = state.src.find("$$", state.pos + 2)
+    while end > 0 and state.src[end - 1] == "\\":
+        end = state.src.find("$$", end + 2)
+    if end < 0 or end == state.pos + 2:
+        return False
+    if not silent:
+        token = state.push("math_inline", "math", 0)
+        token.content = state.src[state.pos + 2:end].strip()
+        token.markup = "$$"
+    state.pos = end + 2
+    return True
+
+
+def span_ial_rule(state: StateCore) -> None:
+    """Apply ``{: ...}`` straight after an image, link or emphasis; drop the rest."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children = block.children
+        for pos, child in enumerate(children):
+            if child.type != "text" or "{:" not in child.content:
+                continue
+            match = SPAN_IAL.match(child.content)
+            if match and pos:
+                target = children[pos - 1]
+                if target.type.endswith("_close"):
+                    target = _opening(children, pos - 1)
+                attrs = parse_attribute_list(match.group(0)[2:-1])
+                if attrs.ids:
+                    target.attrSet("id", attrs.ids[-1])
+                if attrs.classes:
+                    target.attrSet("class", " ".join(attrs.classes))
+                for key in ("width", "height", "title"):
+                    if key in attrs.pairs:
+                        target.attrSet(key, attrs.pairs[key])
+            child.content = SPAN_IAL.sub("", child.content)
+
+
+def _opening(children: list[Token], close: int) -> Token:
+    depth = 0
+    for pos in range(close, -1, -1):
+        depth += children[pos].nesting
+        if depth == 0:
+            return children[pos]
+    return children[close]
+
+
+_HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*>")
+_NO_MENTIONS_IN = frozenset(("a", "code", "pre", "script", "style"))
+
+
+def _split_text(children: list[Token], pattern: re.Pattern,
+                make: Callable[[re.Match], list[Token] | None]) -> list[Token]:
+    out: list[Token] = []
+    in_link = 0
+    for child in children:
+        if child.type == "link_open":
+            in_link += 1
+        elif child.type == "link_close":
+            in_link -= 1
+        elif child.type == "html_inline":
+            tag = _HTML_TAG.match(child.content)
+            if tag and tag[2].lower() == "a":
+                in_link += -1 if tag[1] else 1
+        if child.type != "text" or in_link:
+            out.append(child)
+            continue
+        text, last = child.content, 0
+        for match in pattern.finditer(text):
+            replacement = make(match)
+            if replacement is None:
+                continue
+            if match.start() > last:
+                out.append(_text(text[last:match.start()]))
+            out.extend(replacement)
+            last = match.end()
+        if last == 0:
+            out.append(child)
+        elif last < len(text):
+            out.append(_text(text[last:]))
+    return out
+
+
+def _text(content: str) -> Token:
+    token = Token("text", "", 0)
+    token.content = content
+    return token
+
+
+def make_mentions_rule(base_url: str) -> Callable[[StateCore], None]:
+    """jekyll-mentions: ``@name`` links to ``base_url/name``."""
+    base = base_url.rstrip("/")
+
+    def make(match: re.Match) -> list[Token]:
+        opening = Token("link_open", "a", 1)
+        opening.attrSet("href", f"{base}/{match.group(1)}")
+        opening.attrSet("class", "user-mention")
+        return [opening, _text(match.group(0)), Token("link_close", "a", -1)]
+
+    def rule(state: StateCore) -> None:
+        for block in state.tokens:
+            if block.type == "inline" and block.children and "@" in block.content:
+                block.children = _split_text(block.children, _MENTION, make)
+            elif block.type == "html_block" and "@" in block.content:
+                block.content = mention_html(block.content, base)
+
+    return rule
+
+
+def mention_html(html: str, base: str) -> str:
+    """jekyll-mentions works on the page's HTML: raw HTML gets its links too."""
+    out, depth, pos = [], 0, 0
+    for tag in _HTML_TAG.finditer(html):
+        text = html[pos:tag.start()]
+        out.append(text if depth else _MENTION.sub(
+            lambda m: f'<a href="{base}/{m[1]}" class="user-mention">{m[0]}</a>', text))
+        out.append(tag[0])
+        if tag[2].lower() in _NO_MENTIONS_IN and not tag[0].endswith("/>"):
+            depth = max(0, depth + (-1 if tag[1] else 1))
+        pos = tag.end()
+    tail = html[pos:]
+    out.append(tail if depth else _MENTION.sub(
+        lambda m: f'<a href="{base}/{m[1]}" class="user-mention">{m[0]}</a>', tail))
+    return "".join(out)
+
+
+def make_emoji_rule(lookup: Callable[[str], str | None]) -> Callable[[StateCore], None]:
+    """jemoji: ``:shortcode:`` becomes an ``emoji`` token holding the character."""
+
+    def make(match: re.Match) -> list[Token] | None:
+        character = lookup(match.group(1))
+        if character is None:
+            return None
+        token = Token("emoji", "span", 0)
+        token.content = character
+        token.markup = match.group(0)
+        return [token]
+
+    def rule(state: StateCore) -> None:
+        for block in state.tokens:
+            if block.type == "inline" and block.children and ":" in block.content:
+                block.children = _split_text(block.children, _SHORTCODE, make)
+
+    return rule
+
+
+_ABBREVIATION_LINE = re.compile(r"^[ ]{0,3}\*\[([^\]\n]+)\]:[ \t]*(.*)$")
+_GUILLEMETS = (("<< ", "\u00ab\u00a0"), (" >>", "\u00a0\u00bb"), ("<<", "\u00ab"), (">>", "\u00bb"))
+
+
+def abbreviation_definitions_rule(state: StateCore) -> None:
+    """``*[HTML]: Hyper Text Markup Language`` lines define abbreviations."""
+    definitions: dict[str, str] = state.env.setdefault("kramdown_abbreviations", {})
+    tokens = state.tokens
+    pos = 0
+    while pos < len(tokens):
+        token = tokens[pos]
+        if token.type == "inline" and tokens[pos - 1].type == "paragraph_open":
+            kept = []
+            for line in token.content.split("\n"):
+                match = _ABBREVIATION_LINE.match(line)
+                if match:
+                    definitions[match[1].strip()] = match[2].strip()
+                else:
+                    kept.append(line)
+            if not kept:
+                del tokens[pos - 1:pos + 2]
+                pos -= 1
+                continue
+            token.content = "\n".join(kept)
+        pos += 1
+
+
+def abbreviations_rule(state: StateCore) -> None:
+    definitions = state.env.get("kramdown_abbreviations")
+    if not definitions:
+        return
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k in sorted(definitions, key=len,
+                                                                          reverse=True)) + r")(?!\w)")
+
+    def make(match: re.Match) -> list[Token]:
+        token = Token("abbr", "abbr", 0)
+        token.content = match[0]
+        token.attrSet("title", definitions[match[0]])
+        return [token]
+
+    for block in state.tokens:
+        if block.type == "inline" and block.children:
+            block.children = _split_text(block.children, pattern, make)
+
+
+def typographic_symbols_rule(state: StateCore) -> None:
+    """kramdown's guillemets; quotes, dashes and ellipses are Sphinx's smartquotes' work."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        for child in block.children:
+            if child.type == "text" and ("<<" in child.content or ">>" in child.content):
+                for ascii_form, symbol in _GUILLEMETS:
+                    child.content = child.content.replace(ascii_form, symbol)
+
+
+def kramdown_inline_plugin(md: MarkdownIt, mentions_base: str | None,
+                           emoji_lookup: Callable[[str], str | None] | None) -> None:
+    md.inline.ruler.before("escape", "kramdown_math_inline", math_inline_rule)
+    md.core.ruler.after("block", "kramdown_abbreviation_definitions", abbreviation_definitions_rule)
+    md.core.ruler.after("inline", "kramdown_span_ial", span_ial_rule)
+    md.core.ruler.after("kramdown_span_ial", "kramdown_abbreviations", abbreviations_rule)
+    md.core.ruler.after("kramdown_abbreviations", "kramdown_typographic_symbols", typographic_symbols_rule)
+    if mentions_base:
+        md.core.ruler.after("kramdown_span_ial", "jekyll_mentions", make_mentions_rule(mentions_base))
+    if emoji_lookup:
+        md.core.ruler.push("jemoji", make_emoji_rule(emoji_lookup))

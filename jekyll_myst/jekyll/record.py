@@ -1,0 +1,78 @@
+"""What the blog keeps of each post once it is read: the post's record.
+
+Made once per post, when its page is read, and stored by the blog's domain;
+every list, archive, feed, redirect and preview is made from records, never
+from the post's file again.  Immutable, so that no feature can change what
+another one reads.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import zlib
+
+from .permalinks import jekyll_url
+from .post import Post
+
+WORDS_PER_MINUTE = 200
+
+
+def reading_minutes(words: int) -> int:
+    return max(1, round(words / WORDS_PER_MINUTE))
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class PostRecord:
+    title: str
+    #: ISO 8601, with the time zone the front matter gave, if any
+    date: str
+    #: the day of the date, ISO 8601
+    day: str
+    #: ``last_modified_at``, else the date; ISO 8601
+    updated: str
+    authors: tuple[str, ...]
+    #: the description: the excerpt's text, or the first paragraph's
+    excerpt: str
+    words: int
+    #: the URL Jekyll gave the post
+    url: str
+    #: the line that decided the URL (the permalink's), for reports
+    url_line: int
+    #: the URL of Jekyll's default style, which old links may use when a permalink is set
+    default_url: str
+    tags: tuple[str, ...]
+    categories: tuple[str, ...]
+
+    @classmethod
+    def of(cls, post: Post, words: int, description: str) -> PostRecord:
+        return cls(
+            title=post.title,
+            date=post.date.isoformat(),
+            day=post.day.isoformat(),
+            updated=post.updated.isoformat(),
+            authors=post.authors,
+            excerpt=description,
+            words=words,
+            url=post.url,
+            url_line=post.url_line,
+            default_url=jekyll_url(None, post.day, post.slug, []),
+            tags=post.tags,
+            categories=post.categories,
+        )
+
+    @property
+    def minutes(self) -> int:
+        return reading_minutes(self.words)
+
+    @property
+    def year(self) -> str:
+        return self.day[:4]
+
+
+def shape_version(*classes: type) -> int:
+    """A number that changes whenever a field of these dataclasses is added,
+    removed, renamed or retyped: what the environment stores of them then
+    changes shape, and a saved environment must not be loaded."""
+    shape = [(cls.__qualname__, [(field.name, str(field.type)) for field in dataclasses.fields(cls)])
+             for cls in classes]
+    return zlib.crc32(repr(shape).encode("utf-8"))

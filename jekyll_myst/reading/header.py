@@ -1,0 +1,109 @@
+"""What Jekyll's layouts showed around a post or a bio: the title, the
+byline, the excerpt as lead paragraph, the meta description; the author's
+job title and portrait.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from docutils import nodes
+
+from ..jekyll.authors import Bio
+from ..jekyll.post import Post
+from ..jekyll.record import reading_minutes
+from .nodes import post_byline, post_date
+
+#: what marks the nodes this module puts under the title
+HEADER_CLASS = "jekyll-header"
+_ARCHIVE_CLASS = {"tags": "tag", "categories": "category"}
+
+
+def title_section(document: nodes.document, title: str) -> nodes.section:
+    """Put everything read so far under one section with the page's title."""
+    section = nodes.section()
+    section += nodes.title(title, title)
+    section["names"].append(nodes.fully_normalize_name(title))
+    body = list(document.children)
+    document.clear()
+    document += section
+    document.note_implicit_target(section, section)
+    section.extend(body)
+    return section
+
+
+def insert_after_title(section: nodes.section, *new: nodes.Element) -> None:
+    index = 1
+    while index < len(section) and HEADER_CLASS in section[index].get("classes", []):
+        index += 1
+    for offset, node in enumerate(new):
+        node["classes"].append(HEADER_CLASS)
+        section.insert(index + offset, node)
+
+
+def add_post_header(section: nodes.section, post: Post, location: tuple[str, int],
+                    render_markdown: Callable[[str], list[nodes.Node]]) -> tuple[int, str]:
+    """Byline and lead paragraph; returns the post's word count and its description."""
+    words = len(section.astext().split())
+    insert_after_title(section, _byline(post, location, words))
+    return words, _excerpt(section, post, render_markdown)
+
+
+def _byline(post: Post, location: tuple[str, int], words: int) -> post_byline:
+    byline = post_byline(day=post.day.isoformat(), shown=f"{post.day:%A, %B} {post.day.day}, {post.day.year}",
+                         authors=list(post.authors), minutes=reading_minutes(words),
+                         archives=[[kind, name] for kind, names in (("categories", post.categories),
+                                                                     ("tags", post.tags)) for name in names])
+    byline.source, byline.line = location
+    # the words the search index finds in it
+    byline += nodes.Text(byline_nodes(byline, lambda _name, text: text,
+                                      lambda _kind, name, _classes: nodes.Text(name)).astext())
+    return byline
+
+
+def byline_nodes(byline: post_byline, author_link: Callable[[str, nodes.Node], nodes.Node],
+                 archive_link: Callable[[str, str, list[str]], nodes.Node]) -> nodes.paragraph:
+    """The byline as shown: "<date> by <author>, <author> and <author> · N min read · <tag>".
+
+    ``author_link(name, text)`` gives what shows for an author: a link to
+    their page, or the text alone; ``archive_link(kind, name, classes)``
+    the same for a tag or category.
+    """
+    paragraph = nodes.paragraph(classes=["byline", *byline["classes"]])
+    paragraph.source, paragraph.line = byline.source, byline.line
+    shown = byline["shown"]
+    paragraph += post_date(shown, shown, datetime=byline["day"], classes=["post-date"])
+    authors = byline["authors"]
+    for index, name in enumerate(authors):
+        paragraph += nodes.Text(" by " if index == 0 else (" and " if index == len(authors) - 1 else ", "))
+        paragraph += nodes.inline("", "", author_link(name, nodes.Text(name)), classes=["author"])
+    paragraph += nodes.inline("", f" · {byline['minutes']} min read", classes=["reading-time"])
+    for kind, name in byline["archives"]:
+        paragraph += nodes.Text(" · ")
+        paragraph += archive_link(kind, name, [_ARCHIVE_CLASS[kind]])
+    return paragraph
+
+
+def _excerpt(section: nodes.section, post: Post,
+             render_markdown: Callable[[str], list[nodes.Node]]) -> str:
+    """Show the excerpt as the lead paragraph; return the page's description."""
+    if not post.excerpt:
+        # Jekyll's default excerpt is the first paragraph, already on the page
+        first = next((p for p in section.findall(nodes.paragraph)
+                      if HEADER_CLASS not in p["classes"]), None)
+        return " ".join(first.astext().split()) if first is not None else ""
+    excerpt = nodes.container(classes=["excerpt"])
+    excerpt.extend(render_markdown(post.excerpt))
+    if not post.hide_excerpt:
+        insert_after_title(section, excerpt)
+    # as jekyll-seo-tag writes it: the excerpt's text as written
+    return " ".join(excerpt.astext().split())
+
+
+def add_bio_header(section: nodes.section, bio: Bio, portrait_uri: str | None) -> None:
+    parts: list[nodes.Element] = []
+    if portrait_uri:
+        parts.append(nodes.image(uri=portrait_uri, alt=bio.name, classes=["portrait"]))
+    if bio.jobtitle:
+        parts.append(nodes.paragraph(bio.jobtitle, bio.jobtitle, classes=["jobtitle"]))
+    insert_after_title(section, *parts)

@@ -1,0 +1,132 @@
+"""The MyST parser, extended to read Jekyll posts and author bios.
+
+Every other Markdown file is parsed by MyST unchanged.  A post goes through
+Jekyll's steps: front matter, Liquid, then kramdown's Markdown (as MyST
+tokens with our rules), and gets its title, byline and excerpt; its record
+goes to the blog's domain.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from docutils import nodes
+from myst_parser.parsers.mdit import create_md_parser
+from myst_parser.parsers.sphinx_ import MystParser
+
+from ..jekyll import emoji
+from ..jekyll.authors import read_bio
+from ..jekyll.frontmatter import FrontMatter, split_front_matter
+from ..jekyll.kramdown.blocks import PROBLEMS, kramdown_block_plugin
+from ..jekyll.kramdown.inline import kramdown_inline_plugin
+from ..jekyll.kramdown.lines import as_commonmark, code_lines
+from ..jekyll.links import link_url, post_url
+from ..jekyll.liquid import LiquidContext, render_liquid
+from ..jekyll.post import read_post
+from ..jekyll.record import PostRecord
+from ..jekyll.site_files import relative_to_file, site_file, site_path
+from ..reporting import report, report_problem
+from .header import add_bio_header, add_post_header, title_section
+from .local_toc import fill_local_tocs
+from .nodes import post_list
+from .project import BlogProject
+from .renderer import KramdownRenderer
+
+#: MyST features that are kramdown's too; nothing else of MyST's own syntax.
+#: Quotes, dashes and ellipses are Sphinx's smartquotes' work, as kramdown does them.
+_KRAMDOWN_EXTENSIONS = {"deflist", "html_image", "strikethrough"}
+
+
+class JekyllMystParser(MystParser):
+    """MyST, plus Jekyll's reading of the files of a blog."""
+
+    def parse(self, inputstring: str, document: nodes.document) -> None:
+        env = document.settings.env
+        project = env.project
+        if isinstance(project, BlogProject) and project.is_post(env.docname):
+            return self._parse_blog_file(inputstring, document, project, bio=False)
+        if isinstance(project, BlogProject) and project.is_bio(env.docname):
+            return self._parse_blog_file(inputstring, document, project, bio=True)
+        return super().parse(inputstring, document)
+
+    def _parse_blog_file(self, text: str, document: nodes.document, project: BlogProject,
+                         bio: bool) -> None:
+        env = document.settings.env
+        docname = env.docname
+        path = Path(env.doc2path(docname))
+        front = split_front_matter(text)
+        domain = env.domains["jekyll"]
+        if bio:
+            record, problems = read_bio(front, path.stem)
+            domain.note_bio(docname, record)
+        else:
+            record, problems = read_post(path.name, front)
+            for key in record.unknown_keys:
+                report("front_matter_key", "front-matter key %r is not used by this site", key,
+                       location=(docname, front.line_of(key)))
+        for problem in problems:
+            report_problem(problem, docname)
+        body = self._liquid(front, project, docname)
+        renderer = self._render(body, document, project, path)
+        section = title_section(document, record.name if bio else record.title)
+        if bio:
+            add_bio_header(section, record, _portrait_uri(project.blog, record.portrait, path))
+            section += nodes.section("", nodes.title("Posts", "Posts"), post_list(author=docname),
+                                     ids=["posts"], names=["posts"])
+        else:
+            words, description = add_post_header(
+                section, record, (str(path), front.line_of("authors")),
+                lambda text: renderer.render_front_matter_markdown(text, front.line_of("excerpt")))
+            domain.note_post(docname, PostRecord.of(record, words, description))
+        fill_local_tocs(document, section, project.blog.toc_levels)
+        # Posts and bios are reached through the blog's lists, not the table of
+        # contents: in it they would make every page grow with the blog.
+        env.metadata[docname]["orphan"] = True
+
+    def _liquid(self, front: FrontMatter, project: BlogProject, docname: str) -> str:
+        blog = project.blog
+        site = dict(blog.settings, url=blog.url, baseurl=blog.baseurl)
+        context = LiquidContext(site=site, page=front.data,
+                                link=lambda path: link_url(blog, path, project.post_path),
+                                post_url=lambda name: post_url(project.post_path(Path(name).name)))
+        rendered = front.body
+        if "{%" in rendered or "{{" in rendered:
+            rendered, problems = render_liquid(rendered, front.body_line, code_lines(rendered), context)
+            for problem in problems:
+                report_problem(problem, docname)
+        # blank lines in place of the front matter keep every line where it was
+        return "\n" * (front.body_line - 1) + as_commonmark(rendered)
+
+    def _render(self, text: str, document: nodes.document, project: BlogProject,
+                path: Path) -> KramdownRenderer:
+        env = document.settings.env
+        config = dataclasses.replace(
+            env.myst_config,
+            enable_extensions=_KRAMDOWN_EXTENSIONS,
+            heading_anchors=0,
+            title_to_header=False,
+            footnote_transition=False,
+            suppress_warnings=[],
+        )
+        md = create_md_parser(config, KramdownRenderer)
+        # kramdown takes any link; the renderer refuses the unsafe ones, with a warning
+        md.validateLink = lambda url: True
+        blog = project.blog
+        md.use(kramdown_block_plugin)
+        md.use(kramdown_inline_plugin, mentions_base=blog.mentions_base,
+               emoji_lookup=emoji.character if blog.emoji_enabled else None)
+        md.options["document"] = document
+        md.options["jekyll_file"] = str(path)
+        md.options["jekyll_blog"] = blog
+        md_env: dict = {}
+        md.render(text, md_env)
+        for problem in md_env.pop(PROBLEMS, []):
+            report_problem(problem, env.docname)
+        return md.renderer
+
+
+def _portrait_uri(blog, portrait: str, bio_file: Path) -> str | None:
+    linked = site_path(blog, portrait) if portrait else None
+    found = site_file(blog, linked) if linked is not None else None
+    return relative_to_file(found, bio_file) if found is not None else None

@@ -1,0 +1,142 @@
+"""Posts and author bios become Sphinx documents, read where they are.
+
+Sphinx finds documents under the source folder only; a Jekyll site lives
+elsewhere.  :class:`BlogProject` extends Sphinx's project discovery: it maps
+each publishable post to ``<posts docdir>/<file stem>`` and each bio to
+``<authors docdir>/<file stem>``, keeping their real paths, so that edits
+there are seen by incremental builds.  Files Jekyll would not publish are
+named at info level.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.project import Project
+
+from ..config import blog_source
+from ..jekyll.discovery import find_bio_files, find_post_files
+from ..jekyll.filenames import PostName, parse_post_name
+from ..jekyll.frontmatter import split_front_matter
+from ..jekyll.post import unpublished_reason
+from ..jekyll.site import BlogSource
+from ..reporting import report
+
+
+class BlogProject(Project):
+    def __init__(self, srcdir, source_suffix, blog: BlogSource, posts_docdir: str,
+                 authors_docdir: str, today: dt.date, max_size: int = 2**20) -> None:
+        super().__init__(srcdir, source_suffix)
+        self.max_size = max_size
+        #: path -> ((mtime, size, today), reason it is not published)
+        self.checked: dict[Path, tuple[tuple, str]] = {}
+        self.blog = blog
+        self.posts_docdir = posts_docdir
+        self.authors_docdir = authors_docdir
+        self.today = today
+
+    def discover(self, exclude_paths=(), include_paths=("**",)) -> set[str]:
+        # The blog's folders (and the project's own, when a site replaces it)
+        # are read by the rules below, not as plain MyST pages.
+        blog_dirs = [self.blog.posts_dir, self.blog.authors_dir]
+        inside = [folder.resolve().relative_to(self.srcdir.resolve()) for folder in blog_dirs
+                  if folder.resolve().is_relative_to(self.srcdir.resolve())]
+        super().discover([*exclude_paths, *(f"{folder.as_posix()}/**" for folder in inside)],
+                         include_paths)
+        for post in find_post_files(self.blog.posts_dir, self.blog.authors_dir):
+            if post.skipped:
+                report("unpublished", "%s: %s", post.path.name, post.skipped, location=f"{post.path}:1")
+                continue
+            reason = self._publication(post.path)
+            if reason:
+                report("unpublished", "%s: not published: %s", post.path.name, reason,
+                       location=f"{post.path}:1")
+            elif reason is not None:
+                self._add(f"{self.posts_docdir}/{post.path.stem}", post.path)
+        for bio in find_bio_files(self.blog.authors_dir):
+            if self._readable(bio) is not None:
+                self._add(f"{self.authors_docdir}/{bio.stem}", bio)
+        return self.docnames
+
+    def _publication(self, path: Path) -> str | None:
+        """Why a post is not published ("" when it is); None when it cannot be read.
+
+        Remembered across builds for files that did not change, so that an
+        incremental build does not read every post again.
+        """
+        stat = path.stat()
+        key = (stat.st_mtime_ns, stat.st_size, self.today)
+        if self.checked.get(path, (None,))[0] == key:
+            return self.checked[path][1]
+        text = self._readable(path)
+        if text is None:
+            return None  # reported, and checked again next time
+        reason = self._unpublished(path, text)
+        self.checked[path] = (key, reason)
+        return reason
+
+    def _readable(self, path: Path) -> str | None:
+        """The file's text, or None (and a warning) when it cannot be a page."""
+        size = path.stat().st_size
+        if size > self.max_size:
+            report("size", "%s is %.1f MB, more than the %.1f MB a post may be (jekyll_max_file_size): "
+                   "split it, or move data out of it", path.name, size / 2**20, self.max_size / 2**20,
+                   location=f"{path}:1")
+            return None
+        data = path.read_bytes()
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = data.count(b"\n", 0, error.start) + 1
+            report("encoding", "%s is not UTF-8 (byte 0x%02x): save it as UTF-8", path.name,
+                   data[error.start], location=f"{path}:{line}")
+            return None
+
+    def _unpublished(self, path: Path, text: str) -> str:
+        name = parse_post_name(path.name)
+        if not isinstance(name, PostName):
+            return ""  # an impossible date is reported when the post is read
+        if name.date <= self.today and "published:" not in text and "date:" not in text:
+            return ""  # nothing in the front matter can unpublish it
+        return unpublished_reason(split_front_matter(text).data, name, self.today)
+
+    def _add(self, docname: str, path: Path) -> None:
+        if docname in self.docnames:
+            first = self._docname_to_path[docname]
+            report("duplicate", "%s and %s would both be the page %s: only %s is built; rename one",
+                   first.name, path.name, docname, first.name, location=f"{path}:1")
+            return
+        path = path.absolute()
+        self.docnames.add(docname)
+        self._docname_to_path[docname] = path
+        self._path_to_docname[path] = docname
+
+    def post_path(self, stem: str) -> Path | None:
+        """The file of the published post whose name (without extension) is ``stem``."""
+        docname = f"{self.posts_docdir}/{stem}"
+        return self._docname_to_path[docname] if self.is_post(docname) else None
+
+    def is_post(self, docname: str) -> bool:
+        return docname.startswith(self.posts_docdir + "/") and self._is_blog_file(docname)
+
+    def is_bio(self, docname: str) -> bool:
+        return docname.startswith(self.authors_docdir + "/") and self._is_blog_file(docname)
+
+    def _is_blog_file(self, docname: str) -> bool:
+        path = self._docname_to_path.get(docname)
+        return path is not None and path.is_absolute()
+
+
+def install_project(app: Sphinx) -> None:
+    """Put a :class:`BlogProject` in place of Sphinx's before files are found."""
+    config = app.config
+    project = BlogProject(app.srcdir, config.source_suffix, blog_source(app), config.jekyll_posts_docdir,
+                          config.jekyll_authors_docdir, config.jekyll_today or dt.date.today(),
+                          config.jekyll_max_file_size)
+    project.restore(app.project)
+    # what discovery learnt of unchanged files, kept with the environment
+    project.checked = app.env.domains["jekyll"].discovered_files
+    app.project = project
+    app.env.project = project

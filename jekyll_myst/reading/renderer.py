@@ -1,0 +1,271 @@
+"""MyST's Sphinx renderer, taught what kramdown does differently.
+
+Headings keep the level and id kramdown gives them; HTML elements written
+around Markdown become real nodes (a ``<figure>`` a figure); ``{:toc}``
+becomes a local table of contents; links to the blog's own URLs become
+checked references.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+from docutils import nodes
+from markdown_it.tree import SyntaxTreeNode
+from myst_parser.mdit_to_docutils.base import token_line
+from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
+from pygments.lexers import get_lexer_by_name
+from pygments.util import ClassNotFound
+from sphinx import addnodes
+
+from ..jekyll.kramdown.ids import HeaderIds
+from ..jekyll.site_files import relative_to_file, site_file, site_path
+from ..reporting import report
+from .local_toc import local_toc
+from .nodes import deleted, html_element
+
+
+class KramdownRenderer(SphinxRenderer):
+    """Renders one Jekyll Markdown file (a post or a bio)."""
+
+    def setup_render(self, options, env) -> None:
+        super().setup_render(options, env)
+        # The page title is the front matter's: every Markdown heading nests in it.
+        self._heading_offset = 1
+        self.header_ids = HeaderIds()
+        self.blog_file = Path(options["jekyll_file"])
+        self.blog = options["jekyll_blog"]
+
+    def render_front_matter_markdown(self, text: str, line: int) -> list[nodes.Node]:
+        """Markdown from the front matter (the excerpt), after the page is rendered.
+
+        Front-matter values also go into meta tags and feeds, so HTML in them
+        is text, never markup.
+        """
+        holder = nodes.container()
+        html_rules = ["html_block", "html_inline", "kramdown_html_element"]
+        self.md.disable(html_rules)
+        try:
+            with self.current_node_context(holder):
+                self.nested_render_text(text, line)
+        finally:
+            self.md.enable(html_rules)
+        return list(holder.children)
+
+    # -- headings ---------------------------------------------------------
+    def update_section_level_state(self, section: nodes.section, level: int) -> None:
+        # kramdown nests nothing and warns of nothing: any level may follow any
+        # other, so only the nesting needed for the page structure is kept.
+        section["heading_level"] = level - 1
+        parent_level = max(lvl for lvl in self._level_to_section if level > lvl)
+        self._level_to_section[parent_level].append(section)
+        self._level_to_section[level] = section
+        self._level_to_section = {lvl: s for lvl, s in self._level_to_section.items() if lvl <= level}
+
+    def generate_heading_target(self, token, level, node, implicit_text) -> None:
+        explicit = token.attrGet("id")
+        kramdown_id = str(explicit) if explicit else self.header_ids.generate(implicit_text.astext())
+        self._claim_id(node, kramdown_id)
+        super().generate_heading_target(token, level, node, implicit_text)
+        if kramdown_id:
+            self._heading_slugs[kramdown_id] = (node.line, kramdown_id, implicit_text.astext())
+
+    def _claim_id(self, node: nodes.Element, heading_id: str) -> None:
+        """Make ``heading_id`` the node's first id: the anchor old links use."""
+        if not heading_id or self.document.ids.get(heading_id, node) is not node:
+            return
+        if heading_id in node["ids"]:
+            node["ids"].remove(heading_id)
+        node["ids"].insert(0, heading_id)
+        self.document.ids[heading_id] = node
+
+    def render_heading(self, token: SyntaxTreeNode) -> None:
+        if isinstance(self.current_node, nodes.document | nodes.section):
+            return super().render_heading(token)
+        # A heading inside an HTML element (an <aside>, say) is still a heading
+        # with kramdown's id, but it cannot open a docutils section there.
+        heading = html_element(tag=token.tag, attributes={})
+        self.add_line_and_source_path(heading, token)
+        self.copy_attributes(token, heading, ("class",))
+        with self.current_node_context(heading, append=True):
+            self.render_children(token)
+        explicit = token.attrGet("id")
+        self._claim_id(heading, str(explicit) if explicit else self.header_ids.generate(heading.astext()))
+        return None
+
+    # -- kramdown constructs ------------------------------------------------
+    def render_kramdown_toc(self, token: SyntaxTreeNode) -> None:
+        placeholder = local_toc()
+        placeholder["ids"] = [str(token.attrGet("id") or "markdown-toc")]
+        placeholder["classes"] = str(token.attrGet("class") or "").split()
+        self.add_line_and_source_path(placeholder, token)
+        self.current_node.append(placeholder)
+
+    def render_html_element(self, token: SyntaxTreeNode) -> None:
+        attributes = {k: str(v) for k, v in token.attrs.items() if k not in ("class", "id")}
+        element = html_element(tag=token.info, attributes=attributes)
+        self.add_line_and_source_path(element, token)
+        self.copy_attributes(token, element, ("class", "id"))
+        with self.current_node_context(element, append=True):
+            self.render_children(token)
+        if token.info == "figure":
+            figure = _as_figure(element)
+            if figure is not None:
+                element.replace_self(figure)
+
+    def render_fence(self, token: SyntaxTreeNode) -> None:
+        super().render_fence(token)
+        block = self.current_node[-1]
+        if not isinstance(block, nodes.literal_block):
+            return
+        # Like Rouge: a language Pygments does not know, or code it cannot
+        # lex, is shown plainly and quietly.
+        block["force"] = True
+        language = block.get("language", "")
+        if language and not _known_language(language):
+            block["classes"].append(f"language-{language}")
+            block["language"] = "none"
+
+    def render_abbr(self, token: SyntaxTreeNode) -> None:
+        self.current_node.append(nodes.abbreviation(token.content, token.content,
+                                                    explanation=str(token.attrGet("title"))))
+
+    def render_s(self, token: SyntaxTreeNode) -> None:
+        struck = deleted()
+        self.add_line_and_source_path(struck, token)
+        with self.current_node_context(struck, append=True):
+            self.render_children(token)
+
+    def render_emoji(self, token: SyntaxTreeNode) -> None:
+        self.current_node.append(nodes.inline(token.content, token.content, classes=["emoji"],
+                                              title=token.markup))
+
+    # -- links and images to the blog's own site ----------------------------
+    def render_link(self, token: SyntaxTreeNode) -> None:
+        href = str(token.attrGet("href") or "")
+        if _UNSAFE_SCHEME.match(href):
+            # kramdown would write it; a page of ours never runs a post's script
+            report("unsafe_link", "link to %r refused: scripts in links are not allowed", href,
+                   location=(self.sphinx_env.docname, token_line(token, 0)))
+            return self.render_children(token)
+        linked = site_path(self.blog, href)
+        if linked is None:
+            if _is_plain_relative(href):
+                return self.render_link_url(token)
+            return super().render_link(token)
+        path = linked.partition("#")[0]
+        static = site_file(self.blog, path)
+        if static is not None:
+            token.attrs["href"] = "path:" + relative_to_file(static, self.blog_file)
+            return self.render_link_path(token)
+        if path.endswith("/") or path.endswith(".html") or "." not in posixpath.basename(path):
+            xref = addnodes.pending_xref(refdomain="jekyll", reftype="url", reftarget=linked,
+                                         refdoc=self.sphinx_env.docname, refexplicit=True,
+                                         refwarn=True)
+            self.add_line_and_source_path(xref, token)
+            inner = nodes.inline("", "", classes=["xref", "jekyll"])
+            xref.append(inner)
+            with self.current_node_context(inner):
+                self.render_children(token)
+            self.current_node.append(xref)
+            return None
+        return super().render_link(token)
+
+    def _render_finalise(self) -> None:
+        self.rebase_site_paths()
+        super()._render_finalise()
+
+    def render_image(self, token: SyntaxTreeNode) -> None:
+        super().render_image(token)
+        # kramdown keeps the alt text as written, markup included
+        self.current_node[-1]["alt"] = token.content
+
+    def rebase_site_paths(self) -> None:
+        """Images and downloads are files of the site: site-absolute paths
+        (``/images/x.png``) point into the site folder, and nothing may lead
+        out of it (``../../etc/passwd``, a symlink) or the project."""
+        for image in list(self.document.findall(nodes.image)):
+            uri = self._site_file_uri(image, image["uri"], "image")
+            if uri is None:
+                image.replace_self(nodes.inline(image.get("alt", ""), image.get("alt", "")))
+            else:
+                image["uri"] = uri
+        for download in list(self.document.findall(addnodes.download_reference)):
+            target = self._site_file_uri(download, download["reftarget"], "download")
+            if target is None:
+                download.replace_self(nodes.inline(download.astext(), download.astext()))
+            else:
+                download["reftarget"] = target
+
+    def _site_file_uri(self, node: nodes.Element, uri: str, kind: str) -> str | None:
+        """The path Sphinx should copy ``uri`` from, relative to the file; None if refused."""
+        scheme = uri.split(":", 1)[0].lower() if ":" in uri.split("/", 1)[0] else ""
+        if scheme in ("http", "https") or uri.startswith("//"):
+            return uri
+        if scheme == "data" and uri.lower().startswith("data:image/") and kind == "image":
+            return uri
+        if scheme:
+            return self._refuse(node, f"{kind} {uri!r}: only http(s) URLs and files of the site may be used")
+        linked = site_path(self.blog, uri)
+        if linked is not None:
+            found = site_file(self.blog, linked)
+            if found is None:
+                return self._refuse(node, f"{kind} {uri!r}: no such file in the site folder "
+                                          f"({self.blog.static_dir}), or it leads out of it")
+            return relative_to_file(found, self.blog_file)
+        target = (self.blog_file.resolve().parent / unquote(uri.partition("#")[0])).resolve()
+        roots = (self.blog.static_root, Path(self.sphinx_env.srcdir).resolve())
+        if not any(target.is_relative_to(root) for root in roots):
+            return self._refuse(node, f"{kind} {uri!r} leads out of the site and the project: refused")
+        return uri
+
+    def _refuse(self, node: nodes.Element, message: str) -> None:
+        report("path", message, location=(self.sphinx_env.docname, node.line or 0))
+        return None
+
+
+_UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
+
+
+@functools.cache
+def _known_language(name: str) -> bool:
+    try:
+        get_lexer_by_name(name)
+    except ClassNotFound:
+        return name in ("none", "default", "text")
+    return True
+
+
+def _is_plain_relative(href: str) -> bool:
+    """A relative link that does not name a document (``webpagetest.org``)."""
+    if not href or href.startswith(("#", "/")) or ":" in href.split("/", 1)[0]:
+        return False
+    path = href.split("#", 1)[0]
+    return not path.endswith((".md", ".markdown", ".rst"))
+
+
+def _as_figure(element: html_element) -> nodes.figure | None:
+    """``<figure>`` with one image (and a ``<figcaption>``) as a docutils figure."""
+    images = list(element.findall(nodes.image))
+    if len(images) != 1:
+        return None
+    figure = nodes.figure("", classes=element["classes"], ids=element["ids"])
+    figure.source, figure.line = element.source, element.line
+    image = images[0]
+    image.parent.remove(image)
+    figure += image
+    for child in list(element.children):
+        if isinstance(child, html_element) and child["tag"] == "figcaption":
+            caption_text = [c for c in child.children]
+            caption = nodes.caption("", "")
+            for paragraph in caption_text:
+                caption.extend(paragraph.children if isinstance(paragraph, nodes.paragraph) else [paragraph])
+            figure += caption
+        elif not (isinstance(child, nodes.paragraph) and not child.children):
+            if not (isinstance(child, nodes.paragraph) and not child.astext().strip()):
+                figure += child
+    return figure

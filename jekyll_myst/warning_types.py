@@ -1,0 +1,132 @@
+"""Every kind of problem the extension reports: its subtype, its level, what
+triggers it and how to fix it.
+
+One registry: ``jekyll_myst.reporting.report`` accepts only these subtypes,
+and the warnings reference (``docs/reference/warnings.md``) is these tables,
+as :func:`reference_tables` writes them (a test compares the two;
+``python -m jekyll_myst.warning_types`` prints them).  No Sphinx import: the
+pure layer's problems name subtypes from here too.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Literal
+
+
+@dataclasses.dataclass(frozen=True)
+class WarningType:
+    subtype: str
+    #: a warning fails the strict build; an info line never does
+    level: Literal["warning", "info"]
+    #: what triggers it (Markdown)
+    cause: str
+    #: how to fix it (Markdown); none for info lines
+    remedy: str = ""
+
+
+_TYPES = (
+    WarningType("front_matter", "warning",
+                'The file has no front matter (it does not start with `---`, or is empty), the front matter '
+                'is not closed, is not valid YAML, or is not a mapping of keys to values.',
+                'Start the file with `---`, write `key: value` lines, and close them with `---`. Quote values'
+                ' that contain `: `, `[` or `{`.'),
+    WarningType("title", "warning",
+                'The post has no `title`, an empty one, or one that is a list or a number.',
+                'Add `title: "..."` to the front matter, in quotes.'),
+    WarningType("date", "warning",
+                "The date in the file name does not exist (`2023-02-30`), the front matter's `date` (or "
+                '`last_modified_at`) is not a date or does not exist, or it disagrees with the file name by '
+                'more than a day.',
+                'Write dates as `YYYY-MM-DD` or `YYYY-MM-DD HH:MM:SS +ZZZZ`; rename the file or fix the date '
+                'so that they agree.'),
+    WarningType("authors", "warning",
+                '`authors` (or `author`) is neither a name nor a list of names.',
+                'Write `author: Name` or a list under `authors:`.'),
+    WarningType("author", "warning",
+                'An author named by a post has no bio.',
+                'Add a bio to the authors folder (`posts/_authors/`) with `name:` exactly as the post writes '
+                'it, or fix the name in the post.'),
+    WarningType("bio", "warning",
+                'An author bio has no `name`.',
+                'Add `name: "..."` to the bio\'s front matter.'),
+    WarningType("excerpt", "warning",
+                '`excerpt` is not text.',
+                'Write the excerpt as a string, or as a folded block (`excerpt: >`).'),
+    WarningType("tags", "warning",
+                '`tags` or `categories` is not a list of words.',
+                'Write `tags: [one, two]` or space-separated words.'),
+    WarningType("permalink", "warning",
+                '`permalink` is not a path of the site (it has a scheme such as `javascript:`, a `..`, or '
+                'does not start with `/`).',
+                "Write the post's old URL as a path, `/2016/10/07/slug.html` or `/blog/slug/`, "
+                "or remove it."),
+    WarningType("liquid", "warning",
+                'A Liquid tag or output the site does not support (`{% include %}`, `{% assign %}`, `{{ '
+                'page.nothing }}`), a `{% link %}` or `{% post_url %}` to something that does not exist, or '
+                'an unclosed `{% raw %}`, `{% comment %}` or `{% highlight %}`.',
+                'Paste included content into the post, fix the name of the linked file or post, close the '
+                'block; to show Liquid syntax as text, wrap it in `{% raw %}...{% endraw %}`.'),
+    WarningType("ial", "warning",
+                'A kramdown attribute list names an ALD that is not defined (`{: name}` without `{:name: '
+                '...}`), cannot be read, follows no block, or `{:toc}` follows something other than a list.',
+                'Define the ALD, fix the list, put the attribute list on the line right after its block, or '
+                'put `{:toc}` after a one-item list.'),
+    WarningType("path", "warning",
+                'An image or download leads out of the site folder and the project (`../../etc/passwd`, a '
+                'symlink pointing elsewhere), names no file of the site, or uses a scheme other than http(s).'
+                ' Nothing is copied.',
+                'Put the file in the site folder (for example `posts/images/`) and link it as '
+                '`/images/...`.'),
+    WarningType("unsafe_link", "warning",
+                'A link uses `javascript:`, `vbscript:` or `data:`. The link text is kept, without the link.',
+                'Link to a page or a file instead.'),
+    WarningType("link", "warning",
+                "A link to one of the site's own URLs (`/2016/10/07/slug.html`, or the blog's `url`) that no "
+                'page has.',
+                'Fix the URL, or add the missing post. For a blog imported in part, `jekyll_origin_links = '
+                'True` links such URLs to the original site instead (info `jekyll.origin_link`).'),
+    WarningType("page", "warning",
+                '`` {jekyll:page}`...` `` names a page the build does not make.',
+                'Use `archive/index`, `archive/<year>`, `tags/<tag>`, `categories/<category>`, `feed.xml` or '
+                '`authors/<author>/feed.xml`.'),
+    WarningType("duplicate", "warning",
+                'Two files would be the same page (`x.md` and `x.markdown`), or two posts have the same URL. '
+                'Both are named; only the first file is built, and neither old URL is redirected.',
+                'Rename one file, or give one post a different `permalink`.'),
+    WarningType("encoding", "warning",
+                'The file is not UTF-8. It is not built.',
+                'Save the file as UTF-8.'),
+    WarningType("size", "warning",
+                'The file is larger than `jekyll_max_file_size` (1 MB by default). It is not built.',
+                'Split the post, or move data out of it into a linked file.'),
+    WarningType("unpublished", "info",
+                'A file under the posts folder that is not built, and why: no date in its name, `published: '
+                'false`, a date in the future, a drafts or hidden folder, not Markdown, or a site file (an '
+                'image).'),
+    WarningType("front_matter_key", "info",
+                'A front-matter key this site does not use (kept in the file, ignored).'),
+    WarningType("origin_link", "info",
+                'A link to a post of the original blog that this site does not have, linked to the original '
+                'site.'),
+    WarningType("output", "info",
+                'A file the build removed because its source is gone, or that every page is written again '
+                'after a build that stopped while writing.'),
+    WarningType("feed", "info",
+                'No feeds are written because `html_baseurl` is not set.'),
+)
+WARNING_TYPES: dict[str, WarningType] = {kind.subtype: kind for kind in _TYPES}
+
+
+def reference_tables() -> str:
+    """The two tables of the warnings reference, in Markdown."""
+    lines = ["## Warnings", "", "| Subtype | What causes it | How to fix it |", "| --- | --- | --- |"]
+    lines += [f"| `jekyll.{kind.subtype}` | {kind.cause} | {kind.remedy} |"
+              for kind in _TYPES if kind.level == "warning"]
+    lines += ["", "## Information", "", "| Subtype | What it says |", "| --- | --- |"]
+    lines += [f"| `jekyll.{kind.subtype}` | {kind.cause} |" for kind in _TYPES if kind.level == "info"]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(reference_tables(), end="")

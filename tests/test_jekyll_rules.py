@@ -1,0 +1,149 @@
+"""The pure Jekyll layer, case by case, without Sphinx: kramdown's block and
+span rules (as markdown-it tokens), its line rules, attribute lists,
+permalinks and the discovery of post files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from fixture_files import read_cases
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from jekyll_myst.jekyll import emoji
+from jekyll_myst.jekyll.discovery import find_bio_files, find_post_files
+from jekyll_myst.jekyll.kramdown.attributes import Attributes, parse_attribute_list, resolve
+from jekyll_myst.jekyll.kramdown.blocks import PROBLEMS, kramdown_block_plugin
+from jekyll_myst.jekyll.kramdown.inline import kramdown_inline_plugin
+from jekyll_myst.jekyll.kramdown.lines import as_commonmark, code_lines
+from jekyll_myst.jekyll.permalinks import is_site_path, jekyll_url
+from jekyll_myst.warning_types import WARNING_TYPES
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TOKEN_CASES = read_cases(FIXTURES / "kramdown_rules.txt")
+
+
+def kramdown_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark").enable(["strikethrough", "table"])
+    md.use(kramdown_block_plugin)
+    md.use(kramdown_inline_plugin, mentions_base="https://github.com", emoji_lookup=emoji.character)
+    return md
+
+
+def dump(tokens: list[Token], depth: int = 0) -> list[str]:
+    """One line per opening or single token, indented by nesting: its type, tag
+    attributes and content, as the renderer receives them."""
+    lines = []
+    for token in tokens:
+        if token.nesting == -1:
+            depth -= 1
+            continue
+        attributes = " ".join(f"{key}={value}" for key, value in sorted(token.attrs.items()))
+        text = f" {token.content!r}" if token.content and token.type != "inline" else ""
+        info = f" [{token.info}]" if token.info else ""
+        lines.append("  " * depth + token.type + info + (f" {{{attributes}}}" if attributes else "") + text)
+        if token.children:
+            lines.extend(dump(token.children, depth + 1))
+        if token.nesting == 1:
+            depth += 1
+    return lines
+
+
+def dump_markdown(source: str) -> tuple[str, list[str]]:
+    env: dict = {}
+    tokens = kramdown_parser().parse(source, env)
+    problems = [f"{p.line}: [{p.subtype}] {p.message}" for p in env.get(PROBLEMS, [])]
+    return "\n".join(dump(tokens)), problems
+
+
+@pytest.mark.parametrize("case", TOKEN_CASES, ids=[c.slug for c in TOKEN_CASES])
+def test_kramdown_rules(case):
+    tokens, problems = dump_markdown(case.source)
+    assert tokens == case.expected, f"fixtures/kramdown_rules.txt:{case.line}"
+    assert problems == case.warnings
+    assert all(problem.split("[")[1].split("]")[0] in WARNING_TYPES for problem in problems)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1) one\n2) two\n", "1\\) one\n2\\) two\n"),
+    ("[report](/files/report v2.pdf)\n", "[report](/files/report%20v2.pdf)\n"),
+    ("```\n1) kept\n[a](b c)\n```\n", "```\n1) kept\n[a](b c)\n```\n"),
+    ("    1) indented code\n", "    1) indented code\n"),
+    ("Nothing to change.\n", "Nothing to change.\n"),
+])
+def test_kramdown_line_rules(text, expected):
+    assert as_commonmark(text) == expected
+
+
+def test_code_lines():
+    assert code_lines("text\n\n```\na\nb\n```\n\n    c\n") == {2, 3, 4, 5, 7}
+
+
+@pytest.mark.parametrize(("text", "ids", "classes", "pairs", "refs", "unreadable"), [
+    (".note #lead", ["lead"], ["note"], {}, [], ""),
+    ('width="50%" title=\'a b\' lang=en', [], [], {"width": "50%", "title": "a b", "lang": "en"}, [], ""),
+    ("refdef .more", [], ["more"], {}, ["refdef"], ""),
+    (".-negative .a_b", [], ["-negative", "a_b"], {}, [], ""),
+    ("#ok =bad", ["ok"], [], {}, [], "=bad"),
+    ("", [], [], {}, [], ""),
+])
+def test_attribute_lists(text, ids, classes, pairs, refs, unreadable):
+    attrs = parse_attribute_list(text)
+    assert (attrs.ids, attrs.classes, attrs.pairs, attrs.refs, attrs.unreadable) == (
+        ids, classes, pairs, refs, unreadable)
+
+
+def test_a_definition_comes_first_and_the_list_overrides_it():
+    attrs = parse_attribute_list("base .own title=mine toc missing")
+    undefined = resolve(attrs, {"base": Attributes(classes=["shared"], pairs={"title": "base", "lang": "en"})})
+    assert undefined == ["missing"]
+    assert attrs.classes == ["shared", "own"]
+    assert attrs.pairs == {"title": "mine", "lang": "en"}
+
+
+@pytest.mark.parametrize(("permalink", "categories", "expected"), [
+    (None, [], "/2022/05/07/my-post.html"),
+    (None, ["Engineering", "Data Science"], "/engineering/data-science/2022/05/07/my-post.html"),
+    ("/blog/:year/:title/", [], "/blog/2022/my-post/"),
+    ("/:categories/:i_month/:i_day/:short_year/:slug:output_ext", ["ops"], "/ops/5/7/22/my-post.html"),
+    ("/:categories/:title/", [], "/my-post/"),
+    ("posts/:title", [], "/posts/my-post"),
+    ("/fixed/page.html", ["x"], "/fixed/page.html"),
+])
+def test_permalinks(permalink, categories, expected):
+    assert jekyll_url(permalink, dt.date(2022, 5, 7), "my-post", categories) == expected
+
+
+@pytest.mark.parametrize(("value", "is_path"), [
+    ("/2016/10/07/slug.html", True), ("/blog/slug/", True), ("javascript:alert(1)", False),
+    ("//evil.example/x", False), ("/a/../../etc", False), ("relative/path", False), (42, False),
+    ('/quote"d', False),
+])
+def test_a_permalink_must_be_a_path_of_the_site(value, is_path):
+    assert is_site_path(value) is is_path
+
+
+def test_discovery_names_every_file_and_why_it_is_not_a_post(tmp_path):
+    files = {
+        "2022-05-27-a-post.md": "", "sub/2021-01-02-nested.markdown": "", "notes.md": "",
+        "2022-05-27-data.json": "", "images/pic.png": "", "_drafts/2022-01-01-draft.md": "",
+        ".hidden/2022-01-01-x.md": "", "_authors/jane.md": "", "_authors/_template.md": "",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    found = {str(f.path.relative_to(tmp_path)): f.skipped.split(":")[0]
+             for f in find_post_files(tmp_path, tmp_path / "_authors")}
+    assert found == {
+        "2022-05-27-a-post.md": "",
+        "sub/2021-01-02-nested.markdown": "",
+        "notes.md": "not published",
+        "2022-05-27-data.json": "not published",
+        "images/pic.png": "a site file, not a post",
+        "_drafts/2022-01-01-draft.md": "not published",
+        ".hidden/2022-01-01-x.md": "not published",
+    }
+    assert [p.name for p in find_bio_files(tmp_path / "_authors")] == ["jane.md"]
+    assert find_post_files(tmp_path / "missing", tmp_path / "_authors") == []
