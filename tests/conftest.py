@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
@@ -25,3 +30,58 @@ def corpus() -> Path:
     if not (CORPUS / "_posts").is_dir():
         pytest.skip(f"the Jekyll corpus is not at {CORPUS} (set JEKYLL_CORPUS to its folder)")
     return CORPUS
+
+
+def make_blog(src: Path, extra_posts: int = 0, files: dict[str, bytes | str] | None = None) -> Path:
+    """A copy of the test blog at ``src``, with ``extra_posts`` more posts and
+    these ``files`` (text, bytes, ``"MKDIR"`` or ``"SYMLINK:<target>"``)."""
+    shutil.copytree(TESTS / "roots" / "test-blog", src)
+    for number in range(extra_posts):
+        (src / "posts" / f"2022-02-{number + 1:02d}-extra-{number}.md").write_text(
+            f"---\ntitle: Extra {number}\nauthor: Jane Doe\nexcerpt: Number {number}.\n---\n\n"
+            f"## Part {number}\n\nSee [the first post](/2020/01/02/first-post.html).\n")
+    for name, content in (files or {}).items():
+        path = src / name
+        if content == "MKDIR":
+            path.mkdir()
+        elif isinstance(content, str) and content.startswith("SYMLINK:"):
+            path.symlink_to(content.removeprefix("SYMLINK:"))
+        elif isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return src
+
+
+def build(src: Path, out: Path, **kwargs) -> tuple[SphinxTestApp, list[str]]:
+    """Build in this process; return the app and the documents read."""
+    app, read, _written = build_recording(src, out, **kwargs)
+    return app, read
+
+
+def build_recording(src: Path, out: Path, **kwargs) -> tuple[SphinxTestApp, list[str], list[str]]:
+    """Build in this process; return the app, the documents read and the pages written."""
+    app = SphinxTestApp("html", srcdir=src, builddir=out, **kwargs)
+    read: list[str] = []
+    written: list[str] = []
+    app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
+    app.connect("html-page-context", lambda app, page, *args: written.append(page))
+    app.build()
+    app.cleanup()
+    return app, read, written
+
+
+def sphinx_build(src: Path, out: Path, *options: str, **env: str) -> subprocess.CompletedProcess:
+    """``sphinx-build -b html -q`` in another process, as a user runs it."""
+    return subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", *options, str(src), str(out)],
+                          capture_output=True, text=True, cwd=PROJECT, env={**os.environ, **env})
+
+
+def bodies(outdir: Path) -> dict[str, str]:
+    """Each HTML page's body: what a reader sees of it, not the theme around it."""
+    pages = {}
+    for page in sorted(outdir.rglob("*.html")):
+        body = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select_one("div.body")
+        if body is not None:
+            pages[str(page.relative_to(outdir))] = str(body)
+    return pages

@@ -3,12 +3,10 @@ fails; every good page is still built; nothing leaves the site."""
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
-from conftest import TESTS
+from conftest import make_blog
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
@@ -104,25 +102,9 @@ CASES = [
 ]
 
 
-def make_site(root: Path, files: dict[str, bytes | str]) -> Path:
-    src = root / "src"
-    shutil.copytree(TESTS / "roots" / "test-blog", src)
-    for name, content in files.items():
-        path = src / name
-        if content == "MKDIR":
-            path.mkdir()
-        elif isinstance(content, str) and content.startswith("SYMLINK:"):
-            path.symlink_to(content.removeprefix("SYMLINK:"))
-        elif isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    return src
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_bad_input_is_reported_and_the_rest_builds(tmp_path, case):
-    src = make_site(tmp_path, case.files)
+    src = make_blog(tmp_path / "src", files=case.files)
     app = SphinxTestApp("html", srcdir=src, warningiserror=True)
     try:
         app.build()
@@ -141,7 +123,7 @@ def test_bad_input_is_reported_and_the_rest_builds(tmp_path, case):
 
 
 def test_every_file_under_the_posts_is_built_or_named(tmp_path):
-    src = make_site(tmp_path, {
+    src = make_blog(tmp_path / "src", files={
         "posts/2022-01-01-x.md": "---\ntitle: X\n---\n",
         "posts/_drafts": "MKDIR",
         "posts/notes.txt": "not a post",

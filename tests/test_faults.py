@@ -4,14 +4,10 @@ build: its output equals a clean build's."""
 from __future__ import annotations
 
 import filecmp
-import os
 import signal
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import PROJECT
-from test_bad_input import make_site
+from conftest import make_blog, sphinx_build
 
 KILLER = '''"""Test helper: the build kills itself after writing some pages."""
 import os
@@ -31,11 +27,6 @@ def setup(app):
 '''
 
 
-def sphinx_build(src: Path, out: Path, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", str(src), str(out)],
-                          capture_output=True, text=True, cwd=PROJECT, env={**os.environ, **env})
-
-
 def differing_files(left: Path, right: Path) -> list[str]:
     names = sorted({p.relative_to(left).as_posix() for p in left.rglob("*") if p.is_file()}
                    | {p.relative_to(right).as_posix() for p in right.rglob("*") if p.is_file()})
@@ -45,7 +36,7 @@ def differing_files(left: Path, right: Path) -> list[str]:
 
 
 def test_incremental_build_after_a_killed_build_equals_a_clean_build(tmp_path):
-    src = make_site(tmp_path, {"kill_while_writing.py": KILLER})
+    src = make_blog(tmp_path / "src", files={"kill_while_writing.py": KILLER})
     conf = src / "conf.py"
     conf.write_text(conf.read_text() + "\nimport sys, os\nsys.path.insert(0, os.path.dirname(__file__))\n"
                     "extensions.append('kill_while_writing')\n")

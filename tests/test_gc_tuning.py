@@ -6,8 +6,8 @@ from __future__ import annotations
 import gc
 
 import pytest
+from conftest import make_blog
 from sphinx.testing.util import SphinxTestApp
-from test_parallel_incremental import make_blog
 
 
 def build_observing_gc(src, out, **overrides):

@@ -97,7 +97,8 @@ def test_attribute_lists(text, ids, classes, pairs, refs, unreadable):
 
 def test_a_definition_comes_first_and_the_list_overrides_it():
     attrs = parse_attribute_list("base .own title=mine toc missing")
-    undefined = resolve(attrs, {"base": Attributes(classes=["shared"], pairs={"title": "base", "lang": "en"})})
+    base = Attributes(classes=["shared"], pairs={"title": "base", "lang": "en"})
+    undefined = resolve(attrs, {"base": base})
     assert undefined == ["missing"]
     assert attrs.classes == ["shared", "own"]
     assert attrs.pairs == {"title": "mine", "lang": "en"}

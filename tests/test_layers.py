@@ -91,5 +91,6 @@ def test_no_import_cycle():
 
 def test_no_import_hidden_from_the_interpreter():
     """``if TYPE_CHECKING:`` imports are how cycles hide: there are none."""
-    hidden = [name for name, path in our_modules().items() if "TYPE_CHECKING" in path.read_text(encoding="utf-8")]
+    hidden = [name for name, path in our_modules().items()
+              if "TYPE_CHECKING" in path.read_text(encoding="utf-8")]
     assert hidden == []

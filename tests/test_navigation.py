@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from test_parallel_incremental import build, build_recording, make_blog
+from conftest import build, build_recording, make_blog
 
 TREE = ["A guide", "Lists of posts"]
 

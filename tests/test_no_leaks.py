@@ -8,8 +8,8 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import make_blog
 from sphinx.testing.util import SphinxTestApp
-from test_bad_input import make_site
 
 PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 POST = f"""---
@@ -34,8 +34,8 @@ Bio text.
 @pytest.fixture(scope="module")
 def planted(tmp_path_factory):
     """The test blog with markup and script planted in front-matter values."""
-    src = make_site(tmp_path_factory.mktemp("planted"),
-                    {"posts/2022-06-06-planted.md": POST, "posts/_authors/mallory.md": BIO})
+    src = make_blog(tmp_path_factory.mktemp("planted") / "src",
+                    files={"posts/2022-06-06-planted.md": POST, "posts/_authors/mallory.md": BIO})
     app = SphinxTestApp("html", srcdir=src)
     app.build()
     yield app

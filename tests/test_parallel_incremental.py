@@ -3,40 +3,9 @@ gives, and an incremental build after an edit shows the edit everywhere."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from bs4 import BeautifulSoup
-from conftest import TESTS
-from sphinx.testing.util import SphinxTestApp
-
-
-def make_blog(src: Path, extra_posts: int = 0) -> Path:
-    shutil.copytree(TESTS / "roots" / "test-blog", src)
-    for number in range(extra_posts):
-        (src / "posts" / f"2022-02-{number + 1:02d}-extra-{number}.md").write_text(
-            f"---\ntitle: Extra {number}\nauthor: Jane Doe\nexcerpt: Number {number}.\n---\n\n"
-            f"## Part {number}\n\nSee [the first post](/2020/01/02/first-post.html).\n")
-    return src
-
-
-def build(src: Path, out: Path, **kwargs) -> tuple[SphinxTestApp, list[str]]:
-    app = SphinxTestApp("html", srcdir=src, builddir=out, **kwargs)
-    read: list[str] = []
-    app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
-    app.build()
-    app.cleanup()
-    return app, read
-
-
-def bodies(outdir: Path) -> dict[str, str]:
-    pages = {}
-    for page in sorted(outdir.rglob("*.html")):
-        body = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select_one("div.body")
-        if body is not None:
-            pages[str(page.relative_to(outdir))] = str(body)
-    return pages
+from conftest import bodies, build, build_recording, make_blog
 
 
 def test_parallel_build_gives_the_serial_pages(tmp_path):
@@ -102,18 +71,6 @@ def test_a_site_read_in_place_shows_edits_in_the_next_build(tmp_path):
     assert read == ["posts/2020-05-06-in-place"]
     html = page.read_text()
     assert "Edited text." in html and "<h1>After" in html
-
-
-def build_recording(src: Path, out: Path, **kwargs) -> tuple[SphinxTestApp, list[str], list[str]]:
-    """Build; return the app, the documents read and the pages written."""
-    app = SphinxTestApp("html", srcdir=src, builddir=out, **kwargs)
-    read: list[str] = []
-    written: list[str] = []
-    app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
-    app.connect("html-page-context", lambda app, page, *args: written.append(page))
-    app.build()
-    app.cleanup()
-    return app, read, written
 
 
 def test_a_body_edit_rewrites_only_the_post_and_what_carries_it(tmp_path):

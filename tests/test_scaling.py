@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_parallel_incremental import build, build_recording, make_blog
+from conftest import build, build_recording, make_blog
 
 POST = "posts/2020-01-02-first-post"
 ALWAYS_WRITTEN = ("genindex", "search", "404")  # by Sphinx and sphinx-notfound-page, every build

@@ -6,6 +6,17 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import make_blog
+from sphinx.testing.util import SphinxTestApp
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The test blog, built once: these tests only read what it wrote."""
+    app = SphinxTestApp("html", srcdir=make_blog(tmp_path_factory.mktemp("site") / "src"))
+    app.build()
+    yield app
+    app.cleanup()
 
 
 def page(app, name: str) -> BeautifulSoup:
@@ -16,11 +27,9 @@ def body(app, name: str):
     return page(app, name).select_one("div.body")
 
 
-@pytest.mark.sphinx("html", testroot="blog", freshenv=True)
-def test_post_page_reads_as_jekyll_showed_it(app):
-    app.build()
-    assert app.warning.getvalue() == ""
-    html = page(app, "posts/2020-01-02-first-post.html")
+def test_post_page_reads_as_jekyll_showed_it(site):
+    assert site.warning.getvalue() == ""
+    html = page(site, "posts/2020-01-02-first-post.html")
     main = html.select_one("div.body")
     assert [h.get_text(strip=True).rstrip("¶") for h in main.find_all("h1")] == ["The first post"]
     assert html.title.get_text().startswith("The first post")
@@ -36,10 +45,8 @@ def test_post_page_reads_as_jekyll_showed_it(app):
     assert description["content"] == "A short summary of the first post."
 
 
-@pytest.mark.sphinx("html", testroot="blog", freshenv=True)
-def test_headings_keep_kramdown_levels_and_ids(app):
-    app.build()
-    main = body(app, "posts/2020-01-02-first-post.html")
+def test_headings_keep_kramdown_levels_and_ids(site):
+    main = body(site, "posts/2020-01-02-first-post.html")
     headings = [(h.name, h.parent.get("id")) for h in main.find_all(re.compile(r"^h[2-6]$"))]
     assert headings == [
         ("h2", "contents"),
@@ -49,10 +56,8 @@ def test_headings_keep_kramdown_levels_and_ids(app):
     ]
 
 
-@pytest.mark.sphinx("html", testroot="blog", freshenv=True)
-def test_toc_marker_becomes_local_table_of_contents(app):
-    app.build()
-    main = body(app, "posts/2020-01-02-first-post.html")
+def test_toc_marker_becomes_local_table_of_contents(site):
+    main = body(site, "posts/2020-01-02-first-post.html")
     toc = main.select_one("nav#markdown-toc")
     entries = [(a.get_text(), a["href"]) for a in toc.find_all("a")]
     assert entries == [
@@ -64,56 +69,46 @@ def test_toc_marker_becomes_local_table_of_contents(app):
     assert "{:" not in text and "This list becomes" not in text
 
 
-@pytest.mark.sphinx("html", testroot="blog", freshenv=True)
-def test_links_between_posts_and_docs_are_checked_references(app):
-    app.build()
-    post = body(app, "posts/2020-01-02-first-post.html")
+def test_links_between_posts_and_docs_are_checked_references(site):
+    post = body(site, "posts/2020-01-02-first-post.html")
     link = post.find("a", string="the second post")
     assert link["href"] == "2021-03-04-second-post.html#second-section"
-    guide = body(app, "docs/guide.html")
+    guide = body(site, "docs/guide.html")
     assert guide.find("a", string="the second section")["href"] == (
         "../posts/2021-03-04-second-post.html#second-section")
-    backlinks = body(app, "posts/2021-03-04-second-post.html").select_one("section#referenced-by")
+    backlinks = body(site, "posts/2021-03-04-second-post.html").select_one("section#referenced-by")
     # documentation pages, not other posts
     assert [a.get_text() for a in backlinks.select("li a")] == ["A guide"]
 
 
-@pytest.mark.sphinx("html", testroot="blog", freshenv=True)
-def test_site_absolute_image_is_copied(app):
-    app.build()
-    image = body(app, "posts/2020-01-02-first-post.html").find("img", alt="A picture")
-    assert (app.outdir / "posts" / image["src"]).resolve().is_file()
+def test_site_absolute_image_is_copied(site):
+    image = body(site, "posts/2020-01-02-first-post.html").find("img", alt="A picture")
+    assert (site.outdir / "posts" / image["src"]).resolve().is_file()
 
 
-@pytest.mark.sphinx("html", testroot="blog", freshenv=True)
-def test_author_page_lists_their_posts_newest_first(app):
-    app.build()
-    author = body(app, "authors/jane-doe.html")
+def test_author_page_lists_their_posts_newest_first(site):
+    author = body(site, "authors/jane-doe.html")
     assert author.h1.get_text(strip=True).rstrip("¶") == "Jane Doe"
     assert author.select_one("p.jobtitle").get_text() == "Staff Engineer"
     assert [a.get_text() for a in author.select("ul.post-list p.post-list-title > a")] == [
         "A tagged post <with markup>", "The second post", "The first post"]
     portrait = author.select_one("img.portrait")
-    assert (app.outdir / "authors" / portrait["src"]).resolve().is_file()
+    assert (site.outdir / "authors" / portrait["src"]).resolve().is_file()
     assert "Jane writes about" in author.get_text()
 
 
-@pytest.mark.sphinx("html", testroot="blog", freshenv=True)
-def test_unpublished_files_are_reported_not_built(app):
-    app.build()
-    status = app.status.getvalue()
+def test_unpublished_files_are_reported_not_built(site):
+    status = site.status.getvalue()
     assert "2099-01-01-future.md: not published: it is dated 2099-01-01, in the future" in status
     assert "draft-without-date.md: not published: the file name has no date" in status
-    assert not (app.outdir / "posts/2099-01-01-future.html").exists()
-    assert not (app.outdir / "posts/draft-without-date.html").exists()
+    assert not (site.outdir / "posts/2099-01-01-future.html").exists()
+    assert not (site.outdir / "posts/draft-without-date.html").exists()
 
 
-@pytest.mark.sphinx("html", testroot="blog", freshenv=True)
-def test_without_an_excerpt_the_first_paragraph_describes_the_post(app):
-    app.build()
-    html = page(app, "posts/2021-03-04-second-post.html")
+def test_without_an_excerpt_the_first_paragraph_describes_the_post(site):
+    html = page(site, "posts/2021-03-04-second-post.html")
     assert html.find("meta", attrs={"name": "description"})["content"] == "The first paragraph."
     assert html.select_one("div.excerpt") is None
-    [entry] = [li for li in body(app, "authors/jane-doe.html").select("ul.post-list > li")
+    [entry] = [li for li in body(site, "authors/jane-doe.html").select("ul.post-list > li")
                if li.a.get_text() == "The second post"]
     assert entry.select_one("p.post-list-excerpt").get_text() == "The first paragraph."

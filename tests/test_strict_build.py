@@ -4,12 +4,10 @@ the same build without ``-W`` still produces every good page."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import TESTS
+from conftest import TESTS, sphinx_build
 
 
 @pytest.fixture
@@ -17,11 +15,6 @@ def blog(tmp_path) -> Path:
     src = tmp_path / "src"
     shutil.copytree(TESTS / "roots" / "test-blog", src)
     return src
-
-
-def sphinx_build(src: Path, out: Path, *options: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", *options, str(src), str(out)],
-                          capture_output=True, text=True, cwd=TESTS.parent)
 
 
 def test_the_test_blog_builds_strictly(blog, tmp_path):
