@@ -1,9 +1,8 @@
 """The Liquid that Jekyll posts use, rendered ahead of Markdown parsing.
 
-Line numbers are kept (every
-replacement has as many newlines as what it replaces) so that later
-warnings point at the author's line.  Code blocks are left untouched: the
-caller passes the lines that code occupies.
+Line numbers are kept (every replacement has as many newlines as what it
+replaces) so that later warnings point at the author's line.  Code blocks
+are left untouched: the caller passes the lines that code occupies.
 """
 
 from __future__ import annotations
@@ -100,16 +99,13 @@ def _tag(tag: str, args: str, source: str, line: int, context: LiquidContext,
          problems: list[Problem]) -> str:
     keep_lines = "\n" * source.count("\n")
     target = args.strip().strip("'\"")
-    if tag == "link":
-        url = context.link(target)
+    resolvers = {"link": (context.link, "no such file in the site"),
+                 "post_url": (context.post_url, "no post of that name")}
+    if tag in resolvers:
+        resolve, missing = resolvers[tag]
+        url = resolve(target)
         if url is None:
-            problems.append(Problem("liquid", f"{{% link {target} %}}: no such file in the site", line))
-            return keep_lines
-        return url
-    if tag == "post_url":
-        url = context.post_url(target)
-        if url is None:
-            problems.append(Problem("liquid", f"{{% post_url {target} %}}: no post of that name", line))
+            problems.append(Problem("liquid", f"{{% {tag} {target} %}}: {missing}", line))
             return keep_lines
         return url
     if tag == "include":
