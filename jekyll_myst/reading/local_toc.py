@@ -9,6 +9,11 @@ from __future__ import annotations
 
 from docutils import nodes
 
+#: furo paints an error over any ``.contents`` without this class: its sidebar
+#: has the page's headings already.  A post's ``{:toc}`` is what its author
+#: wrote, shown as Jekyll showed it, so the post keeps it.
+FURO_ALLOWS_TOC = "this-will-duplicate-information-and-it-is-still-useful-here"
+
 
 class local_toc(nodes.General, nodes.Element):  # noqa: N801 - docutils naming
     """Where ``{:toc}`` stood; replaced once all headings are known."""
@@ -37,7 +42,7 @@ def _table_of_contents(section: nodes.section, placeholder: local_toc, levels: r
         stack.append((level, sublist))
     for empty in [n for n in root.findall(nodes.bullet_list) if not n.children and n is not root]:
         empty.parent.remove(empty)
-    toc = nodes.topic("", root, classes=["contents", "local", *placeholder["classes"]],
+    toc = nodes.topic("", root, classes=["contents", "local", FURO_ALLOWS_TOC, *placeholder["classes"]],
                       ids=placeholder["ids"])
     toc.source, toc.line = placeholder.source, placeholder.line
     return toc
