@@ -37,11 +37,13 @@ $(STAMP): requirements.txt
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
+# -M keeps the doctrees and the build's own state in $(BUILDDIR)/doctrees:
+# $(BUILDDIR)/html holds only what a web server should serve.
 html: $(STAMP)
-	$(SPHINXBUILD) -b html -j $(JOBS) $(SPHINXOPTS) . $(BUILDDIR)/html
+	$(SPHINXBUILD) -M html . $(BUILDDIR) -j $(JOBS) $(SPHINXOPTS)
 
 livehtml: $(STAMP)
-	$(BIN)/sphinx-autobuild -b html $(SPHINXOPTS) --host $(HOST) --port $(PORT) \
+	$(BIN)/sphinx-autobuild -b html -d $(BUILDDIR)/doctrees $(SPHINXOPTS) --host $(HOST) --port $(PORT) \
 		--watch docs --watch posts --watch jekyll_myst $(if $(JEKYLL_SITE),--watch $(JEKYLL_SITE)) \
 		--ignore '$(BUILDDIR)/*' --ignore '$(VENV)/*' . $(BUILDDIR)/html
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 from conftest import bodies, build, build_recording, make_blog
+from sphinx.testing.util import SphinxTestApp
 
 
 def test_parallel_build_gives_the_serial_pages(tmp_path):
@@ -171,3 +172,21 @@ def test_a_new_author_page_links_the_bylines_of_their_posts(tmp_path):
     assert second.warning.getvalue() == ""
     assert author_links() == {"Jane Doe": "../authors/jane-doe.html",
                               "Ann Guest": "../authors/ann-guest.html"}
+
+
+def test_builders_sharing_the_doctrees_each_rewrite_their_own_pages(tmp_path):
+    """``sphinx-build -M`` gives every builder one doctree folder: a title edited
+    and built by one builder still reaches the other builder's pages."""
+    src = make_blog(tmp_path / "src", extra_posts=3)
+    out = tmp_path / "out"
+    build(src, out)
+    edited = src / "posts" / "2022-02-02-extra-1.md"
+    edited.write_text(edited.read_text().replace("title: Extra 1", "title: Renamed one"))
+    other = SphinxTestApp("dirhtml", srcdir=src, builddir=out)
+    other.build()
+    other.cleanup()
+    build(src, out)
+    for builder, page in (("html", "posts/2022-02-01-extra-0.html"),
+                          ("dirhtml", "posts/2022-02-01-extra-0/index.html")):
+        html = BeautifulSoup((out / builder / page).read_text(encoding="utf-8"), "lxml")
+        assert html.select_one("p.post-nav-next a").get_text() == "Renamed one", builder

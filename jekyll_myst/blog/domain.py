@@ -39,11 +39,12 @@ _PER_DOCUMENT = {
 _SITE_WIDE = {
     "discovery": "post file -> ((mtime, size, today), why it is not published): unchanged files "
                  "are not read again to find out",
-    "shown": "feature -> page -> digest of what the page showed when it was written (rewrites)",
+    "shown": "builder -> feature -> page -> digest of what the page showed when it was written (rewrites)",
     "generated": "generated page -> the feature that makes it (archives, feeds)",
 }
 #: changes whenever what the domain stores changes shape: a saved environment is then not loaded
-DATA_VERSION = zlib.crc32(repr((sorted(_PER_DOCUMENT), sorted(_SITE_WIDE),
+#: (the descriptions above say each value's shape: a change to one changes it)
+DATA_VERSION = zlib.crc32(repr((sorted(_PER_DOCUMENT.items()), sorted(_SITE_WIDE.items()),
                                 shape_version(PostRecord, Bio))).encode("utf-8"))
 
 
@@ -77,7 +78,7 @@ class JekyllDomain(Domain):
         return self.data["discovery"]
 
     @property
-    def shown(self) -> dict[str, dict[str, str]]:
+    def shown(self) -> dict[str, dict[str, dict[str, str]]]:
         return self.data["shown"]
 
     def note_post(self, docname: str, record: PostRecord) -> None:

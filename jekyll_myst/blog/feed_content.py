@@ -17,6 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from ..reading.header import HEADER_CLASS
+from .build_state import state_dir
 from .urls import page_url
 
 _START = "<!-- jekyll-myst: content -->"
@@ -27,7 +28,7 @@ _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>')
 
 
 def _cache(app: Sphinx, post: str) -> Path:
-    return Path(app.doctreedir, "jekyll-feed-content", f"{post}.html")
+    return state_dir(app) / "feed-content" / f"{post}.html"
 
 
 def mark_content(doctree: nodes.document) -> None:

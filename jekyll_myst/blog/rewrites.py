@@ -67,7 +67,8 @@ class RewriteTracker:
         return page in self._outdated_generated
 
     def pages_to_write(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
-        stored = env.domains["jekyll"].shown
+        # what pages showed is what this builder wrote into its own folder
+        stored = env.domains["jekyll"].shown.setdefault(app.builder.name, {})
         everything = stopped_while_writing(app)
         if everything:
             report("output", "the last build stopped while writing pages: writing every page again")

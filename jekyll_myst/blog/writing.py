@@ -16,14 +16,15 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ..reporting import report
+from .build_state import state_dir
 from .feeds import write_feeds
 from .generated_files import GeneratedFiles
 from .redirects import write_redirects
 from .sitemap import write_sitemap
 
-MANIFEST = ".jekyll-myst-files.json"
+MANIFEST = "files.json"
 #: present while pages are being written: a build that leaves it was stopped
-WRITING = ".jekyll-myst-writing"
+WRITING = "writing"
 
 
 def stopped_while_writing(app: Sphinx) -> bool:
@@ -32,18 +33,19 @@ def stopped_while_writing(app: Sphinx) -> bool:
     Its environment was saved before writing began, so this build would not
     know which pages it missed: every page is written again.
     """
-    return app.builder.format == "html" and Path(app.outdir, WRITING).is_file()
+    return app.builder.format == "html" and Path(state_dir(app), WRITING).is_file()
 
 
 def note_writing(app: Sphinx, builder) -> None:
     if builder.format == "html":
-        Path(app.outdir, WRITING).touch()
+        state_dir(app).mkdir(parents=True, exist_ok=True)
+        Path(state_dir(app), WRITING).touch()
 
 
 def write_blog_files(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    files = GeneratedFiles(Path(app.outdir), Path(app.outdir, MANIFEST), reuse=not app.fresh_env_used)
+    files = GeneratedFiles(Path(app.outdir), Path(state_dir(app), MANIFEST), reuse=not app.fresh_env_used)
     write_feeds(app, files)
     write_redirects(app, files)
     write_sitemap(app, files)
@@ -52,7 +54,7 @@ def write_blog_files(app: Sphinx, exception: Exception | None) -> None:
     for stale in files.stale():
         _remove(Path(app.outdir, stale))
     files.save()
-    Path(app.outdir, WRITING).unlink(missing_ok=True)
+    Path(state_dir(app), WRITING).unlink(missing_ok=True)
 
 
 def remove_deleted_pages(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
