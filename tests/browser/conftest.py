@@ -17,6 +17,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +32,7 @@ SCREENSHOTS = PROJECT / "_build" / "screenshots"
 #: the paths and port that deploy/nginx/site.conf is written for (the container's)
 CONF_ROOT = "/usr/share/nginx/html"
 CONF_CSP = "/etc/nginx/site-csp.conf"
+CONF_ACCESS = "/etc/nginx/site-access.conf"
 CONF_LISTEN = "listen 80;"
 
 CHROMIUM_ARGS = [
@@ -130,6 +133,8 @@ class Site:
     #: a plain static server of the same files: no redirect map, no headers
     plain_port: int
     csp: str
+    #: the nginx include with that policy, written by deploy/csp.py
+    csp_conf: Path
 
     def url(self, path: str = "/") -> str:
         return f"http://127.0.0.1:{self.port}{path}"
@@ -146,13 +151,45 @@ class Site:
         return response, response.read()
 
 
-def render_site_conf(html: Path, csp_conf: Path, port: int) -> str:
+def render_site_conf(html: Path, csp_conf: Path, port: int, access_conf: Path) -> str:
     """deploy/nginx/site.conf with this build's paths and port in place of the container's."""
     conf = (DEPLOY / "nginx" / "site.conf").read_text(encoding="utf-8")
-    for placeholder in (CONF_ROOT, CONF_CSP, CONF_LISTEN):
+    for placeholder in (CONF_ROOT, CONF_CSP, CONF_ACCESS, CONF_LISTEN):
         assert placeholder in conf, f"deploy/nginx/site.conf no longer has {placeholder!r}"
     return (conf.replace(CONF_ROOT, str(html)).replace(CONF_CSP, str(csp_conf))
-            .replace(CONF_LISTEN, f"listen 127.0.0.1:{port};"))
+            .replace(CONF_ACCESS, str(access_conf)).replace(CONF_LISTEN, f"listen 127.0.0.1:{port};"))
+
+
+def check_nginx(nginx_program: str, prefix: Path, site_conf: str) -> subprocess.CompletedProcess:
+    """Write deploy/nginx/nginx.conf around site_conf into prefix, and run nginx -t on it."""
+    prefix.mkdir(parents=True, exist_ok=True)
+    (prefix / "site.conf").write_text(site_conf, encoding="utf-8")
+    main_conf = (DEPLOY / "nginx" / "nginx.conf").read_text(encoding="utf-8")
+    if os.geteuid() == 0:
+        # As root, nginx's workers would run as nobody, who cannot read pytest's
+        # private temporary folder.
+        main_conf = "user root;\n" + main_conf
+    (prefix / "nginx.conf").write_text(main_conf, encoding="utf-8")
+    return subprocess.run([nginx_program, "-p", f"{prefix}/", "-c", "nginx.conf", "-e", "stderr", "-t"],
+                          capture_output=True, text=True)
+
+
+@contextmanager
+def running_nginx(nginx_program: str, prefix: Path, site_conf: str, ports: list[int]) -> Iterator[None]:
+    """nginx with deploy/nginx/nginx.conf around site_conf, until the end of the with block."""
+    check = check_nginx(nginx_program, prefix, site_conf)
+    assert check.returncode == 0, f"nginx rejects the configuration:\n{check.stderr}"
+    log = prefix / "nginx.stderr"
+    with log.open("wb") as out:
+        server = subprocess.Popen([nginx_program, "-p", f"{prefix}/", "-c", "nginx.conf", "-e", "stderr",
+                                   "-g", "daemon off;"], stdout=out, stderr=subprocess.STDOUT,
+                                  stdin=subprocess.DEVNULL)
+    try:
+        for port in ports:
+            wait_for_http(port, "/", server, 20, log)
+        yield
+    finally:
+        stop(server)
 
 
 @pytest.fixture(scope="session")
@@ -167,6 +204,8 @@ def site(nginx_program, tmp_path_factory) -> Site:
     prefix = base / "nginx"
     prefix.mkdir()
     csp_conf = prefix / "csp.conf"
+    access_conf = prefix / "access.conf"
+    shutil.copyfile(DEPLOY / "nginx" / "access" / "public.conf", access_conf)
     subprocess.run([sys.executable, str(DEPLOY / "csp.py"), str(html), "--nginx", str(csp_conf)], check=True)
     csp = subprocess.run([sys.executable, str(DEPLOY / "csp.py"), str(html)],
                          check=True, capture_output=True, text=True).stdout.strip()
@@ -176,27 +215,9 @@ def site(nginx_program, tmp_path_factory) -> Site:
         plain_port = free_port()
     plain_server = (f"\nserver {{\n    listen 127.0.0.1:{plain_port};\n    root {html};\n"
                     f"    index index.html;\n}}\n")
-    (prefix / "site.conf").write_text(render_site_conf(html, csp_conf, port) + plain_server, encoding="utf-8")
-    main_conf = (DEPLOY / "nginx" / "nginx.conf").read_text(encoding="utf-8")
-    if os.geteuid() == 0:
-        # As root, nginx's workers would run as nobody, who cannot read pytest's
-        # private temporary folder.
-        main_conf = "user root;\n" + main_conf
-    (prefix / "nginx.conf").write_text(main_conf, encoding="utf-8")
-
-    command = [nginx_program, "-p", f"{prefix}/", "-c", "nginx.conf", "-e", "stderr"]
-    check = subprocess.run([*command, "-t"], capture_output=True, text=True)
-    assert check.returncode == 0, f"nginx rejects the configuration:\n{check.stderr}"
-    log = prefix / "nginx.stderr"
-    with log.open("wb") as out:
-        server = subprocess.Popen([*command, "-g", "daemon off;"], stdout=out, stderr=subprocess.STDOUT,
-                                  stdin=subprocess.DEVNULL)
-    try:
-        wait_for_http(port, "/", server, 20, log)
-        wait_for_http(plain_port, "/", server, 20, log)
-        yield Site(html=html, port=port, plain_port=plain_port, csp=csp)
-    finally:
-        stop(server)
+    site_conf = render_site_conf(html, csp_conf, port, access_conf) + plain_server
+    with running_nginx(nginx_program, prefix, site_conf, [port, plain_port]):
+        yield Site(html=html, port=port, plain_port=plain_port, csp=csp, csp_conf=csp_conf)
 
 
 @dataclass
