@@ -23,8 +23,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from .conftest import (DEPLOY, check_nginx, find_program, free_port, missing, render_site_conf,
-                       running_nginx)
+from .conftest import DEPLOY, check_nginx, find_program, free_port, missing, render_site_conf, running_nginx
 from .test_served_site import AUTHOR, LONG_CACHE, OLD_QNA, QNA, QNA_TITLE, expect, static_url
 
 ACCESS = DEPLOY / "nginx" / "access"
@@ -222,8 +221,11 @@ def same_as_open(site, port: int, login: dict[str, str]) -> None:
     assert (answer.status, answer.header("Cache-Control")) == (404, "no-cache")
 
 
-def assert_no_site_content(answer: Answer, html: Path, path: str) -> None:
-    """The answer to a reader without a login tells nothing of the site."""
+def assert_no_site_content(answer: Answer, html: Path, path: str, csp: str) -> None:
+    """The answer to a reader without a login tells nothing of the site, with the site's headers."""
+    assert answer.header("Cache-Control") == "no-cache", path
+    assert answer.header("Content-Security-Policy") == csp, path
+    assert answer.header("X-Frame-Options") == "DENY", path
     body = answer.body.decode(errors="replace")
     for leak in ("Page not found", "Engineering", "Index of", "<a ", "<script", "<link"):
         assert leak not in body, f"{path}: the answer without a login has {leak!r}:\n{body}"
@@ -256,8 +258,7 @@ def test_basic_auth_answers_nothing_without_a_valid_login(site, protected):
             answer = fetch(protected.basic_port, path, headers)
             assert answer.status == 401, f"{path} with {headers}: {answer.status}"
             assert answer.header("WWW-Authenticate") == 'Basic realm="Engineering"', path
-            assert_no_site_content(answer, protected.html, path)
-            assert answer.header("Cache-Control") == "no-cache", path
+            assert_no_site_content(answer, protected.html, path, site.csp)
             bodies.add(answer.body)
     # nginx's own short page, the same for every path
     assert len(bodies) == 1, bodies
@@ -297,8 +298,7 @@ def test_sso_sends_a_reader_without_a_session_to_sign_in(site, protected):
             expected = (401, None) if unpublished(path) else (302, f"/oauth2/sign_in?rd={path}")
             assert (answer.status, answer.header("Location")) == expected, \
                 f"{path} with {headers}: {answer.status} {answer.header('Location')}"
-            assert_no_site_content(answer, protected.html, path)
-            assert answer.header("Cache-Control") == "no-cache", path
+            assert_no_site_content(answer, protected.html, path, site.csp)
             # what oauth2-proxy is told, in the subrequest: the page asked for, the
             # cookies, and no body
             check_path, check_headers = protected.stand_in.checks[-1]
