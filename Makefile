@@ -3,6 +3,8 @@
 #   make html                 strict build into _build/html (creates .venv first)
 #   make html SPHINXOPTS=     the same build, warnings not fatal
 #   make livehtml [PORT=8000] live-reloading preview on http://127.0.0.1:PORT
+#   make latexpdf, make epub  the site as a PDF (needs TeX) or an EPUB; also dirhtml, singlehtml,
+#                             latex, text, man, gettext
 #   make test                 the test suite
 #   make clean                remove the build output
 #
@@ -46,6 +48,14 @@ livehtml: $(STAMP)
 	$(BIN)/sphinx-autobuild -b html -d $(BUILDDIR)/doctrees $(SPHINXOPTS) --host $(HOST) --port $(PORT) \
 		--watch docs --watch posts --watch jekyll_myst $(if $(JEKYLL_SITE),--watch $(JEKYLL_SITE)) \
 		--ignore '$(BUILDDIR)/*' --ignore '$(VENV)/*' . $(BUILDDIR)/html
+
+# The other Sphinx builders, each into $(BUILDDIR)/<builder>: the PDF (latexpdf,
+# which needs TeX: see docs/guides/building-and-hosting.md) and the EPUB hold
+# the docs and every post.
+BUILDERS := dirhtml singlehtml epub latex latexpdf text man gettext
+.PHONY: $(BUILDERS)
+$(BUILDERS): $(STAMP)
+	$(SPHINXBUILD) -M $@ . $(BUILDDIR) -j $(JOBS) $(SPHINXOPTS)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -43,6 +43,14 @@ html_baseurl = (os.environ.get("SITE_BASEURL") or os.environ.get("READTHEDOCS_CA
 # Every reference is checked, whichever way the build is run.
 nitpicky = True
 
+# The PDF and EPUB editions: the docs, then every post (book.md gathers them;
+# on the web, posts stay out of the sidebar).
+version = release = "current"
+latex_documents = [("book", "engineering.tex", "Engineering", author, "manual")]
+epub_title = project
+epub_basename = "engineering"
+epub_show_urls = "no"
+
 html_theme = "furo"
 html_title = "Engineering"
 html_static_path = ["_static"]

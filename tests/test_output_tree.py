@@ -14,9 +14,9 @@ from conftest import PROJECT
 
 #: what the site is made of, at the top of the published folder
 PUBLISHED = {
-    ".buildinfo", "404.html", "_images", "_sources", "_static", "archive", "authors", "blog.html", "docs",
-    "feed.xml", "genindex.html", "index.html", "objects.inv", "posts", "redirects.nginx.map",
-    "search.html", "searchindex.js", "sitemap.xml",
+    ".buildinfo", "404.html", "_images", "_sources", "_static", "archive", "authors", "blog.html",
+    "book.html", "docs", "feed.xml", "genindex.html", "index.html", "objects.inv", "posts",
+    "redirects.nginx.map", "search.html", "searchindex.js", "sitemap.xml",
 }
 
 

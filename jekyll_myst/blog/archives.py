@@ -17,6 +17,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from .build_state import builds_site
 from .domain import JekyllDomain
 from .listings import listed_post, post_entries
 from .rewrites import RewriteTracker
@@ -73,7 +74,7 @@ def shown_by_archives(app: Sphinx, env: BuildEnvironment) -> dict[str, object]:
 
 
 def collect_archive_pages(tracker: RewriteTracker, app: Sphinx) -> Iterator[tuple[str, dict, str]]:
-    if app.builder.format != "html":
+    if not builds_site(app.builder):
         return
     domain: JekyllDomain = app.env.domains["jekyll"]
     for page, (title, posts) in archive_pages(domain).items():
@@ -109,8 +110,8 @@ def _page(app: Sphinx, pagename: str, title: str, content: nodes.Element) -> tup
 
 def linked_archive(builder, docname: str, kind: str, name: str, classes: list[str]) -> nodes.Node:
     """A tag or category on a post, linked to its archive page."""
-    if builder.format != "html":
-        return nodes.Text(name)
+    if not builds_site(builder):
+        return nodes.Text(name)  # archive pages are the site's
     uri = builder.get_relative_uri(docname, archive_pagename(kind, name))
     return nodes.reference("", name, internal=True, refuri=uri, classes=classes)
 
@@ -118,4 +119,4 @@ def linked_archive(builder, docname: str, kind: str, name: str, classes: list[st
 def setup_archives(app: Sphinx, tracker: RewriteTracker) -> None:
     app.connect("env-updated", register_archives)
     app.connect("html-collect-pages", functools.partial(collect_archive_pages, tracker))
-    tracker.track("archives", shown_by_archives, generated=True)
+    tracker.track("archives", shown_by_archives, generated=True, site_only=True)

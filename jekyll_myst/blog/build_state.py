@@ -1,10 +1,13 @@
-"""Where the blog keeps what a build needs from the last one into the same
-output folder: beside the doctrees, one folder per builder, never in the
-published folder.
+"""Which builds make the web site, and where a build keeps what the next
+one needs to know of it.
 
-``sphinx-build -M`` shares one doctree folder between builders (``html``,
-``dirhtml``, ``epub``...), each writing to its own output folder, so what a
-builder wrote is kept under its name.
+Only builders that write a page per document (``html``, ``dirhtml``) make
+the site around the posts: archives, feeds, redirects at the old URLs, the
+sitemap.  An EPUB, a single page or a PDF has the posts without them.
+
+What a builder wrote is kept beside the doctrees, one folder per builder,
+never in the published folder: ``sphinx-build -M`` shares one doctree
+folder between builders, each writing to its own output folder.
 """
 
 from __future__ import annotations
@@ -12,6 +15,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
+
+SITE_BUILDERS = frozenset({"html", "dirhtml"})
+
+
+def builds_site(builder: Builder) -> bool:
+    return builder.name in SITE_BUILDERS
 
 
 def state_dir(app: Sphinx) -> Path:

@@ -18,6 +18,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ..reporting import report
+from .build_state import builds_site
 from .domain import JekyllDomain
 from .feed_content import mark_content, post_content, setup_feed_content
 from .generated_files import GeneratedFiles
@@ -115,7 +116,7 @@ def _aware(iso: str) -> dt.datetime:
 def add_feed_links(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """``<link rel="alternate">`` to the site's feed on every page, and the author's on theirs."""
     domain: JekyllDomain = app.env.domains["jekyll"]
-    if not domain.posts or not site_base(app):
+    if not domain.posts or not site_base(app) or not builds_site(app.builder):
         return
     links = [(feed_path(), app.config.html_title or app.config.project)]
     if pagename in domain.bios and domain.select(author=pagename):
@@ -134,7 +135,7 @@ def setup_feeds(app: Sphinx) -> None:
         carried.clear()
 
     def mark_carried(app: Sphinx, doctree, docname: str) -> None:
-        if app.builder.format != "html":
+        if not builds_site(app.builder):
             return
         if "posts" not in carried:
             carried["posts"] = carried_posts(app)

@@ -30,10 +30,19 @@ from .rewrites import EVERY_PAGE, RewriteTracker
 
 
 def documents_in_tree(env: BuildEnvironment) -> set[str]:
-    """The documents whose page has a tree of its own: in a toctree, or the root."""
-    in_tree = {env.config.root_doc}
-    for children in env.toctree_includes.values():
-        in_tree.update(children)
+    """The documents whose page has a tree of its own: the root, and what its
+    toctrees reach.
+
+    Not what only another root reaches (``book``, the posts gathered for a
+    PDF or an EPUB): the sidebar never shows it.
+    """
+    in_tree: set[str] = set()
+    waiting = [env.config.root_doc]
+    while waiting:
+        doc = waiting.pop()
+        if doc not in in_tree:
+            in_tree.add(doc)
+            waiting.extend(env.toctree_includes.get(doc, ()))
     return in_tree
 
 
@@ -45,7 +54,7 @@ def shown_navigation(app: Sphinx, env: BuildEnvironment) -> dict[str, list]:
     edited on a docs page would otherwise write every page again.
     """
     shown = []
-    for doc in sorted(documents_in_tree(env) | set(env.toctree_includes)):
+    for doc in sorted(documents_in_tree(env)):
         toc = env.tocs.get(doc)
         toctrees = [] if toc is None else [sorted(node.attributes.items(), key=repr)
                                            for node in toc.findall(addnodes.toctree)]
@@ -71,8 +80,7 @@ def setup_navigation(app: Sphinx, tracker: RewriteTracker) -> None:
         folder = posixpath.dirname(app.builder.get_target_uri(pagename))
         context["toctree"] = _shared(toctree, folder, trees)
 
-    # the HTML pages keep the tree they were written with: compared at the next HTML build
-    tracker.track("navigation", shown_navigation, html_only=True)
+    tracker.track("navigation", shown_navigation, site_only=True)
     app.connect("write-started", start_writing)
     # before sphinx-notfound-page (400), which gives its page a tree of its own
     app.connect("html-page-context", share_tree, priority=300)

@@ -23,6 +23,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ..reporting import report
+from .build_state import builds_site
 from .writing import stopped_while_writing
 
 #: the key under which a feature declares what shows on every page
@@ -45,7 +46,7 @@ class _Feature:
     name: str
     shown: Shown
     generated: bool
-    html_only: bool
+    site_only: bool
 
 
 class RewriteTracker:
@@ -56,12 +57,12 @@ class RewriteTracker:
         self._features: list[_Feature] = []
         self._outdated_generated: set[str] = set()
 
-    def track(self, name: str, shown: Shown, *, generated: bool = False, html_only: bool = False) -> None:
+    def track(self, name: str, shown: Shown, *, generated: bool = False, site_only: bool = False) -> None:
         """``shown(app, env)`` gives, for each page, what the feature shows on it
         (or ``{EVERY_PAGE: ...}`` for what every page shows).  ``generated``:
-        the pages are the feature's own, not documents.  ``html_only``: only
-        HTML pages show it, so only an HTML build compares it."""
-        self._features.append(_Feature(name, shown, generated, html_only))
+        the pages are the feature's own, not documents.  ``site_only``: only
+        the web site's pages show it (see ``build_state``)."""
+        self._features.append(_Feature(name, shown, generated, site_only))
 
     def is_outdated(self, page: str) -> bool:
         return page in self._outdated_generated
@@ -76,8 +77,8 @@ class RewriteTracker:
         generated: set[str] = set()
         generated_outdated: set[str] = set()
         for feature in self._features:
-            if feature.html_only and app.builder.format != "html":
-                continue  # compared at the next HTML build, whose pages show it
+            if feature.site_only and not builds_site(app.builder):
+                continue
             current = {page: digest(value) for page, value in feature.shown(app, env).items()}
             previous = stored.get(feature.name)
             stored[feature.name] = current

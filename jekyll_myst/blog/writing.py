@@ -16,7 +16,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ..reporting import report
-from .build_state import state_dir
+from .build_state import builds_site, state_dir
 from .feeds import write_feeds
 from .generated_files import GeneratedFiles
 from .redirects import write_redirects
@@ -33,17 +33,17 @@ def stopped_while_writing(app: Sphinx) -> bool:
     Its environment was saved before writing began, so this build would not
     know which pages it missed: every page is written again.
     """
-    return app.builder.format == "html" and Path(state_dir(app), WRITING).is_file()
+    return builds_site(app.builder) and Path(state_dir(app), WRITING).is_file()
 
 
 def note_writing(app: Sphinx, builder) -> None:
-    if builder.format == "html":
+    if builds_site(builder):
         state_dir(app).mkdir(parents=True, exist_ok=True)
         Path(state_dir(app), WRITING).touch()
 
 
 def write_blog_files(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or not builds_site(app.builder):
         return
     files = GeneratedFiles(Path(app.outdir), Path(state_dir(app), MANIFEST), reuse=not app.fresh_env_used)
     write_feeds(app, files)
@@ -59,7 +59,7 @@ def write_blog_files(app: Sphinx, exception: Exception | None) -> None:
 
 def remove_deleted_pages(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
                          removed: set[str]) -> list[str]:
-    if app.builder.format == "html":
+    if builds_site(app.builder):
         for docname in removed:
             _remove(Path(app.builder.get_outfilename(docname)))
             for source in Path(app.outdir, "_sources").glob(f"{docname}.*"):

@@ -1,0 +1,96 @@
+"""Every standard Sphinx builder builds the docs and the posts, strictly.
+
+Each is run as a user runs it, ``make <builder>``, all into one build
+folder as ``sphinx-build -M`` shares it.  The web site's own files (feeds,
+redirects, archives, the sitemap) are made only by the builders that make
+the site; the PDF and the EPUB hold the docs and every post.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import zipfile
+
+import pytest
+from conftest import PROJECT
+
+POST = "posts/2022-05-27-qna-production-engineering"
+#: files only the web site has
+SITE_ONLY = ["feed.xml", "sitemap.xml", "redirects.nginx.map", "archive", "_static/jekyll-redirect.js",
+             "2022/05/27/qna-production-engineering.html"]
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+@pytest.fixture(scope="module")
+def build_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("builders")
+
+
+def make(target: str, build_dir) -> subprocess.CompletedProcess:
+    result = subprocess.run(["make", "--no-print-directory", target, f"BUILDDIR={build_dir}", "JOBS=1"],
+                            cwd=PROJECT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr
+    assert "WARNING" not in result.stderr and "ERROR" not in result.stderr, result.stderr
+    return result
+
+
+@pytest.mark.parametrize(("builder", "page"), [
+    ("dirhtml", f"{POST}/index.html"),
+    ("singlehtml", "index.html"),
+    ("text", f"{POST}.txt"),
+    ("gettext", "posts.pot"),
+    ("man", "engineering.1"),
+])
+def test_builder_is_strict_and_clean(build_dir, builder, page):
+    make(builder, build_dir)
+    out = build_dir / builder
+    assert (out / page).is_file()
+    site_files = [name for name in SITE_ONLY if (out / name).exists()]
+    assert site_files == (SITE_ONLY if builder == "dirhtml" else [])
+
+
+def test_the_text_and_the_translation_catalogue_have_the_post(build_dir):
+    text = (build_dir / "text" / f"{POST}.txt").read_text(encoding="utf-8")
+    assert "What do I do?" in text and "Sanyia Saidova" in text
+    assert 'msgid "What do I do?"' in (build_dir / "gettext" / "posts.pot").read_text(encoding="utf-8")
+
+
+def test_the_epub_has_the_docs_and_the_posts_and_nothing_of_the_site(build_dir):
+    make("epub", build_dir)
+    with zipfile.ZipFile(build_dir / "epub" / "engineering.epub") as epub:
+        names = set(epub.namelist())
+        post = epub.read(f"{POST}.xhtml").decode("utf-8")
+    expected = {f"{POST}.xhtml", "docs/architecture/market-isolation.xhtml", "authors/sanyia-saidova.xhtml"}
+    assert expected <= names
+    assert "What do I do?" in post
+    assert [name for name in names if any(name.startswith(site) for site in SITE_ONLY)] == []
+    assert not any(".jekyll-myst" in name or "jekyll-myst" in name for name in names)
+
+
+def test_the_latex_source_has_the_docs_then_the_posts(build_dir):
+    make("latex", build_dir)
+    tex = (build_dir / "latex" / "engineering.tex").read_text(encoding="utf-8")
+    docs, post = tex.index(r"\chapter{Engineering}"), tex.index("Q\\&A with a Production Engineer")
+    assert docs < post
+    assert r"\section{What do I do?}" in tex
+
+
+def test_the_pdf_has_the_docs_and_the_posts(build_dir):
+    missing = [tool for tool in ("latexmk", "pdflatex", "pdftotext") if shutil.which(tool) is None]
+    if missing:
+        reason = f"{', '.join(missing)} not installed (Debian's latexmk, texlive-*, poppler-utils: .ci/run)"
+        if in_ci():
+            pytest.fail(reason + " (CI is set: .ci/run installs it)", pytrace=False)
+        pytest.skip(reason)
+    make("latexpdf", build_dir)
+    pdf = build_dir / "latex" / "engineering.pdf"
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    for heading in ("Market isolation", "Q&A with a Production Engineer", "What do I do?", "Why Deliveroo?",
+                    "What have I done since joining?"):
+        assert heading in text, heading
