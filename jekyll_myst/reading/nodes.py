@@ -1,7 +1,8 @@
 """The doctree nodes posts add, and how each builder writes them.
 
 HTML gets semantic markup (``<time>``, the element an author wrote); every
-other builder gets the children as plain content.
+other builder gets the children as plain content.  The HTML translator
+itself is in ``translator``.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
+
+from .translator import BlogHTMLTranslator
 
 
 class post_date(nodes.Inline, nodes.TextElement):  # noqa: N801 - docutils naming
@@ -85,25 +88,6 @@ def depart_passthrough(self, node: nodes.Element) -> None:
     pass
 
 
-class PostHeadingsHTMLTranslator(HTML5Translator):
-    """Writes a post's headings at the level its author chose.
-
-    kramdown prints ``### x`` as ``<h3>`` wherever it sits; docutils numbers
-    headings by section depth.  Sections read from a post carry the level
-    written in the Markdown as ``heading_level``.
-    """
-
-    def visit_section(self, node: nodes.section) -> None:
-        self.context.append(self.section_level)
-        if "heading_level" in node:
-            self.section_level = node["heading_level"] - self.initial_header_level
-        super().visit_section(node)
-
-    def depart_section(self, node: nodes.section) -> None:
-        super().depart_section(node)
-        self.section_level = self.context.pop()
-
-
 def setup_nodes(app: Sphinx) -> None:
     passthrough = (visit_passthrough, depart_passthrough)
     others = {fmt: passthrough for fmt in ("latex", "text", "man", "texinfo")}
@@ -112,4 +96,4 @@ def setup_nodes(app: Sphinx) -> None:
     app.add_node(html_element, html=(visit_html_element, depart_html_element), **others)
     app.add_node(post_list)
     for builder in ("html", "dirhtml", "singlehtml"):
-        app.set_translator(builder, PostHeadingsHTMLTranslator, override=True)
+        app.set_translator(builder, BlogHTMLTranslator, override=True)

@@ -1,0 +1,63 @@
+"""The HTML translator of the site's pages: a post's headings at the level
+its author chose, and what a keyboard or a screen reader needs from code
+blocks and embedded frames (checked with axe-core in the browser tests).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from docutils import nodes
+from sphinx.writers.html5 import HTML5Translator
+
+_PRE = re.compile(r"<pre(?=[\s>])(?![^>]*\btabindex=)")
+_FRAME = re.compile(r"<iframe\b(?![^>]*\btitle=)([^>]*)>", re.IGNORECASE)
+_SRC = re.compile(r"""\bsrc\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+
+
+def keyboard_scrollable(html: str) -> str:
+    """A code block scrolls sideways when its lines are long: a keyboard can
+    scroll it only if it can take the focus."""
+    return _PRE.sub('<pre tabindex="0"', html, count=1)
+
+
+def titled_frames(html: str) -> str:
+    """An ``<iframe>`` an author embedded without a title gets one naming where
+    it comes from: a screen reader announces a frame by its title."""
+    def title(match: re.Match) -> str:
+        source = _SRC.search(match[1])
+        host = urlsplit(source[1]).hostname if source else None
+        label = f"Embedded content from {host}" if host else "Embedded content"
+        return f'<iframe title="{label}"{match[1]}>'
+
+    return _FRAME.sub(title, html)
+
+
+class BlogHTMLTranslator(HTML5Translator):
+    def visit_section(self, node: nodes.section) -> None:
+        # kramdown prints ``### x`` as ``<h3>`` wherever it sits; docutils
+        # numbers headings by section depth.  Sections read from a post carry
+        # the level written in the Markdown as ``heading_level``.
+        self.context.append(self.section_level)
+        if "heading_level" in node:
+            self.section_level = node["heading_level"] - self.initial_header_level
+        super().visit_section(node)
+
+    def depart_section(self, node: nodes.section) -> None:
+        super().depart_section(node)
+        self.section_level = self.context.pop()
+
+    def visit_literal_block(self, node: nodes.literal_block) -> None:
+        start = len(self.body)
+        try:
+            super().visit_literal_block(node)  # highlighted code is written whole, then skipped
+        finally:
+            self.body[start:] = [keyboard_scrollable(part) for part in self.body[start:]]
+
+    def visit_raw(self, node: nodes.raw) -> None:
+        start = len(self.body)
+        try:
+            super().visit_raw(node)
+        finally:
+            self.body[start:] = [titled_frames(part) for part in self.body[start:]]
