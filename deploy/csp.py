@@ -50,8 +50,9 @@ def _origin(url: str) -> str | None:
     parts = urlsplit(url.strip().split()[0] if url.strip() else "")
     if parts.scheme in ("http", "https") and parts.netloc:
         return f"{parts.scheme}://{parts.netloc}"
-    if not parts.scheme and parts.netloc:  # //host/path
-        return f"https://{parts.netloc}"
+    if not parts.scheme and parts.netloc:
+        # //host/path takes the page's own scheme, and so does a source without one
+        return parts.netloc
     return None
 
 
