@@ -192,13 +192,14 @@ def running_nginx(nginx_program: str, prefix: Path, site_conf: str, ports: list[
         stop(server)
 
 
-@pytest.fixture(scope="session")
-def site(nginx_program, tmp_path_factory) -> Site:
-    base = tmp_path_factory.mktemp("served")
+@contextmanager
+def served_build(nginx_program: str, base: Path, **env: str) -> Iterator[Site]:
+    """The strict build of the project (of the Jekyll site ``JEKYLL_SITE`` names, if
+    given), served by nginx with the deploy configuration."""
     html = base / "html"
-    env = {k: v for k, v in os.environ.items() if k != "JEKYLL_SITE"}
-    build = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-W", "-n", "--keep-going", "-q",
-                            str(PROJECT), str(html)], env=env, capture_output=True, text=True)
+    environment = {k: v for k, v in os.environ.items() if k != "JEKYLL_SITE"} | env
+    build = subprocess.run([sys.executable, "-m", "sphinx", "-M", "html", str(PROJECT), str(base), "-W", "-n",
+                            "--keep-going", "-q", "-j", "2"], env=environment, capture_output=True, text=True)
     assert build.returncode == 0, f"the strict build failed:\n{build.stdout}\n{build.stderr}"
 
     prefix = base / "nginx"
@@ -218,6 +219,19 @@ def site(nginx_program, tmp_path_factory) -> Site:
     site_conf = render_site_conf(html, csp_conf, port, access_conf) + plain_server
     with running_nginx(nginx_program, prefix, site_conf, [port, plain_port]):
         yield Site(html=html, port=port, plain_port=plain_port, csp=csp, csp_conf=csp_conf)
+
+
+@pytest.fixture(scope="session")
+def site(nginx_program, tmp_path_factory) -> Iterator[Site]:
+    with served_build(nginx_program, tmp_path_factory.mktemp("served")) as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
+def corpus_site(nginx_program, corpus, tmp_path_factory) -> Iterator[Site]:
+    """The shared Jekyll blog built in place of the project's posts, with the docs."""
+    with served_build(nginx_program, tmp_path_factory.mktemp("corpus"), JEKYLL_SITE=str(corpus)) as served:
+        yield served
 
 
 @dataclass
