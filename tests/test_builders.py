@@ -94,3 +94,16 @@ def test_the_pdf_has_the_docs_and_the_posts(build_dir):
     for heading in ("Market isolation", "Q&A with a Production Engineer", "What do I do?", "Why Deliveroo?",
                     "What have I done since joining?"):
         assert heading in text, heading
+
+
+def test_no_output_folder_holds_the_build_cache(build_dir):
+    """Whatever the builder, doctrees and the blog's state stay in the shared doctrees folder."""
+    # sphinx-build -M gettext keeps its own doctrees in gettext/.doctrees, by design:
+    # catalogues are read with other settings, and are not a site to publish
+    outputs = [folder for folder in build_dir.iterdir()
+               if folder.is_dir() and folder.name not in ("doctrees", "gettext")]
+    assert {"dirhtml", "epub", "latex", "text"} <= {folder.name for folder in outputs}
+    cached = [str(path.relative_to(build_dir)) for folder in outputs for path in folder.rglob("*")
+              if path.suffix in (".pickle", ".doctree") or "jekyll-myst" in path.name
+              or path.name == ".doctrees"]
+    assert cached == []
