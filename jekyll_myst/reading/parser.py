@@ -9,6 +9,7 @@ goes to the blog's domain.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from pathlib import Path
 
 from docutils import nodes
@@ -20,9 +21,9 @@ from ..jekyll.authors import read_bio
 from ..jekyll.frontmatter import FrontMatter, split_front_matter
 from ..jekyll.kramdown.blocks import PROBLEMS, kramdown_block_plugin
 from ..jekyll.kramdown.inline import kramdown_inline_plugin
-from ..jekyll.kramdown.lines import as_commonmark, code_lines
+from ..jekyll.kramdown.lines import as_commonmark
 from ..jekyll.links import link_url, post_url
-from ..jekyll.liquid import LiquidContext, render_liquid
+from ..jekyll.liquid import Links, PageInput, SiteInput, page_variables, render_post
 from ..jekyll.post import read_post
 from ..jekyll.record import PostRecord
 from ..jekyll.site_files import relative_to_file, site_file, site_path
@@ -67,7 +68,7 @@ class JekyllMystParser(MystParser):
                        location=(docname, front.line_of(key)))
         for problem in problems:
             report_problem(problem, docname)
-        body = self._liquid(front, project, docname)
+        body = self._liquid(front, project, docname, path, None if bio else record)
         renderer = self._render(body, document, project, path)
         section = title_section(document, record.name if bio else record.title)
         if bio:
@@ -84,17 +85,22 @@ class JekyllMystParser(MystParser):
         # contents: in it they would make every page grow with the blog.
         env.metadata[docname]["orphan"] = True
 
-    def _liquid(self, front: FrontMatter, project: BlogProject, docname: str) -> str:
+    def _liquid(self, front: FrontMatter, project: BlogProject, docname: str, path: Path,
+                post) -> str:
         blog = project.blog
-        site = dict(blog.settings, url=blog.url, baseurl=blog.baseurl)
-        context = LiquidContext(site=site, page=front.data,
-                                link=lambda path: link_url(blog, path, project.post_path),
-                                post_url=lambda name: post_url(project.post_path(Path(name).name)))
-        rendered = front.body
-        if "{%" in rendered or "{{" in rendered:
-            rendered, problems = render_liquid(rendered, front.body_line, code_lines(rendered), context)
-            for problem in problems:
-                report_problem(problem, docname)
+        # site.posts stays empty: posts are read one by one, and Liquid runs as each is read
+        site = SiteInput(settings=dict(blog.settings, url=blog.url, baseurl=blog.baseurl),
+                         folder=blog.static_dir,
+                         time=dt.datetime.combine(project.today, dt.time()))
+        in_site = path.absolute().is_relative_to(blog.static_dir.absolute())
+        relative = (path.absolute().relative_to(blog.static_dir.absolute()).as_posix() if in_site
+                    else f"{path.parent.name}/{path.name}")
+        page = PageInput(page_variables(front.data, relative, post, front.body), relative)
+        links = Links(link=lambda target: link_url(blog, target, project.post_path),
+                      post_url=lambda name: post_url(project.post_path(Path(name).name)))
+        rendered, problems = render_post(front.body, front.body_line, page, site, links)
+        for problem in problems:
+            report_problem(problem, docname)
         # blank lines in place of the front matter keep every line where it was
         return "\n" * (front.body_line - 1) + as_commonmark(rendered)
 

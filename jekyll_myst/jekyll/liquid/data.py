@@ -1,0 +1,72 @@
+"""``site.data``: the site's ``_data/`` folder, read as Jekyll reads it.
+
+``_data/members.yml`` is ``site.data.members``, ``_data/team/leads.json``
+is ``site.data.team.leads``; YAML, JSON, CSV and TSV files are read (CSV and
+TSV as lists of rows keyed by their header).  Files are read when a
+template first asks for them, so a post that uses no data reads none.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import yaml
+from liquid.exceptions import LiquidError
+
+_READERS = {".yml": "yaml", ".yaml": "yaml", ".json": "json", ".csv": ",", ".tsv": "\t"}
+
+
+class DataFolder(Mapping[str, object]):
+    """A folder of data files, as a mapping from file stem (or subfolder) to its data."""
+
+    def __init__(self, folder: Path, shown: str) -> None:
+        self._folder = folder
+        self._shown = shown
+        self._read: dict[str, object] = {}
+
+    def _entries(self) -> dict[str, Path]:
+        if not self._folder.is_dir():
+            return {}
+        entries = {}
+        for path in sorted(self._folder.iterdir()):
+            if path.is_dir() or path.suffix.lower() in _READERS:
+                entries.setdefault(path.stem if path.is_file() else path.name, path)
+        return entries
+
+    def __getitem__(self, key: str) -> object:
+        if key not in self._read:
+            path = self._entries().get(key) if isinstance(key, str) else None
+            if path is None:
+                raise KeyError(key)
+            shown = f"{self._shown}{path.name}"
+            self._read[key] = DataFolder(path, shown + "/") if path.is_dir() else _read(path, shown)
+        return self._read[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries())
+
+    def __len__(self) -> int:
+        return len(self._entries())
+
+
+def _read(path: Path, shown: str) -> object:
+    try:
+        text = path.read_text(encoding="utf-8")
+        kind = _READERS[path.suffix.lower()]
+        if kind == "yaml":
+            return yaml.safe_load(text)
+        if kind == "json":
+            return json.loads(text)
+        return list(csv.DictReader(io.StringIO(text), delimiter=kind))
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as error:
+        # a LiquidError is reported at the line of the template that asked for the data
+        raise LiquidError(f"the data file {shown} cannot be read: {_first_line(error)}",
+                          token=None) from error
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().split("\n")[0]

@@ -1,0 +1,58 @@
+"""``site`` and ``page``: the variables a post's Liquid sees, as Jekyll 4 names them."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping, Sequence
+from pathlib import PurePosixPath
+from typing import Any
+
+from ..post import Post
+from .data import DataFolder
+from .inputs import SiteInput
+
+
+def site_variables(site: SiteInput) -> dict[str, Any]:
+    """``site.*``: every setting, then what Jekyll computes (which wins, as in Jekyll)."""
+    variables: dict[str, Any] = dict(site.settings)
+    posts = list(site.posts)
+    variables.update(posts=posts, time=site.time, tags=_grouped(posts, "tags"),
+                     categories=_grouped(posts, "categories"))
+    variables["collections"] = [{"label": "posts", "docs": posts}]
+    for label, docs in site.collections.items():
+        variables[label] = list(docs)
+        variables["collections"].append({"label": label, "docs": list(docs)})
+    data_dir = str(site.settings.get("data_dir") or "_data").strip("/")
+    variables["data"] = DataFolder(site.folder / data_dir, data_dir + "/") if site.folder else {}
+    return variables
+
+
+def _grouped(posts: Sequence[Mapping[str, Any]], key: str) -> dict[str, list[Mapping[str, Any]]]:
+    """``site.tags``: each name, with its posts in the order of ``site.posts`` (newest first)."""
+    groups: dict[str, list[Mapping[str, Any]]] = {}
+    for post in posts:
+        for name in post.get(key) or ():
+            groups.setdefault(str(name), []).append(post)
+    return groups
+
+
+def page_variables(data: Mapping[str, Any], path: str, post: Post | None = None,
+                   body: str = "") -> dict[str, Any]:
+    """``page.*``: the front matter, then Jekyll's keys for the file at ``path`` (site-relative).
+
+    ``body`` gives the excerpt when the front matter has none: the text up to
+    the first blank line (``excerpt_separator``), as Jekyll takes it.
+    """
+    name = PurePosixPath(path).name
+    variables: dict[str, Any] = dict(data)
+    variables.update(path=path, name=name, slug=PurePosixPath(name).stem)
+    if post is None:
+        return variables
+    separator = str(data.get("excerpt_separator") or "\n\n")
+    excerpt = post.excerpt or body.lstrip("\n").split(separator)[0]
+    variables.update(
+        title=post.title, date=post.date, slug=post.slug, url=post.url,
+        id=posixpath.join(posixpath.dirname(post.url.rstrip("/")), post.slug),
+        categories=list(post.categories), tags=list(post.tags), excerpt=excerpt,
+    )
+    return variables

@@ -1,0 +1,58 @@
+"""Liquid as Jekyll 4.3 runs it: Liquid 4's tags and filters, then Jekyll's.
+
+python-liquid follows Shopify's Liquid 5; the tags and filters that came
+after Liquid 4 (``render``, ``echo``, ``liquid``, ``{% # %}``, ``sum``...)
+are taken out, so that a post that uses them gets the error Jekyll would
+give.  Errors go to a :class:`~.located.Collector` instead of being raised:
+one environment serves one render of one post.
+"""
+
+from __future__ import annotations
+
+from liquid import Environment, Mode
+from liquid.exceptions import LiquidError
+
+from . import array_filters, date_filters, includes, tags, text_filters, url_filters
+from .inputs import Links, PageInput, SiteInput
+from .located import Collector
+
+#: Liquid 4's standard filters (Jekyll 4.3 runs Liquid 4.0)
+_LIQUID_4_FILTERS = frozenset("""
+    abs append at_least at_most capitalize ceil compact concat date default divided_by downcase
+    escape escape_once first floor join last lstrip map minus modulo newline_to_br plus prepend
+    remove remove_first replace replace_first reverse round rstrip size slice sort sort_natural
+    split strip strip_html strip_newlines times truncate truncatewords uniq upcase url_decode
+    url_encode where
+""".split())
+#: python-liquid's tags that Liquid 4 does not have
+_NOT_LIQUID_4_TAGS = ("echo", "liquid", "render", "#", "doc")
+
+
+class JekyllEnvironment(Environment):
+    def __init__(self, site: SiteInput, page: PageInput, links: Links, collector: Collector) -> None:
+        self.site = site
+        self.page = page
+        self.links = links
+        self.collector = collector
+        #: included files, parsed once per render
+        self.included: dict = {}
+        super().__init__(tolerance=Mode.STRICT, strict_filters=True)
+
+    def setup_tags_and_filters(self, *, extra: bool = False) -> None:
+        super().setup_tags_and_filters(extra=False)
+        for name in _NOT_LIQUID_4_TAGS:
+            self.tags.pop(name, None)
+        self.filters = {name: func for name, func in self.filters.items() if name in _LIQUID_4_FILTERS}
+        for tag in (tags.UnknownTag, tags.UnclosedRawTag, tags.HighlightTag, tags.LinkTag,
+                    tags.PostUrlTag, includes.IncludeTag, includes.IncludeRelativeTag):
+            self.add_tag(tag)
+        for module in (url_filters, date_filters, text_filters, array_filters):
+            self.filters.update(module.FILTERS)
+
+    def error(self, exc, msg=None, token=None) -> None:
+        """Collect the error and go on, as Jekyll's default ``error_mode: warn`` does."""
+        if not isinstance(exc, LiquidError):
+            exc = exc(msg, token=token)
+        elif not exc.token:
+            exc.token = token
+        self.collector.add(exc)

@@ -1,0 +1,68 @@
+"""Where a Liquid error is, as a line of the post.
+
+Errors are collected, never raised: the engine calls :meth:`Collector.add`
+for each one and goes on with the next node, as Jekyll's ``warn`` mode does.
+An error inside an included file is located at the post's
+``{% include %}`` line, and its message names the file and the line there,
+through every level of nesting.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from collections.abc import Iterator
+
+from liquid.exceptions import LiquidError
+from liquid.token import Token
+
+from ..problems import Problem
+
+
+@dataclasses.dataclass(frozen=True)
+class IncludeFrame:
+    #: the included file, as the message names it (``_includes/note.html``)
+    name: str
+    #: the ``{% include %}`` tag, in the source of the file that includes this one
+    tag: Token
+
+
+class Collector:
+    """The problems of one render of one post."""
+
+    def __init__(self, source: str, first_line: int) -> None:
+        self.source = source
+        self.first_line = first_line
+        self.problems: list[Problem] = []
+        self._frames: list[IncludeFrame] = []
+
+    @contextlib.contextmanager
+    def including(self, name: str, tag: Token) -> Iterator[None]:
+        self._frames.append(IncludeFrame(name, tag))
+        try:
+            yield
+        finally:
+            self._frames.pop()
+
+    def add(self, error: LiquidError) -> None:
+        message = str(error.message or type(error).__name__)
+        if not self._frames:
+            self.problems.append(Problem("liquid", message, self._post_line(error.token)))
+            return
+        chain = []
+        inner = error.token
+        for frame in reversed(self._frames):
+            where = f"{frame.name}, line {_line_in(inner)}" if inner is not None else frame.name
+            chain.append(where)
+            inner = frame.tag
+        message += " (in " + ", included from ".join(chain) + ")"
+        self.problems.append(Problem("liquid", message, self._post_line(self._frames[0].tag)))
+
+    def _post_line(self, token: Token | None) -> int:
+        if token is None or token.start_index < 0 or token.source != self.source:
+            return self.first_line
+        return self.first_line + self.source.count("\n", 0, token.start_index)
+
+
+def _line_in(token: Token) -> int:
+    return token.source.count("\n", 0, max(token.start_index, 0)) + 1

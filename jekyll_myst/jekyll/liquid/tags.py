@@ -1,0 +1,152 @@
+"""Jekyll's own tags, except the includes: ``highlight``, ``link``, ``post_url``.
+
+Also the answers for tags Jekyll does not know: an unclosed ``{% raw %}``
+and any unknown name are errors with a message that says what to do.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TextIO
+
+from liquid import RenderContext
+from liquid.ast import BlockNode, Node
+from liquid.builtin.illegal import Illegal
+from liquid.exceptions import LiquidError, LiquidSyntaxError
+from liquid.parser import get_parser
+from liquid.stream import TokenStream
+from liquid.tag import Tag
+from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
+
+from .markup import Interpolated
+
+#: Jekyll's own check of the highlight tag's markup: a language, then options
+_HIGHLIGHT = re.compile(r'^([a-zA-Z0-9.+#_-]+)((\s+\w+(=(\w+|"([0-9]+\s)*[0-9]+"))?)*)$')
+#: what Jekyll strips from the code before highlighting it
+_EDGE_NEWLINES = re.compile(r"\A(?:\r\n|\n)+|(?:\r\n|\n)+\Z")
+#: tags that are only valid inside a block: out of it, they are misplaced, not unknown
+_INNER_TAGS = frozenset({"else", "elsif", "when", "break", "continue"})
+
+
+class HighlightNode(Node):
+    __slots__ = ("language", "block")
+
+    def __init__(self, token: Token, language: str, block: BlockNode) -> None:
+        super().__init__(token)
+        self.language = language
+        self.block = block
+        self.blank = False
+
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        inner = context.get_buffer(buffer)
+        self.block.render(context, inner)
+        code = _EDGE_NEWLINES.sub("", inner.getvalue())
+        # a fence longer than any run of backticks in the code, so the code cannot close it
+        longest = max((len(run) for run in re.findall(r"`{3,}", code)), default=2)
+        fence = "`" * (longest + 1)
+        return buffer.write(f"{fence}{self.language}\n{code}\n{fence}")
+
+
+class HighlightTag(Tag):
+    """``{% highlight lang [linenos] %}``: a fenced code block in that language.
+
+    Jekyll renders Liquid inside the block, then strips the newlines at its
+    edges.  ``linenos`` and the other options are accepted and ignored: the
+    theme's code blocks have no line numbers.
+    """
+
+    name = "highlight"
+    end = "endhighlight"
+
+    def parse(self, stream: TokenStream) -> Node:
+        token = stream.eat(TOKEN_TAG)
+        markup = stream.current.value.strip() if stream.current.kind == TOKEN_EXPRESSION else ""
+        if stream.current.kind == TOKEN_EXPRESSION:
+            next(stream)
+        match = _HIGHLIGHT.match(markup)
+        if match is None:
+            raise LiquidSyntaxError(f"{{% highlight {markup} %}}: give a language, as in "
+                                    "{% highlight ruby %} or {% highlight ruby linenos %}", token=token)
+        block = get_parser(self.env).parse_block(stream, (self.end, TOKEN_EOF))
+        if stream.current.kind != TOKEN_TAG or stream.current.value != self.end:
+            # reported, and the rest of the post kept as text rather than lost
+            self.env.error(LiquidSyntaxError("{% highlight %} is not closed: add {% endhighlight %}",
+                                             token=token))
+            return block
+        return HighlightNode(token, match[1], block)
+
+
+class LinkNode(Node):
+    __slots__ = ("target", "resolve", "missing")
+
+    def __init__(self, token: Token, target: Interpolated, resolve, missing: str) -> None:
+        super().__init__(token)
+        self.target = target
+        self.resolve = resolve
+        self.missing = missing
+        self.blank = False
+
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        target = self.target.render(context).strip()
+        url = self.resolve(target)
+        if url is None:
+            raise LiquidError(f"{{% {self.token.value} {target} %}}: {self.missing}", token=self.token)
+        return buffer.write(url)
+
+
+class _ResolvingTag(Tag):
+    block = False
+    missing = ""
+
+    def resolver(self):
+        raise NotImplementedError
+
+    def parse(self, stream: TokenStream) -> Node:
+        token = stream.eat(TOKEN_TAG)
+        if stream.current.kind != TOKEN_EXPRESSION:
+            raise LiquidSyntaxError(f"{{% {self.name} %}} needs a target", token=token)
+        target = Interpolated.parse(self.env, stream.current)
+        return LinkNode(token, target, self.resolver(), self.missing)
+
+
+class LinkTag(_ResolvingTag):
+    """``{% link path %}``: the URL of a file of the site."""
+
+    name = "link"
+    missing = "no such file in the site"
+
+    def resolver(self):
+        return self.env.links.link
+
+
+class PostUrlTag(_ResolvingTag):
+    """``{% post_url name %}``: the URL of a post, by its file name without extension."""
+
+    name = "post_url"
+    missing = "no post of that name"
+
+    def resolver(self):
+        return self.env.links.post_url
+
+
+class UnclosedRawTag(Tag):
+    """The lexer takes every closed ``{% raw %}`` itself: a raw tag that reaches the parser is open."""
+
+    name = "raw"
+    block = False
+
+    def parse(self, stream: TokenStream) -> Node:
+        raise LiquidSyntaxError("{% raw %} is not closed: add {% endraw %}", token=stream.current)
+
+
+class UnknownTag(Illegal):
+    """A tag name Jekyll does not know, or a block's inner tag out of its block."""
+
+    def parse(self, stream: TokenStream) -> Node:
+        token = stream.current
+        if token.value in self.env.tags or token.value in _INNER_TAGS or token.value.startswith("end"):
+            return super().parse(stream)
+        if stream.peek.kind == TOKEN_EXPRESSION:
+            next(stream)
+        raise LiquidSyntaxError(f"Liquid tag '{token.value}' is not one of Jekyll's: remove it, or "
+                                "wrap literal text in {% raw %}...{% endraw %}", token=token)
