@@ -35,6 +35,7 @@ def site_zone(settings) -> dt.tzinfo | None:
 def as_time(value: object, environment) -> dt.datetime:
     """A Liquid value as a time in the site's zone; FilterArgumentError when it is not a date."""
     zone = site_zone(environment.site.settings)
+    given = value
     if isinstance(value, str) and value.strip() in ("now", "today"):
         value = environment.site.time
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
@@ -45,7 +46,7 @@ def as_time(value: object, environment) -> dt.datetime:
         parsed = parse_date_value(value)
         value = parsed if isinstance(parsed, dt.datetime) else None
     if not isinstance(value, dt.datetime):
-        raise FilterArgumentError(f"Invalid Date: '{value}' is not a valid datetime", token=None)
+        raise FilterArgumentError(f"Invalid Date: '{given}' is not a valid datetime", token=None)
     if value.tzinfo is None:
         return value.replace(tzinfo=zone or dt.UTC)
     return value.astimezone(zone) if zone else value

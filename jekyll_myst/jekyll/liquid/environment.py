@@ -10,7 +10,11 @@ one environment serves one render of one post.
 from __future__ import annotations
 
 from liquid import Environment, Mode
+from liquid.ast import Node
 from liquid.exceptions import LiquidError
+from liquid.parser import get_parser
+from liquid.stream import TokenStream
+from liquid.token import Token
 
 from . import array_filters, date_filters, includes, tags, text_filters, url_filters
 from .inputs import Links, PageInput, SiteInput
@@ -36,6 +40,8 @@ class JekyllEnvironment(Environment):
         self.collector = collector
         #: included files, parsed once per render
         self.included: dict = {}
+        #: the token stream being parsed, whose position locates errors that have none
+        self._parsing: TokenStream | None = None
         super().__init__(tolerance=Mode.STRICT, strict_filters=True)
 
     def setup_tags_and_filters(self, *, extra: bool = False) -> None:
@@ -49,10 +55,23 @@ class JekyllEnvironment(Environment):
         for module in (url_filters, date_filters, text_filters, array_filters):
             self.filters.update(module.FILTERS)
 
+    def _parse(self, source: str) -> list[Node]:
+        stream = TokenStream(self.tokenizer()(source))
+        outer, self._parsing = self._parsing, stream
+        try:
+            return get_parser(self).parse(stream)
+        finally:
+            self._parsing = outer
+
     def error(self, exc, msg=None, token=None) -> None:
         """Collect the error and go on, as Jekyll's default ``error_mode: warn`` does."""
         if not isinstance(exc, LiquidError):
             exc = exc(msg, token=token)
-        elif not exc.token:
-            exc.token = token
+        if not _placed(exc.token):
+            # an error at the end of a tag's expression has a token outside the source
+            exc.token = token if _placed(token) else self._parsing.current if self._parsing else None
         self.collector.add(exc)
+
+
+def _placed(token: Token | None) -> bool:
+    return token is not None and token.start_index >= 0

@@ -1,0 +1,155 @@
+"""Liquid as Jekyll 4.3 runs it, without Sphinx: ``fixtures/liquid.txt`` case by
+case, over a small site folder (``_includes/``, ``_data/``, a post's folder),
+and the cases a fixture cannot hold."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from fixture_files import read_cases
+
+from jekyll_myst.jekyll.frontmatter import split_front_matter
+from jekyll_myst.jekyll.liquid import Links, PageInput, SiteInput, page_variables, render_post
+from jekyll_myst.jekyll.post import read_post
+
+CASES = read_cases(Path(__file__).parent / "fixtures" / "liquid.txt")
+
+FILES = {
+    "_includes/note.html": '<p class="note">{{ include.text }}</p>',
+    "_includes/outer.html": "[{% include inner.html word=include.word %}]",
+    "_includes/inner.html": "{{ include.word | upcase }}",
+    "_includes/kind-a.html": "A-kind",
+    "_includes/assigns.html": '{% assign shared = "set in the include" %}',
+    "_includes/broken.html": "fine\n{{ 'x' | nofilter }}\n",
+    "_includes/nests-broken.html": "one\ntwo\n{% include broken.html %}",
+    "_includes/bad-syntax.html": "{% if %}x{% endif %}",
+    "_posts/snippet.md": "snippet of {{ page.title }}",
+    "_data/members.yml": "- name: Ann\n  year: 2014\n- name: Bob\n  year: 2013\n- name: Cy\n  year: 2014\n",
+    "_data/team/leads.json": '{"design": "Dee", "code": "Eve"}',
+    "_data/places.csv": "city,country\nLyon,France\nOsaka,Japan\n",
+    "_data/broken.yml": "key: [unclosed\n",
+}
+
+FRONT = """---
+title: Hello
+date: 2008-11-07 13:07:54 -0800
+categories: [news]
+tags: [ruby, jekyll]
+---
+"""
+
+POSTS = (
+    {"title": "Newest", "url": "/2009/01/01/newest.html", "tags": ["ruby"], "categories": ["news"],
+     "author": "Zed"},
+    {"title": "Middle", "url": "/2008/12/01/middle.html", "tags": ["ruby", "go"], "categories": []},
+    {"title": "Oldest", "url": "/2008/01/01/oldest.html", "tags": [], "categories": ["news"],
+     "author": "Amy"},
+)
+
+LINKS = Links(link=lambda path: "/blog/about.html" if path == "about.md" else None,
+              post_url=lambda name: "/blog/2008/12/01/middle.html" if name == "2008-12-01-middle" else None)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> SiteInput:
+    folder = tmp_path_factory.mktemp("site")
+    for name, content in FILES.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(content, encoding="utf-8")
+    return SiteInput(
+        settings={"title": "My Blog", "url": "https://example.org", "baseurl": "/blog",
+                  "author": {"name": "Ann"}},
+        folder=folder, time=dt.datetime(2024, 5, 6, 7, 8, 9), posts=POSTS,
+        collections={"recipes": ({"title": "Soup"}, {"title": "Bread"})})
+
+
+def page_for(body: str, extra: str = "") -> PageInput:
+    front = split_front_matter(FRONT.replace("---\n", "---\n" + extra, 1) + body)
+    post, problems = read_post("2008-11-07-hello-world.md", front)
+    assert problems == []
+    path = "_posts/2008-11-07-hello-world.md"
+    return PageInput(page_variables(front.data, path, post, front.body), path)
+
+
+def render(body: str, site: SiteInput, extra: str = "") -> tuple[str, list[str]]:
+    out, problems = render_post(body, 1, page_for(body, extra), site, LINKS)
+    assert all(problem.subtype == "liquid" for problem in problems)
+    return out, [f"line {problem.line}: {problem.message}" for problem in problems]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.slug for case in CASES])
+def test_fixture(case, site):
+    out, problems = render(case.source, site)
+    assert out == case.expected + "\n"
+    assert len(problems) == len(case.warnings), problems
+    for expected, found in zip(case.warnings, problems, strict=True):
+        assert expected in found
+
+
+def test_every_tag_and_filter_of_the_task_has_a_case():
+    titles = " ".join(case.title for case in CASES)
+    names = """assign capture if unless case for comment raw whitespace include include_relative link
+        post_url highlight relative_url absolute_url date_to_string date_to_long_string
+        date_to_xmlschema date_to_rfc822 xml_escape cgi_escape uri_escape slugify markdownify
+        smartify jsonify number_of_words array_to_sentence_string normalize_whitespace where
+        where_exp group_by group_by_exp sort find find_exp push pop shift unshift inspect
+        to_integer sample site.data site.time site.tags site.categories site.posts collections
+        page.url page.date page.id page.excerpt page.path""".split()
+    assert [name for name in names if name not in titles] == []
+
+
+def test_render_with_liquid_false_leaves_the_body_alone(site):
+    body = "{{ page.title }} {% nosuchtag %}\n"
+    assert render(body, site, extra="render_with_liquid: false\n") == (body, [])
+
+
+def test_an_error_inside_an_include_is_at_the_include_line_of_the_post(site):
+    body = "one\ntwo\n{% include broken.html %}\nafter\n"
+    out, problems = render(body, site)
+    assert out == "one\ntwo\nfine\n\n\nafter\n"
+    assert problems == ["line 3: unknown filter 'nofilter' (in _includes/broken.html, line 2)"]
+
+
+def test_nested_include_errors_name_every_file_and_line(site):
+    out, problems = render("x\n{% include nests-broken.html %}\n", site)
+    assert out == "x\none\ntwo\nfine\n\n\n"
+    assert problems == ["line 2: unknown filter 'nofilter' (in _includes/broken.html, line 2, "
+                        "included from _includes/nests-broken.html, line 3)"]
+
+
+def test_a_syntax_error_inside_an_include_is_located_the_same_way(site):
+    _, problems = render("x\n\n{% include bad-syntax.html %}\n", site)
+    assert len(problems) == 1
+    assert problems[0].startswith("line 3: ")
+    assert problems[0].endswith("(in _includes/bad-syntax.html, line 1)")
+
+
+def test_an_unreadable_data_file_is_reported_where_it_is_used(site):
+    out, problems = render("a\n{{ site.data.broken.key }}\nb\n", site)
+    assert out == "a\n\nb\n"
+    assert len(problems) == 1 and problems[0].startswith("line 2: the data file _data/broken.yml")
+
+
+def test_an_unclosed_output_keeps_the_text(site):
+    body = "fine\nbroken {{ page.title\n"
+    assert render(body, site) == (body, ["line 2: expected '}}', found end of file"])
+
+
+def test_the_page_variables_of_a_post(site):
+    variables = page_for("First paragraph.\n\nSecond.\n").variables
+    assert variables["url"] == "/news/2008/11/07/hello-world.html"
+    assert variables["id"] == "/news/2008/11/07/hello-world"
+    assert variables["excerpt"] == "First paragraph."
+    assert variables["date"] == dt.datetime(2008, 11, 7, 13, 7, 54,
+                                            tzinfo=dt.timezone(-dt.timedelta(hours=8)))
+    assert (variables["name"], variables["slug"]) == ("2008-11-07-hello-world.md", "hello-world")
+
+
+def test_a_site_without_a_folder_has_no_includes_and_no_data():
+    site = SiteInput(settings={})
+    page = PageInput({}, "_posts/x.md")
+    out, problems = render_post("{{ site.data.members }}{% include note.html %}\n", 1, page, site, LINKS)
+    assert out == "\n"
+    assert [p.message for p in problems] == ["{% include note.html %}: no such file in the site folder"]
