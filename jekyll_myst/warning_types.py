@@ -62,11 +62,14 @@ _TYPES = (
                 "Write the post's old URL as a path, `/2016/10/07/slug.html` or `/blog/slug/`, "
                 "or remove it."),
     WarningType("liquid", "warning",
-                'A Liquid tag or output the site does not support (`{% include %}`, `{% assign %}`, `{{ '
-                'page.nothing }}`), a `{% link %}` or `{% post_url %}` to something that does not exist, or '
-                'an unclosed `{% raw %}`, `{% comment %}` or `{% highlight %}`.',
-                'Paste included content into the post, fix the name of the linked file or post, close the '
-                'block; to show Liquid syntax as text, wrap it in `{% raw %}...{% endraw %}`.'),
+                'Liquid that Jekyll 4 would refuse: a tag or filter it does not know (a plugin\'s, or '
+                'Liquid 5\'s `render`), a syntax error, an `{% include %}` of a file not in `_includes/`, a '
+                '`{% link %}` or `{% post_url %}` to something that does not exist, an unclosed `{% raw %}`, '
+                'or an unreadable `_data/` file. An error inside an included file is reported at the '
+                '`{% include %}` line, naming the file and its line.',
+                'Fix the Liquid, the file name or the data file; to show Liquid syntax as text, in code '
+                'too, wrap it in `{% raw %}...{% endraw %}`; to leave a whole post unrendered, set '
+                '`render_with_liquid: false` in its front matter.'),
     WarningType("ial", "warning",
                 'A kramdown attribute list names an ALD that is not defined (`{: name}` without `{:name: '
                 '...}`), cannot be read, follows no block, or `{:toc}` follows something other than a list.',
