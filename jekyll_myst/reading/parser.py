@@ -24,7 +24,7 @@ from ..jekyll.kramdown.inline import kramdown_inline_plugin
 from ..jekyll.kramdown.lines import as_commonmark
 from ..jekyll.links import link_url, post_url
 from ..jekyll.liquid import Links, PageInput, SiteInput, page_variables, render_post
-from ..jekyll.post import read_post
+from ..jekyll.post import Post, read_post
 from ..jekyll.record import PostRecord
 from ..jekyll.site_files import relative_to_file, site_file, site_path
 from ..reporting import report, report_problem
@@ -86,7 +86,7 @@ class JekyllMystParser(MystParser):
         env.metadata[docname]["orphan"] = True
 
     def _liquid(self, front: FrontMatter, project: BlogProject, docname: str, path: Path,
-                post) -> str:
+                post: Post | None) -> str:
         blog = project.blog
         # site.posts stays empty: posts are read one by one, and Liquid runs as each is read
         site = SiteInput(settings=dict(blog.settings, url=blog.url, baseurl=blog.baseurl),

@@ -96,37 +96,32 @@ class LinkNode(Node):
 
 class _ResolvingTag(Tag):
     block = False
+    #: which of the caller's :class:`~.inputs.Links` resolves the target
+    resolver = ""
     missing = ""
-
-    def resolver(self):
-        raise NotImplementedError
 
     def parse(self, stream: TokenStream) -> Node:
         token = stream.eat(TOKEN_TAG)
         if stream.current.kind != TOKEN_EXPRESSION:
             raise LiquidSyntaxError(f"{{% {self.name} %}} needs a target", token=token)
         target = Interpolated.parse(self.env, stream.current)
-        return LinkNode(token, target, self.resolver(), self.missing)
+        return LinkNode(token, target, getattr(self.env.links, self.resolver), self.missing)
 
 
 class LinkTag(_ResolvingTag):
     """``{% link path %}``: the URL of a file of the site."""
 
     name = "link"
+    resolver = "link"
     missing = "no such file in the site"
-
-    def resolver(self):
-        return self.env.links.link
 
 
 class PostUrlTag(_ResolvingTag):
     """``{% post_url name %}``: the URL of a post, by its file name without extension."""
 
     name = "post_url"
+    resolver = "post_url"
     missing = "no post of that name"
-
-    def resolver(self):
-        return self.env.links.post_url
 
 
 class UnclosedRawTag(Tag):
