@@ -23,8 +23,9 @@ PUBLISHED = {
 @pytest.fixture(scope="module")
 def build_dir(tmp_path_factory):
     out = tmp_path_factory.mktemp("make-html")
-    result = subprocess.run(["make", "--no-print-directory", "html", f"BUILDDIR={out}", "JOBS=2"],
-                            cwd=PROJECT, capture_output=True, text=True)
+    # -o: the virtual environment is the one running these tests
+    command = ["make", "--no-print-directory", "-o", ".venv/.installed", "html", f"BUILDDIR={out}", "JOBS=2"]
+    result = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 
