@@ -10,7 +10,7 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from conftest import PROJECT
+from conftest import PROJECT, build, make_blog
 
 #: what the site is made of, at the top of the published folder
 PUBLISHED = {
@@ -48,3 +48,14 @@ def test_the_build_state_is_beside_it(build_dir):
     assert (doctrees / "environment.pickle").is_file()
     assert (doctrees / "jekyll-myst" / "html" / "files.json").is_file()
     assert not (doctrees / "jekyll-myst" / "html" / "writing").exists()  # the build finished
+
+
+def test_an_earlier_versions_state_leaves_the_published_folder(tmp_path):
+    """Earlier versions kept their manifest and marker beside the pages."""
+    src, out = make_blog(tmp_path / "src"), tmp_path / "out"
+    build(src, out)
+    legacy = [out / "html" / ".jekyll-myst-files.json", out / "html" / ".jekyll-myst-writing"]
+    for path in legacy:
+        path.write_text("{}\n")
+    build(src, out)
+    assert [path.name for path in legacy if path.exists()] == []

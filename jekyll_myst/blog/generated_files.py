@@ -84,4 +84,5 @@ class GeneratedFiles:
 
     def save(self) -> None:
         manifest = {"files": self.current, "groups": self.groups}
+        self.manifest.parent.mkdir(parents=True, exist_ok=True)
         self.manifest.write_text(json.dumps(manifest, indent=0, sort_keys=True) + "\n", encoding="utf-8")

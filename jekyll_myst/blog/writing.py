@@ -23,6 +23,8 @@ from .redirects import write_redirects
 from .sitemap import write_sitemap
 
 MANIFEST = "files.json"
+#: where earlier versions kept the manifest and the marker: in the published folder
+_LEGACY = (".jekyll-myst-files.json", ".jekyll-myst-writing")
 #: present while pages are being written: a build that leaves it was stopped
 WRITING = "writing"
 
@@ -51,7 +53,7 @@ def write_blog_files(app: Sphinx, exception: Exception | None) -> None:
     write_sitemap(app, files)
     for page in app.env.domains["jekyll"].generated_pages("archives"):
         files.note(app.builder.get_target_uri(page))
-    for stale in files.stale():
+    for stale in [*files.stale(), *_LEGACY]:
         _remove(Path(app.outdir, stale))
     files.save()
     Path(state_dir(app), WRITING).unlink(missing_ok=True)
