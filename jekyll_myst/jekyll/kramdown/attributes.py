@@ -10,9 +10,15 @@ from __future__ import annotations
 import dataclasses
 import re
 
-#: A whole line that is a block IAL, an ALD, or the ``{:toc}`` marker.
-IAL_LINE = re.compile(r"^[ ]{0,3}\{:(?!\w[\w-]*:)(?P<body>[^}\n]*)\}[ \t]*$")
-ALD_LINE = re.compile(r"^[ ]{0,3}\{:(?P<name>\w[\w-]*):(?P<body>[^}\n]*)\}[ \t]*$")
+#: kramdown's ALD_ANY_CHARS: anything but an unescaped ``}``, newlines included, so that
+#: a list may go on over several lines.
+_ANY = r"(?:\\\}|[^}])+"
+#: A block ALD (``{:name: .class}``), from the start of its first line to the end of its last.
+BLOCK_ALD = re.compile(r"[ ]{0,3}\{:(?P<name>\w[\w-]*):(?P<body>" + _ANY + r")\}[ \t]*")
+#: A block IAL or the ``{:toc}`` marker; ``{::`` and ``{:/`` open and close extensions.
+BLOCK_IAL = re.compile(r"[ ]{0,3}\{:(?![:/])(?P<body>" + _ANY + r")\}[ \t]*")
+#: The first line of either: where a rule starts looking.
+BLOCK_LIST_START = re.compile(r"[ ]{0,3}\{:(?![:/])")
 #: kramdown's header id suffix: ``## Heading {#id}``.
 HEADER_ID = re.compile(r"[ \t]+\{#(?P<id>[A-Za-z][\w:-]*)\}[ \t]*$")
 #: A span IAL directly after an inline element: ``*word*{: .class}``.

@@ -20,9 +20,10 @@ from markdown_it.token import Token
 
 from ..problems import Problem
 from .attributes import (
-    ALD_LINE,
+    BLOCK_ALD,
+    BLOCK_IAL,
+    BLOCK_LIST_START,
     HEADER_ID,
-    IAL_LINE,
     Attributes,
     parse_attribute_list,
     resolve,
@@ -88,7 +89,8 @@ def html_element_rule(state: StateBlock, start: int, end: int, silent: bool) -> 
         return False
     tag = match["tag"].lower()
     attrs = parse_html_attributes(match["attrs"])
-    model = {"0": None, "1": None, "block": "block", "span": "span"}.get(attrs.pop("markdown", ""), "")
+    # "1": the element's own content model, as with no attribute
+    model = {"0": None, "1": "", "block": "block", "span": "span"}.get(attrs.pop("markdown", ""), "")
     if model is None:
         return False  # markdown="0": raw, as kramdown
     model = model or ("block" if tag in BLOCK_CONTENT else "span" if tag in SPAN_CONTENT else "raw")
@@ -180,12 +182,92 @@ def math_block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bo
 
 
 # --------------------------------------------------------------------------
-# attribute lists after (or before) a block
+# the end-of-block marker, and lists that end a paragraph
 # --------------------------------------------------------------------------
+_EOB = re.compile(r"\^[ \t]*")
+#: kramdown-parser-gfm's LIST_START, which is in its PARAGRAPH_END: any bullet, any number.
+_LIST_START = re.compile(r"(?:[+*-]|\d{1,9}\.)[ \t]")
+
+
+def end_of_block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """kramdown's ``^`` alone on a line: the block before it ends there.
+
+    Only in the first column of its container, as kramdown's ``EOB_MARKER``
+    (as a terminator, also left of it: a list item's lazy line ends the list);
+    its token marks the boundary for attribute lists, and is then dropped.
+    """
+    if state.sCount[start] > state.blkIndent:
+        return False
+    line = state.src[state.bMarks[start] + state.tShift[start]:state.eMarks[start]]
+    if not _EOB.fullmatch(line):
+        return False
+    if not silent:
+        token = state.push(EOB_TOKEN, "", 0)
+        token.map = [start, start + 1]
+        token.hidden = True
+    state.line = start + 1
+    return True
+
+
+def list_interrupts_paragraph(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A list item ends a paragraph whatever its number (CommonMark: only ``1.``).
+
+    Only ever a terminator: the list rule itself then reads the list.
+    """
+    if not silent or state.sCount[start] - state.blkIndent > 3:
+        return False
+    line = state.src[state.bMarks[start] + state.tShift[start]:state.eMarks[start]]
+    return _LIST_START.match(line + " ") is not None
+
+
+# --------------------------------------------------------------------------
+# attribute lists: block IALs and ALDs, which may span lines
+# --------------------------------------------------------------------------
+#: token types the block rules leave for :func:`attribute_lists_rule`, which removes them
+EOB_TOKEN, IAL_TOKEN, ALD_TOKEN = "kramdown_eob", "kramdown_ial", "kramdown_ald"
+
+
+def attribute_list_block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A block IAL or ALD, as its own token: it also ends the paragraph,
+    blockquote or list before it, as in kramdown (``IAL_BLOCK_START`` is in
+    its ``LAZY_END``)."""
+    if state.is_code_block(start):
+        return False
+    first = state.src[state.bMarks[start] + state.tShift[start]:state.eMarks[start]]
+    if not BLOCK_LIST_START.match(first):
+        return False
+    lines = []
+    for number in range(start, end):
+        if number > start and state.sCount[number] < state.blkIndent:
+            return False
+        line = state.src[state.bMarks[number] + state.tShift[number]:state.eMarks[number]]
+        lines.append(line)
+        if _UNESCAPED_CLOSE.search(line):
+            break
+    else:
+        return False
+    text = "\n".join(lines)
+    ald = BLOCK_ALD.fullmatch(text)
+    ial = None if ald else BLOCK_IAL.fullmatch(text)
+    if ald is None and ial is None:
+        return False
+    if silent:
+        return True
+    token = state.push(ALD_TOKEN if ald else IAL_TOKEN, "", 0)
+    token.map = [start, start + len(lines)]
+    token.hidden = True
+    token.info = ald["name"] if ald else ""
+    token.content = (ald or ial)["body"]
+    token.meta = {"after_blank": start > 0 and state.isEmpty(start - 1)}
+    state.line = start + len(lines)
+    return True
+
+
+_UNESCAPED_CLOSE = re.compile(r"(?<!\\)\}")
 _ATTRIBUTE_TARGETS = {
     "heading_open", "paragraph_open", "bullet_list_open", "ordered_list_open", "table_open",
     "blockquote_open", "fence", "code_block", "html_element_open", "math_block", "dl_open",
-    "html_block",
+    "html_block", "hr",
 }
 
 
@@ -202,10 +284,11 @@ def _block_end(tokens: list[Token], index: int) -> int:
 
 
 def _block_start(tokens: list[Token], end: int) -> int | None:
-    """Index of the opening token of the block that ends just before ``end``."""
-    if end <= 0:
+    """Index of the opening token of the block that ends just before ``end``
+    (None when ``end`` is the first child of its container)."""
+    if end <= 0 or tokens[end - 1].nesting == 1:
         return None
-    if tokens[end - 1].nesting != -1:
+    if tokens[end - 1].nesting == 0:
         return end - 1
     depth = 0
     for pos in range(end - 1, -1, -1):
@@ -225,18 +308,30 @@ def _apply(token: Token, attrs: Attributes) -> None:
         token.attrSet(key, value)
 
 
-def _split_ial_lines(content: str) -> tuple[list[str], list[str], list[str]]:
-    """Leading IAL lines, the text, and trailing IAL lines of a paragraph."""
-    lines = content.split("\n")
-    lead: list[str] = []
-    while lines and IAL_LINE.match(lines[0]):
-        lead.append(lines.pop(0))
-    trail: list[str] = []
-    while lines and IAL_LINE.match(lines[-1]):
-        trail.insert(0, lines.pop())
-    if not any(line.strip() for line in lines):
-        lines = []  # nothing left once ALDs went
-    return lead, lines, trail
+def _ial_target(tokens: list[Token], pos: int, targets: dict[int, Token | None]) -> Token | None:
+    """The block an IAL is for, as kramdown's ``parse_block_extensions`` decides.
+
+    Directly after a block (no blank line, no ``^``), it is that block's;
+    otherwise it waits for the next block, which must follow directly. An
+    IAL directly after another goes where that one went.
+    """
+    ial = tokens[pos]
+    before = _block_start(tokens, pos)
+    if before is not None and not ial.meta["after_blank"]:
+        previous = tokens[before]
+        if previous.type == IAL_TOKEN:
+            return targets[id(previous)]
+        if previous.type not in (EOB_TOKEN, ALD_TOKEN):
+            return previous if previous.type in _ATTRIBUTE_TARGETS else None
+    following = pos + 1
+    while (following < len(tokens) and tokens[following].type == IAL_TOKEN
+           and not tokens[following].meta["after_blank"]):
+        following += 1
+    if following >= len(tokens) or tokens[following].nesting == -1:
+        return None  # the last thing in its container
+    candidate = tokens[following]
+    adjacent = candidate.map is not None and candidate.map[0] == tokens[following - 1].map[1]
+    return candidate if adjacent and candidate.type in _ATTRIBUTE_TARGETS else None
 
 
 def attribute_lists_rule(state: StateCore) -> None:
@@ -244,55 +339,29 @@ def attribute_lists_rule(state: StateCore) -> None:
     env = state.env
     definitions: dict[str, Attributes] = env.setdefault("kramdown_alds", {})
     # ALDs first: kramdown lets a definition follow its use.
+    for token in tokens:
+        if token.type == ALD_TOKEN:
+            definitions[token.info] = parse_attribute_list(token.content)
+    targets: dict[int, Token | None] = {}
+    found: list[tuple[Token, Token]] = []
     for pos, token in enumerate(tokens):
-        if token.type == "inline" and pos and tokens[pos - 1].type == "paragraph_open":
-            kept = []
-            for line in token.content.split("\n"):
-                ald = ALD_LINE.match(line)
-                if ald:
-                    definitions[ald["name"]] = parse_attribute_list(ald["body"])
-                else:
-                    kept.append(line)
-            if len(kept) != token.content.count("\n") + 1:
-                token.content = "\n".join(kept)
-    pos = 0
-    while pos < len(tokens):
-        token = tokens[pos]
-        if token.type != "paragraph_open" or tokens[pos + 1].type != "inline":
-            pos += 1
+        if token.type != IAL_TOKEN:
             continue
-        inline = tokens[pos + 1]
-        line = (token.map or [0])[0] + 1
-        lead, text, trail = _split_ial_lines(inline.content)
-        if not (lead or trail or not text):
-            pos += 1
-            continue
-        if text:
-            inline.content = "\n".join(text)
-            for raw in lead:
-                _apply(token, _read(raw, definitions, env, line))
-            if trail:
-                target = _enclosing_list(tokens, pos) if token.level else None
-                _attach(tokens, target if target is not None else pos, trail, definitions, env, line)
-            pos += 3
-            continue
-        # a paragraph of attribute lists only: it belongs to the block before
-        del tokens[pos:pos + 3]
-        target = _block_start(tokens, pos)
-        if target is not None and tokens[target].type in ("list_item_open",):
-            target = None
-        if target is None and pos < len(tokens):
-            target = pos
-        if target is None or tokens[target].type not in _ATTRIBUTE_TARGETS:
-            if any(IAL_LINE.match(raw)["body"].strip() for raw in lead + trail):
+        target = targets[id(token)] = _ial_target(tokens, pos, targets)
+        line = token.map[0] + 1
+        if target is None:
+            if token.content.strip():
                 note_problem(env, Problem("ial", "attribute list applies to no block: put it on the line "
-                                     "directly after the block it is for", line))
+                                          "directly after the block it is for", line))
             continue
-        _attach(tokens, target, lead + trail, definitions, env, line)
+        found.append((target, token))
+    tokens[:] = [t for t in tokens if t.type not in (EOB_TOKEN, IAL_TOKEN, ALD_TOKEN)]
+    for target, ial in found:
+        _attach(tokens, target, ial.content, definitions, env, ial.map[0] + 1)
 
 
-def _read(raw: str, definitions: dict[str, Attributes], env: dict, line: int) -> Attributes:
-    attrs = parse_attribute_list(IAL_LINE.match(raw)["body"])
+def _read(body: str, definitions: dict[str, Attributes], env: dict, line: int) -> Attributes:
+    attrs = parse_attribute_list(body)
     for name in resolve(attrs, definitions):
         note_problem(env, Problem("ial", f"attribute list names '{name}', which no ALD defines: "
                              f"define it with {{:{name}: ...}} or remove the reference", line))
@@ -303,39 +372,22 @@ def _read(raw: str, definitions: dict[str, Attributes], env: dict, line: int) ->
     return attrs
 
 
-def _attach(tokens: list[Token], target: int, raws: list[str], definitions, env, line) -> None:
-    token = tokens[target]
-    for raw in raws:
-        attrs = _read(raw, definitions, env, line)
-        if "toc" in attrs.refs:
-            if token.type in ("bullet_list_open", "ordered_list_open"):
-                end = _block_end(tokens, target)
-                toc = Token("kramdown_toc", "nav", 0)
-                toc.block = True
-                toc.map = token.map
-                _apply(toc, attrs)
-                tokens[target:end] = [toc]
-                return
-            note_problem(env, Problem("ial", "{:toc} must follow a list: write '* TOC' then '{:toc}' "
-                                 "on the next line", line))
-            continue
-        _apply(token, attrs)
-
-
-def _enclosing_list(tokens: list[Token], pos: int) -> int | None:
-    """The list that a lazy IAL line after a list item's paragraph closes."""
-    depth = 0
-    for index in range(pos - 1, -1, -1):
-        token = tokens[index]
-        if token.type in ("bullet_list_open", "ordered_list_open"):
-            if depth == 0:
-                return index
-            depth -= 1
-        elif token.type in ("bullet_list_close", "ordered_list_close"):
-            depth += 1
-        elif token.nesting == 1 and token.level == 0:
-            return None
-    return None
+def _attach(tokens: list[Token], token: Token, body: str, definitions, env, line) -> None:
+    attrs = _read(body, definitions, env, line)
+    if "toc" in attrs.refs:
+        if token.type in ("bullet_list_open", "ordered_list_open") and token in tokens:
+            target = next(pos for pos, t in enumerate(tokens) if t is token)
+            end = _block_end(tokens, target)
+            toc = Token("kramdown_toc", "nav", 0)
+            toc.block = True
+            toc.map = token.map
+            _apply(toc, attrs)
+            tokens[target:end] = [toc]
+            return
+        note_problem(env, Problem("ial", "{:toc} must follow a list: write '* TOC' then '{:toc}' "
+                             "on the next line", line))
+        return
+    _apply(token, attrs)
 
 
 def header_id_rule(state: StateCore) -> None:
@@ -383,5 +435,12 @@ def kramdown_block_plugin(md: MarkdownIt) -> None:
     md.block.ruler.before("html_block", "kramdown_html_element", html_element_rule,
                           {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.before("paragraph", "kramdown_math_block", math_block_rule)
+    # before tables too: a table's rows end at an attribute list, as a paragraph does
+    md.block.ruler.before("table", "kramdown_attribute_list", attribute_list_block_rule,
+                          {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    md.block.ruler.before("table", "kramdown_end_of_block", end_of_block_rule,
+                          {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    md.block.ruler.before("paragraph", "kramdown_list_interrupt", list_interrupts_paragraph,
+                          {"alt": ["paragraph"]})
     md.core.ruler.after("block", "kramdown_header_id", header_id_rule)
     md.core.ruler.after("kramdown_header_id", "kramdown_attribute_lists", attribute_lists_rule)
