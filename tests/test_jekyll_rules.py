@@ -11,12 +11,14 @@ import pytest
 from fixture_files import read_cases
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
 
 from jekyll_myst.jekyll import emoji
 from jekyll_myst.jekyll.discovery import find_bio_files, find_post_files
 from jekyll_myst.jekyll.kramdown.attributes import Attributes, parse_attribute_list, resolve
 from jekyll_myst.jekyll.kramdown.blocks import PROBLEMS, kramdown_block_plugin
-from jekyll_myst.jekyll.kramdown.inline import kramdown_inline_plugin
+from jekyll_myst.jekyll.kramdown.ids import header_text
+from jekyll_myst.jekyll.kramdown.inline import image_alt, kramdown_inline_plugin
 from jekyll_myst.jekyll.kramdown.lines import as_commonmark, code_lines
 from jekyll_myst.jekyll.permalinks import is_site_path, jekyll_url
 from jekyll_myst.warning_types import WARNING_TYPES
@@ -75,6 +77,29 @@ def test_kramdown_rules(case):
 ])
 def test_kramdown_line_rules(text, expected):
     assert as_commonmark(text) == expected
+
+
+@pytest.mark.parametrize(("heading", "text"), [
+    ("## Plain", "Plain"),
+    ("## With `code`, *em* and $$x^2$$", "With code, em and x^2"),
+    ("## Image ![alt](/i.png) and [link](/x) and <span>span</span>", "Image  and link and span"),
+    ("## Note[^1]\n\n[^1]: x", "Note"),
+    ("## Launch :rocket:", "Launch :rocket:"),
+    ("## AT&amp;T \\*", "AT&T *"),
+])
+def test_header_text_is_kramdowns_raw_text(heading, text):
+    tokens = kramdown_parser().use(footnote_plugin).parse(heading)
+    assert header_text(tokens[1].children) == text
+
+
+@pytest.mark.parametrize(("raw", "alt"), [
+    ("AT&amp;T", "AT&T"),
+    ("&copy; &#169; &#xA9;", "\u00a9 \u00a9 \u00a9"),
+    ("*as written* \\*", "*as written* \\*"),
+    ("&nosuch; &amp", "&nosuch; &amp"),
+])
+def test_image_alt_has_entities_as_characters(raw, alt):
+    assert image_alt(raw) == alt
 
 
 def test_code_lines():

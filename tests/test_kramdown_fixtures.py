@@ -29,6 +29,10 @@ jekyll_settings = {
 """
 
 
+#: a post that opts in to MyST's own syntax with ``myst: true``
+MYST_POST = "2019-12-31-myst-opt-in"
+
+
 def post_name(index: int, case) -> str:
     return f"{dt.date(2020, 1, 1) + dt.timedelta(days=index):%Y-%m-%d}-{case.slug}"[:80]
 
@@ -48,6 +52,9 @@ def build_site(src: Path) -> SphinxTestApp:
     (src / "posts" / "files" / "report v2.pdf").write_bytes(b"%PDF-1.4\n")
     (src / "conf.py").write_text(CONF)
     (src / "index.md").write_text("# Cases\n\n```{toctree}\n:glob:\n\nposts/*\n```\n")
+    (src / "posts" / f"{MYST_POST}.md").write_text(
+        "---\ntitle: MyST opt-in\nmyst: true\n---\n\n% a comment\n\nH{sub}`2`O\n\n"
+        "```{note}\nA directive.\n```\n", encoding="utf-8")
     for index, case in enumerate(CASES):
         (src / "posts" / f"{post_name(index, case)}.md").write_text(
             f"---\ntitle: Case {index + 1}\n---\n\n{case.source}", encoding="utf-8")
@@ -83,3 +90,10 @@ def test_case(site, index):
         assert any(expected in w for w in warnings), (expected, warnings)
     if not case.warnings:
         assert warnings == []
+
+
+def test_a_post_may_opt_in_to_myst_syntax(site):
+    assert body_fragment(site, MYST_POST) == normalise(
+        '<p>H<sub>2</sub>O</p><div class="admonition note"><p class="admonition-title">Note</p>'
+        '<p>A directive.</p></div>')
+    assert [w for w in site.warning.getvalue().splitlines() if f"/{MYST_POST}.md:" in w] == []

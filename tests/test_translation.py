@@ -123,10 +123,20 @@ def test_front_matter_date_wins_with_its_zone():
     (["snake_case and Caf\u00e9"], ["snake_case-and-caf\u00e9"]),
     (["IO--bound..."], ["iobound"]),
     (["..."], [""]),
+    # Ruby's \p{Word}: marks stay (Devanagari vowel signs), other numbers go ("²"), emoji go
+    (["नमस्ते x²"], ["नमस्ते-x"]),
+    (["🚀 Launch 🚀"], ["-launch-"]),
+    (["Å Ⅰ Ⓐ"], ["å-ⅰ-ⓐ"]),
+    (["A‿B"], ["a‿b"]),
 ])
 def test_header_ids_as_kramdown_gfm_makes_them(headings, ids):
     generator = HeaderIds()
     assert [generator.generate(h) for h in headings] == ids
+
+
+def test_auto_id_prefix_goes_before_the_number():
+    generator = HeaderIds(prefix="sec-")
+    assert [generator.generate(h) for h in ("A", "A", "...")] == ["sec-a", "sec-a-1", ""]
 
 
 SITE = SiteInput(settings={"url": "https://example.org", "baseurl": "/blog"})

@@ -37,6 +37,11 @@ from .renderer import KramdownRenderer
 #: MyST features that are kramdown's too; nothing else of MyST's own syntax.
 #: Quotes, dashes and ellipses are Sphinx's smartquotes' work, as kramdown does them.
 _KRAMDOWN_EXTENSIONS = {"deflist", "html_image", "strikethrough"}
+#: MyST's own syntax, which kramdown reads as text: ``%`` comments, ``+++`` breaks,
+#: ``(target)=`` lines and ``{role}`content``` roles (```` ```{directive} ```` is the renderer's).
+_MYST_SYNTAX_RULES = ["myst_line_comment", "myst_block_break", "myst_target", "myst_role"]
+#: The front-matter key by which a post opts in to MyST's own syntax.
+MYST_KEY = "myst"
 
 
 class JekyllMystParser(MystParser):
@@ -64,12 +69,14 @@ class JekyllMystParser(MystParser):
         else:
             record, problems = read_post(path.name, front)
             for key in record.unknown_keys:
+                if key == MYST_KEY:
+                    continue  # read by the parser, below
                 report("front_matter_key", "front-matter key %r is not used by this site", key,
                        location=(docname, front.line_of(key)))
         for problem in problems:
             report_problem(problem, docname)
         body = self._liquid(front, project, docname, path, None if bio else record)
-        renderer = self._render(body, document, project, path)
+        renderer = self._render(body, document, project, path, myst_syntax=front.data.get(MYST_KEY) is True)
         section = title_section(document, record.name if bio else record.title)
         if bio:
             add_bio_header(section, record, _portrait_uri(project.blog, record.portrait, path))
@@ -105,7 +112,7 @@ class JekyllMystParser(MystParser):
         return "\n" * (front.body_line - 1) + as_commonmark(rendered)
 
     def _render(self, text: str, document: nodes.document, project: BlogProject,
-                path: Path) -> KramdownRenderer:
+                path: Path, myst_syntax: bool) -> KramdownRenderer:
         env = document.settings.env
         config = dataclasses.replace(
             env.myst_config,
@@ -116,6 +123,9 @@ class JekyllMystParser(MystParser):
             suppress_warnings=[],
         )
         md = create_md_parser(config, KramdownRenderer)
+        if not myst_syntax:
+            # an imported post reads as Jekyll reads it: MyST's syntax is text there
+            md.disable(_MYST_SYNTAX_RULES)
         # kramdown takes any link; the renderer refuses the unsafe ones, with a warning
         md.validateLink = lambda url: True
         blog = project.blog
@@ -125,6 +135,7 @@ class JekyllMystParser(MystParser):
         md.options["document"] = document
         md.options["jekyll_file"] = str(path)
         md.options["jekyll_blog"] = blog
+        md.options["jekyll_myst_syntax"] = myst_syntax
         md_env: dict = {}
         md.render(text, md_env)
         for problem in md_env.pop(PROBLEMS, []):

@@ -22,7 +22,8 @@ from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 from sphinx import addnodes
 
-from ..jekyll.kramdown.ids import HeaderIds
+from ..jekyll.kramdown.ids import HeaderIds, header_text
+from ..jekyll.kramdown.inline import image_alt
 from ..jekyll.site_files import relative_to_file, site_file, site_path
 from ..reporting import report
 from .local_toc import local_toc
@@ -36,9 +37,13 @@ class KramdownRenderer(SphinxRenderer):
         super().setup_render(options, env)
         # The page title is the front matter's: every Markdown heading nests in it.
         self._heading_offset = 1
-        self.header_ids = HeaderIds()
         self.blog_file = Path(options["jekyll_file"])
         self.blog = options["jekyll_blog"]
+        #: the post opted in to MyST's own syntax (front matter ``myst: true``)
+        self.myst_syntax = bool(options.get("jekyll_myst_syntax"))
+        kramdown = self.blog.settings.get("kramdown") or {}
+        self.auto_ids = kramdown.get("auto_ids", True) not in (False, "false")
+        self.header_ids = HeaderIds(prefix=str(kramdown.get("auto_id_prefix") or ""))
 
     def render_front_matter_markdown(self, text: str, line: int) -> list[nodes.Node]:
         """Markdown from the front matter (the excerpt), after the page is rendered.
@@ -66,9 +71,18 @@ class KramdownRenderer(SphinxRenderer):
         self._level_to_section[level] = section
         self._level_to_section = {lvl: s for lvl, s in self._level_to_section.items() if lvl <= level}
 
-    def generate_heading_target(self, token, level, node, implicit_text) -> None:
+    def _kramdown_id(self, token: SyntaxTreeNode) -> str:
         explicit = token.attrGet("id")
-        kramdown_id = str(explicit) if explicit else self.header_ids.generate(implicit_text.astext())
+        if explicit:
+            return str(explicit)
+        if not self.auto_ids:
+            return ""
+        inline = token.children[0] if token.children else None
+        children = inline.token.children if inline is not None and inline.token is not None else None
+        return self.header_ids.generate(header_text(children or []))
+
+    def generate_heading_target(self, token, level, node, implicit_text) -> None:
+        kramdown_id = self._kramdown_id(token)
         self._claim_id(node, kramdown_id)
         super().generate_heading_target(token, level, node, implicit_text)
         if kramdown_id:
@@ -93,8 +107,7 @@ class KramdownRenderer(SphinxRenderer):
         self.copy_attributes(token, heading, ("class",))
         with self.current_node_context(heading, append=True):
             self.render_children(token)
-        explicit = token.attrGet("id")
-        self._claim_id(heading, str(explicit) if explicit else self.header_ids.generate(heading.astext()))
+        self._claim_id(heading, self._kramdown_id(token))
         return None
 
     # -- kramdown constructs ------------------------------------------------
@@ -118,6 +131,15 @@ class KramdownRenderer(SphinxRenderer):
                 element.replace_self(figure)
 
     def render_fence(self, token: SyntaxTreeNode) -> None:
+        info = token.info.split(maxsplit=1)[0] if token.info else ""
+        if info.startswith("{") and not self.myst_syntax:
+            # kramdown has no directives: ```{name} is code in a language named "{name}"
+            node = self.create_highlighted_code_block(
+                token.content, "none", source=self.document["source"], line=token_line(token, 0) or None)
+            node["force"] = True
+            node["classes"].append(f"language-{info}")
+            self.current_node.append(node)
+            return
         super().render_fence(token)
         block = self.current_node[-1]
         if not isinstance(block, nodes.literal_block):
@@ -156,6 +178,10 @@ class KramdownRenderer(SphinxRenderer):
         if linked is None:
             if _is_plain_relative(href):
                 return self.render_link_url(token)
+            if _URI_SCHEME.match(href) and not (self.myst_syntax and _MYST_SCHEME.match(href)):
+                # kramdown links any scheme as written (irc:, news:, rsync:...); MyST
+                # would look up the ones it does not know as references
+                return self.render_link_url(token)
             return super().render_link(token)
         path = linked.partition("#")[0]
         static = site_file(self.blog, path)
@@ -181,8 +207,8 @@ class KramdownRenderer(SphinxRenderer):
 
     def render_image(self, token: SyntaxTreeNode) -> None:
         super().render_image(token)
-        # kramdown keeps the alt text as written, markup included
-        self.current_node[-1]["alt"] = token.content
+        # kramdown keeps the alt text as written, markup included, entities as characters
+        self.current_node[-1]["alt"] = image_alt(token.content)
 
     def rebase_site_paths(self) -> None:
         """Images and downloads are files of the site: site-absolute paths
@@ -229,6 +255,9 @@ class KramdownRenderer(SphinxRenderer):
 
 
 _UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
+_URI_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+#: schemes of MyST's own references, for posts that opted in to MyST's syntax
+_MYST_SCHEME = re.compile(r"^(inv|project|path):")
 
 
 @functools.cache

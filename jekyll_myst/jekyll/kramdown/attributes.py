@@ -28,7 +28,7 @@ _TOKEN = re.compile(
     r"""\s*(?:
         \#(?P<id>[A-Za-z][\w:-]*)
       | \.(?P<cls>-?[A-Za-z_][\w-]*)
-      | (?P<key>[\w-]+)=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'}]+))
+      | (?P<key>[\w-]+)=(?:"(?P<dq>(?:\\["}]|[^"])*)"|'(?P<sq>(?:\\['}]|[^'])*)'|(?P<bare>[^\s"'}]+))
       | (?P<ref>[A-Za-z_][\w-]*)
     )""",
     re.VERBOSE,
@@ -69,7 +69,9 @@ def parse_attribute_list(body: str) -> Attributes:
             attrs.classes.append(match["cls"])
         elif match["key"]:
             value = next(v for v in (match["dq"], match["sq"], match["bare"]) if v is not None)
-            attrs.pairs[match["key"]] = value
+            # kramdown unescapes a brace and the value's own quote
+            quote = '"' if match["dq"] is not None else "'"
+            attrs.pairs[match["key"]] = re.sub(r"\\([}" + quote + "])", r"\1", value)
         elif match["ref"]:
             attrs.refs.append(match["ref"])
         pos = match.end()

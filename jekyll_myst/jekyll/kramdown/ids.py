@@ -1,34 +1,75 @@
 """Header ids exactly as Jekyll's kramdown (GFM input) generates them.
 
-Jekyll 4 parses with kramdown-parser-gfm, which takes a header's text (markup dropped, typographic
-symbols as their characters), lower-cases it, keeps only word characters,
+kramdown-parser-gfm's ``generate_gfm_header_id`` takes a header's raw text
+(:func:`header_text`: markup dropped, entities and typographic symbols as
+their characters), lower-cases it, keeps only Ruby's ``\\p{Word}`` characters,
 hyphens, spaces and tabs, and turns each space or tab into a hyphen; a
-repeated id gets ``-1``, ``-2``, ... appended.  An empty id means no id.
+repeated id gets ``-1``, ``-2``, ... appended, and ``auto_id_prefix`` goes
+in front.  An empty id means no id.
 """
 
 from __future__ import annotations
 
-import re
+import unicodedata
+from collections.abc import Sequence
 
-_NON_WORD = re.compile(r"[^\w\- \t]")
+from markdown_it.token import Token
+
 #: kramdown prints these as typographic symbols, which then drop out of ids
 _TYPOGRAPHIC = (("---", "\u2014"), ("--", "\u2013"), ("...", "\u2026"), ("<<", "\u00ab"), (">>", "\u00bb"))
+#: Ruby's \p{Word}: Alphabetic, marks, decimal digits, connector punctuation and the
+#: joiners. Python's \w differs (it drops marks, keeps other numbers such as "²").
+_WORD_CATEGORIES = frozenset("Lu Ll Lt Lm Lo Nl Mn Mc Me Nd Pc".split())
+_JOIN_CONTROLS = frozenset("\u200c\u200d")
+
+
+def _is_word(char: str) -> bool:
+    if char in _JOIN_CONTROLS:
+        return True
+    # circled letters are Alphabetic though not letters
+    return unicodedata.category(char) in _WORD_CATEGORIES or "\u24b6" <= char <= "\u24e9"
 
 
 def basic_id(text: str) -> str:
     for ascii_form, symbol in _TYPOGRAPHIC:
         text = text.replace(ascii_form, symbol)
-    return _NON_WORD.sub("", text.lower()).replace(" ", "-").replace("\t", "-")
+    kept = "".join(c for c in text.lower() if c in "- \t" or _is_word(c))
+    return kept.replace(" ", "-").replace("\t", "-")
+
+
+def header_text(children: Sequence[Token]) -> str:
+    """A header's raw text, as kramdown-parser-gfm's ``update_raw_text`` collects it.
+
+    Text, code and math count; an image (kramdown's has no text children), a
+    footnote marker and an HTML tag do not, though text inside a span
+    element does.  A jemoji shortcode counts as written: jemoji changes the
+    page after kramdown made the ids.
+    """
+    parts = []
+    for child in children:
+        if child.type == "image":
+            continue
+        if child.type in ("text", "code_inline", "math_inline", "abbr"):
+            parts.append(child.content)
+        elif child.type == "text_special":
+            parts.append(child.content)
+        elif child.type == "emoji":
+            parts.append(child.markup)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+    return "".join(parts)
 
 
 class HeaderIds:
     """The ids of one document's headers, in document order."""
 
-    def __init__(self) -> None:
+    def __init__(self, prefix: str = "") -> None:
         self._seen: dict[str, int] = {}
+        self._prefix = prefix
 
     def generate(self, text: str) -> str:
         generated = basic_id(text)
         count = self._seen.get(generated, -1) + 1
         self._seen[generated] = count
-        return f"{generated}-{count}" if count else generated
+        generated = f"{generated}-{count}" if count else generated
+        return self._prefix + generated if generated else ""

@@ -8,6 +8,7 @@ spans and links are left alone, as the Jekyll plugins do.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 
@@ -36,6 +37,51 @@ def math_inline_rule(state: StateInline, silent: bool) -> bool:
         token.markup = "$$"
     state.pos = end + 2
     return True
+
+
+#: kramdown-parser-gfm's ESCAPED_CHARS_GFM; CommonMark escapes every ASCII punctuation mark,
+#: kramdown keeps the backslash before the others (``\\&``, ``\\%``, ``\\@``, ``\\^``...).
+_ESCAPABLE = frozenset("\\.*_+`<>()[]{}#!:|\"'$=-~")
+
+
+def escape_rule(state: StateInline, silent: bool) -> bool:
+    """Backslash escapes as kramdown reads them (in place of CommonMark's).
+
+    ``\\<<`` and ``\\>>`` are two plain angle brackets, not a guillemet; a
+    backslash before a line end, or two (kramdown's line break), break the line.
+    """
+    src, pos = state.src, state.pos
+    if src[pos] != "\\" or pos + 1 >= state.posMax:
+        return False
+    following = src[pos + 1]
+    if following == "\n" or (following == "\\" and src[pos + 2:pos + 3] == "\n"):
+        if not silent:
+            state.push("hardbreak", "br", 0)
+        pos += 2 if following == "\n" else 3
+        while pos < state.posMax and src[pos] in " \t":
+            pos += 1
+        state.pos = pos
+        return True
+    if following not in _ESCAPABLE:
+        return False  # the backslash is text
+    escaped = src[pos + 1:pos + 3] if src[pos + 1:pos + 3] in ("<<", ">>") else following
+    if not silent:
+        token = state.push("text_special", "", 0)
+        token.content = escaped
+        token.markup = "\\" + escaped
+        token.info = "escape"
+    state.pos = pos + 1 + len(escaped)
+    return True
+
+
+_ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def image_alt(raw: str) -> str:
+    """An image's alt text as kramdown writes it: as in the source, markup and
+    backslashes included, but an entity is the character it stands for
+    (kramdown writes it into the attribute unescaped, and the browser reads it)."""
+    return _ENTITY.sub(lambda m: html.unescape(m[0]), raw)
 
 
 def span_ial_rule(state: StateCore) -> None:
@@ -230,6 +276,7 @@ def typographic_symbols_rule(state: StateCore) -> None:
 def kramdown_inline_plugin(md: MarkdownIt, mentions_base: str | None,
                            emoji_lookup: Callable[[str], str | None] | None) -> None:
     md.inline.ruler.before("escape", "kramdown_math_inline", math_inline_rule)
+    md.inline.ruler.at("escape", escape_rule)
     md.core.ruler.after("block", "kramdown_abbreviation_definitions", abbreviation_definitions_rule)
     md.core.ruler.after("inline", "kramdown_span_ial", span_ial_rule)
     md.core.ruler.after("kramdown_span_ial", "kramdown_abbreviations", abbreviations_rule)
