@@ -8,6 +8,7 @@ from sphinx.application import Sphinx
 
 from .archives import setup_archives
 from .backlinks import setup_backlinks
+from .book import setup_book
 from .bylines import setup_bylines
 from .domain import JekyllDomain
 from .feeds import setup_feeds
@@ -31,3 +32,4 @@ def setup_blog(app: Sphinx) -> None:
     setup_feeds(app)
     setup_previews(app)
     setup_writing(app)
+    setup_book(app)
