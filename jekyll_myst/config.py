@@ -28,8 +28,10 @@ CONFIG_VALUES: list[tuple[str, object, type | tuple[type, ...], str]] = [
     ("jekyll_origin_links", False, bool,
      "link pages the site lacks to the original blog (its url), at info level, not as warnings"),
     ("jekyll_feed_limit", 10, int, "how many of the newest posts a feed carries (jekyll-feed's default)"),
-    ("jekyll_max_file_size", 2**20, int, "posts and bios larger than this many bytes are not built"),
+    ("jekyll_max_file_size", 32 * 2**20, int,
+     "posts and bios larger than this many bytes are not built: a guard against harm, not a style rule"),
     ("jekyll_today", None, (dt.date, type(None)), "the date after which posts are future posts"),
+    ("jekyll_drafts", False, bool, "build the drafts (_drafts/) too, as jekyll build --drafts"),
     ("jekyll_gc_freeze", True, bool,
      "keep the garbage collector off the loaded environment (see gc_tuning); no page changes"),
 ]
@@ -44,9 +46,18 @@ def blog_source(app: Sphinx) -> BlogSource:
         if not site.is_absolute():
             site = Path(app.confdir) / site
         return BlogSource(site / "_posts", site / "_authors", site,
-                          {**load_site_settings(site), **config.jekyll_settings})
+                          {**load_site_settings(site), **config.jekyll_settings}, config.jekyll_drafts)
     return BlogSource(app.srcdir / config.jekyll_posts_dir, app.srcdir / config.jekyll_authors_dir,
-                      app.srcdir / config.jekyll_static_dir, dict(config.jekyll_settings))
+                      app.srcdir / config.jekyll_static_dir, dict(config.jekyll_settings),
+                      config.jekyll_drafts)
+
+
+def config_file(app: Sphinx) -> Path:
+    """Where the blog's settings are written: the site's _config.yml, else conf.py."""
+    if app.config.jekyll_site:
+        site = Path(app.config.jekyll_site).expanduser()
+        return (site if site.is_absolute() else Path(app.confdir) / site) / "_config.yml"
+    return Path(app.confdir) / "conf.py"
 
 
 def check_config(app: Sphinx, config: Config) -> None:

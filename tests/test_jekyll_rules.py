@@ -20,7 +20,7 @@ from jekyll_myst.jekyll.kramdown.blocks import PROBLEMS, kramdown_block_plugin
 from jekyll_myst.jekyll.kramdown.ids import header_text
 from jekyll_myst.jekyll.kramdown.inline import image_alt, kramdown_inline_plugin
 from jekyll_myst.jekyll.kramdown.lines import as_commonmark, code_lines
-from jekyll_myst.jekyll.permalinks import is_site_path, jekyll_url
+from jekyll_myst.jekyll.permalinks import DEFAULT_PERMALINK, UrlParts, is_site_path, jekyll_url
 from jekyll_myst.warning_types import WARNING_TYPES
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -130,8 +130,10 @@ def test_a_definition_comes_first_and_the_list_overrides_it():
 
 
 @pytest.mark.parametrize(("permalink", "categories", "expected"), [
-    (None, [], "/2022/05/07/my-post.html"),
-    (None, ["Engineering", "Data Science"], "/engineering/data-science/2022/05/07/my-post.html"),
+    (DEFAULT_PERMALINK, [], "/2022/05/07/my-post.html"),
+    # Jekyll 4 lowercases categories and escapes them, without slugs
+    (DEFAULT_PERMALINK, ["Engineering", "Data Science"],
+     "/engineering/data%20science/2022/05/07/my-post.html"),
     ("/blog/:year/:title/", [], "/blog/2022/my-post/"),
     ("/:categories/:i_month/:i_day/:short_year/:slug:output_ext", ["ops"], "/ops/5/7/22/my-post.html"),
     ("/:categories/:title/", [], "/my-post/"),
@@ -139,7 +141,9 @@ def test_a_definition_comes_first_and_the_list_overrides_it():
     ("/fixed/page.html", ["x"], "/fixed/page.html"),
 ])
 def test_permalinks(permalink, categories, expected):
-    assert jekyll_url(permalink, dt.date(2022, 5, 7), "my-post", categories) == expected
+    parts = UrlParts(dt.datetime(2022, 5, 7), "my-post", "2022-05-07-my-post", "/2022-05-07-my-post",
+                     tuple(categories))
+    assert jekyll_url(permalink, parts) == expected
 
 
 @pytest.mark.parametrize(("value", "is_path"), [

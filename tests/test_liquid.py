@@ -13,6 +13,7 @@ from fixture_files import read_cases
 from jekyll_myst.jekyll.frontmatter import split_front_matter
 from jekyll_myst.jekyll.liquid import Links, PageInput, SiteInput, page_variables, render_post
 from jekyll_myst.jekyll.post import read_post
+from jekyll_myst.jekyll.site import BlogSource
 
 CASES = read_cases(Path(__file__).parent / "fixtures" / "liquid.txt")
 
@@ -67,7 +68,9 @@ def site(tmp_path_factory) -> SiteInput:
 
 def page_for(body: str, extra: str = "") -> PageInput:
     front = split_front_matter(FRONT.replace("---\n", "---\n" + extra, 1) + body)
-    post, problems = read_post("2008-11-07-hello-world.md", front)
+    # the post's date is in the site's zone, as Jekyll's page.date
+    blog = BlogSource(Path("_posts"), Path("_authors"), Path("."), {"timezone": "America/Los_Angeles"})
+    post, problems = read_post("_posts/2008-11-07-hello-world.md", front, blog)
     assert problems == []
     path = "_posts/2008-11-07-hello-world.md"
     return PageInput(page_variables(front.data, path, post, front.body), path)

@@ -4,6 +4,7 @@ rules, kramdown's header ids, Liquid."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -12,9 +13,10 @@ from jekyll_myst.jekyll.filenames import PostName, parse_post_name
 from jekyll_myst.jekyll.frontmatter import split_front_matter
 from jekyll_myst.jekyll.kramdown.ids import HeaderIds
 from jekyll_myst.jekyll.liquid import Links, PageInput, SiteInput, render_post
-from jekyll_myst.jekyll.permalinks import jekyll_url
+from jekyll_myst.jekyll.permalinks import DEFAULT_PERMALINK, UrlParts, jekyll_url
 from jekyll_myst.jekyll.post import read_post, unpublished_reason
 from jekyll_myst.jekyll.problems import Problem
+from jekyll_myst.jekyll.site import BlogSource
 
 SEED_HEAD = """---
 layout: post
@@ -82,20 +84,26 @@ def test_post_names():
 
 
 def test_jekyll_urls():
-    day = dt.date(2016, 10, 7)
-    assert jekyll_url(None, day, "optimising-session-key-storage", []) == (
+    day = dt.datetime(2016, 10, 7)
+
+    def url(template, slug, categories=()):
+        return jekyll_url(template, UrlParts(day, slug, f"2016-10-07-{slug}", f"/2016-10-07-{slug}",
+                                             tuple(categories)))
+    assert url(DEFAULT_PERMALINK, "optimising-session-key-storage") == (
         "/2016/10/07/optimising-session-key-storage.html")
-    assert jekyll_url(None, day, "x", ["Engineering", "ops"]) == "/engineering/ops/2016/10/07/x.html"
-    assert jekyll_url("/blog/:year/:title/", day, "x", []) == "/blog/2016/x/"
+    assert url(DEFAULT_PERMALINK, "x", ["Engineering", "ops"]) == "/engineering/ops/2016/10/07/x.html"
+    assert url("/blog/:year/:title/", "x") == "/blog/2016/x/"
 
 
 def test_publication_rules():
+    site = BlogSource(Path("_posts"), Path("_authors"), Path("."), {})
+    now = dt.datetime(2026, 1, 1, 12, tzinfo=dt.UTC)
     name = PostName(dt.date(2030, 1, 1), "x", "md")
-    today = dt.date(2026, 1, 1)
-    assert "in the future" in unpublished_reason({}, name, today)
-    assert unpublished_reason({"published": False}, PostName(dt.date(2020, 1, 1), "x", "md"), today) == (
+    assert "in the future" in unpublished_reason(site, "_posts/x.md", {}, name, now)
+    old = PostName(dt.date(2020, 1, 1), "x", "md")
+    assert unpublished_reason(site, "_posts/x.md", {"published": False}, old, now).startswith(
         "it sets 'published: false'")
-    assert unpublished_reason({}, PostName(dt.date(2020, 1, 1), "x", "md"), today) == ""
+    assert unpublished_reason(site, "_posts/x.md", {}, old, now) == ""
 
 
 def test_post_without_title_gets_a_located_problem():

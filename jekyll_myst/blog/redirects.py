@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 from html import escape
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
@@ -49,14 +49,25 @@ def old_urls(domain: JekyllDomain) -> dict[str, tuple[str, str]]:
     for doc, record in domain.bios.items():
         moved[f"{doc}/index.html"] = (doc, record.name)
     shared = domain.shared_urls()  # reported; redirected to neither
+    own = {record.url for record in domain.posts.values()}
+    # the site's permalink gives a post with its own permalink a second URL, which
+    # old links may use: redirected too, unless it is another post's
+    for doc, record in sorted(domain.posts.items()):
+        if record.default_url != record.url and record.default_url not in own:
+            moved.setdefault(site_file_path(record.default_url), (doc, record.title))
     for doc, record in domain.posts.items():
-        if record.url in shared:
-            continue
-        path = urlsplit(record.url).path.lstrip("/")
-        if not path or path.endswith("/"):
-            path += "index.html"
-        moved[path] = (doc, record.title)
+        if record.url not in shared:
+            moved[site_file_path(record.url)] = (doc, record.title)
     return moved
+
+
+def site_file_path(url: str) -> str:
+    """The file Jekyll writes for a URL (``Document#destination``): decoded, with
+    ``index.html`` in a folder and ``.html`` added to a name without it."""
+    path = unquote(urlsplit(url).path).lstrip("/")
+    if not path or path.endswith("/"):
+        return path + "index.html"
+    return path if path.endswith(".html") else path + ".html"
 
 
 def write_redirects(app: Sphinx, files: GeneratedFiles) -> None:

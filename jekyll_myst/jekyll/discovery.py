@@ -1,7 +1,10 @@
-"""Which files of a blog's posts folder are posts, and which are not (and why).
+"""Which files of a blog's posts folders are posts, and which are not (and why).
 
 Only the file system and the names decide here; ``published`` and a future
-``date`` are judged from the front matter by the caller.
+``date`` are judged from the front matter by the caller.  A Jekyll site
+has posts in ``_posts/`` and in the ``_posts/`` of any of its folders
+(``news/_posts/``, whose posts are in the category ``news``), and drafts
+in the ``_drafts/`` beside each.
 """
 
 from __future__ import annotations
@@ -11,6 +14,10 @@ import os
 from pathlib import Path
 
 from .filenames import is_markdown, parse_post_name
+from .site import BlogSource
+
+#: folders Jekyll never reads (its default ``exclude``), besides those starting with _ or .
+_NEVER_READ = {"node_modules", "vendor"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -18,9 +25,30 @@ class PostFile:
     path: Path
     #: why Jekyll would not publish it, or "" when it is a post
     skipped: str = ""
+    #: a draft, built because drafts were asked for
+    draft: bool = False
 
 
-def find_post_files(posts_dir: Path, authors_dir: Path) -> list[PostFile]:
+def post_folders(blog: BlogSource) -> list[tuple[Path, Path]]:
+    """Each posts folder of the blog with its drafts folder."""
+    folders = [(blog.posts_dir, blog.posts_dir / "_drafts")]
+    site = blog.static_dir
+    if blog.posts_dir.name != "_posts" or blog.posts_dir.parent != site:
+        return folders  # the project's own blog: one folder, its drafts inside
+    folders[0] = (blog.posts_dir, site / "_drafts")
+    excluded = {str(name).strip("/") for name in blog.settings.get("exclude") or [] if isinstance(name, str)}
+    for folder, subfolders, _names in os.walk(site):
+        relative = Path(folder).relative_to(site).as_posix()
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith(("_", "."))
+                               and name not in _NEVER_READ and (relative + "/" + name).lstrip("./")
+                               not in excluded and not os.path.islink(os.path.join(folder, name)))
+        if folder != str(site) and os.path.isdir(os.path.join(folder, "_posts")):
+            folders.append((Path(folder, "_posts"), Path(folder, "_drafts")))
+    return folders
+
+
+def find_post_files(posts_dir: Path, authors_dir: Path, drafts_dir: Path | None = None,
+                    drafts: bool = False) -> list[PostFile]:
     """Every file under the posts folder: a post to build, or skipped with the reason.
 
     Only the name decides here; ``published`` and a future ``date`` are
@@ -28,13 +56,21 @@ def find_post_files(posts_dir: Path, authors_dir: Path) -> list[PostFile]:
     project's business too.
     """
     found = []
+    if drafts_dir is not None and drafts_dir.is_dir() and not drafts_dir.resolve().is_relative_to(
+            posts_dir.resolve()):
+        found.extend(_draft_files(drafts_dir, drafts))
     if not posts_dir.is_dir():
         return found
     root, authors = posts_dir.resolve(), authors_dir.resolve()
+    inner_drafts = drafts_dir.resolve() if drafts_dir is not None else None
     paths = []
     for folder, subfolders, names in os.walk(root):
         if Path(folder) == authors:
             subfolders.clear()
+            continue
+        if Path(folder) == inner_drafts:
+            subfolders.clear()
+            found.extend(_draft_files(inner_drafts, drafts))
             continue
         paths.extend(Path(folder, name) for name in names)
         # a link to a folder may lead anywhere: it is named, not followed
@@ -55,6 +91,22 @@ def find_post_files(posts_dir: Path, authors_dir: Path) -> list[PostFile]:
                                         "only YYYY-MM-DD-title.md files"))
         else:
             found.append(PostFile(path))
+    return found
+
+
+def _draft_files(drafts_dir: Path, drafts: bool) -> list[PostFile]:
+    """Drafts need no date in their name; they are posts only when asked for."""
+    found = []
+    for path in sorted(p for p in drafts_dir.rglob("*") if p.is_file()):
+        if any(part.startswith(("_", ".")) for part in path.relative_to(drafts_dir).parts):
+            found.append(PostFile(path, "not published: files in hidden folders are not drafts"))
+        elif not is_markdown(path.name):
+            found.append(PostFile(path, f"not published: only Markdown drafts are built, not {path.suffix}"))
+        elif not drafts:
+            found.append(PostFile(path, "not published: a draft (built with jekyll_drafts = True, as "
+                                        "jekyll build --drafts)"))
+        else:
+            found.append(PostFile(path, draft=True))
     return found
 
 

@@ -42,10 +42,28 @@ class _StringTimestampLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """
 
 
+class YamlTime(str):
+    """An unquoted timestamp with a time (``date: 2016-10-07 10:00:00``), as text.
+
+    Jekyll's YAML reader (SafeYAML) reads such a value as a time, in UTC when
+    it names no zone; quoted, the same text is read by Ruby's ``Time.parse``,
+    in the site's zone.  The type keeps the difference for ``dates``.
+    """
+
+    __slots__ = ()
+
+
+_YAML_TIME_TAG = "tag:jekyll-myst,2024:time"
+#: SafeYAML's TIME_MATCHER, which decides what it reads as a time
+_YAML_TIME = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|\s+)\d{1,2}:\d{2}:\d{2}(?:\.\d*)?\s*"
+                        r"(?:Z|[-+]\d{1,2}(?::?\d{2})?)?$")
 _StringTimestampLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_StringTimestampLoader.add_implicit_resolver(_YAML_TIME_TAG, _YAML_TIME, list("0123456789"))
+_StringTimestampLoader.add_constructor(
+    _YAML_TIME_TAG, lambda loader, node: YamlTime(loader.construct_scalar(node)))
 
 
 def split_front_matter(text: str) -> FrontMatter:

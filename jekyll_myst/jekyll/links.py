@@ -6,18 +6,23 @@ import re
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
-from .filenames import PostName, parse_post_name
-from .permalinks import jekyll_url
+from .frontmatter import split_front_matter
+from .post import read_post
 from .site import BlogSource
 from .site_files import site_file
 
 
-def post_url(post_file: Path | None) -> str | None:
-    """``{% post_url name %}``: the URL of the published post in ``post_file``, if any."""
-    parsed = parse_post_name(post_file.name) if post_file is not None else None
-    if not isinstance(parsed, PostName):
+def post_url(blog: BlogSource, post_file: Path | None) -> str | None:
+    """``{% post_url name %}``: the URL of the published post in ``post_file``, if any:
+    the URL Jekyll gives it, from its front matter and the site's permalink."""
+    if post_file is None:
         return None
-    return jekyll_url(None, parsed.date, parsed.slug, [])
+    try:
+        text = post_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeError):
+        return None  # the post itself is reported when it is read
+    post, _problems = read_post(blog.relative_path(post_file), split_front_matter(text), blog)
+    return post.url
 
 
 def link_url(blog: BlogSource, path: str, find_post: Callable[[str], Path | None]) -> str | None:
@@ -27,7 +32,7 @@ def link_url(blog: BlogSource, path: str, find_post: Callable[[str], Path | None
     """
     path = path.strip().lstrip("/")
     if path.startswith(blog.posts_dir.name + "/"):
-        return post_url(find_post(PurePosixPath(path).stem))
+        return post_url(blog, find_post(PurePosixPath(path).stem))
     if site_file(blog, "/" + path) is None:
         return None
     return blog.baseurl + "/" + re.sub(r"\.(md|markdown)$", ".html", path)

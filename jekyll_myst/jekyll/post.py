@@ -8,75 +8,103 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from pathlib import PurePath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .dates import parse_date_value
+from .dates import day_start, parse_date_value
 from .filenames import PostName, parse_post_name
 from .frontmatter import FrontMatter
-from .permalinks import is_site_path, jekyll_url
+from .permalinks import (
+    DEFAULT_PERMALINK,
+    UrlParts,
+    has_scheme,
+    is_site_path,
+    jekyll_url,
+    unknown_placeholders,
+)
 from .problems import Problem
+from .site import BlogSource, deep_merge
 
 #: Front-matter keys Jekyll or its common plugins use; others get an info line.
 KNOWN_KEYS = frozenset("""
     layout title date authors author excerpt hide_excerpt_on_post categories category tags
     permalink published redirect_from image description comments lang slug last_modified_at
-    excerpt_separator
+    excerpt_separator tag
 """.split())
 
 
 @dataclasses.dataclass(frozen=True)
 class Post:
     title: str
+    #: in the site's zone
     date: dt.datetime
     #: ``last_modified_at``, else the date
     updated: dt.datetime
     slug: str
     authors: tuple[str, ...]
-    #: the excerpt's Markdown, or "" when the post has none
+    #: the front matter's excerpt (Markdown), or "" when it has none
     excerpt: str
     excerpt_line: int
     hide_excerpt: bool
+    #: what ends the excerpt Jekyll takes from the post when its front matter has none
+    excerpt_separator: str
     categories: tuple[str, ...]
     tags: tuple[str, ...]
     url: str
     #: the line that decided the URL (the permalink's), for reports
     url_line: int
+    #: the URL the site's permalink gives, whatever the front matter's says
+    site_url: str
     unknown_keys: tuple[str, ...]
+    draft: bool = False
 
     @property
     def day(self) -> dt.date:
         return self.date.date()
 
 
-def read_post(filename: str, front: FrontMatter) -> tuple[Post, list[Problem]]:
+def read_post(filename: str, front: FrontMatter, site: BlogSource | None = None,
+              draft_time: dt.datetime | None = None) -> tuple[Post, list[Problem]]:
+    """The post in ``filename`` (its path in the site, as ``site.relative_path`` gives it).
+
+    The site's front-matter defaults are merged under the post's own, as
+    Jekyll does.  ``draft_time`` (the file's time) dates a draft that has no
+    date of its own.
+    """
     problems = list(front.problems)
-    data = front.data
-    name = parse_post_name(PurePath(filename).name)
+    # without a site: Jekyll's default settings
+    site = site or BlogSource(Path("_posts"), Path("_authors"), Path("."), {})
+    zone = site.timezone
+    data = merge_front_matter(site, filename, front.data)
+    draft = draft_time is not None
+    name = parse_post_name(PurePosixPath(filename).name)
     if isinstance(name, Problem):
         problems.append(name)
         name = None
+    stem = PurePosixPath(filename).stem
     title = data.get("title")
     if title is None or (isinstance(title, str) and not title.strip()):
         problems.append(Problem("title", "the post has no title: add 'title: ...' to its front matter",
                                 front.line_of("title")))
-        title = name.slug.replace("-", " ").capitalize() if name else PurePath(filename).stem
+        title = name.slug.replace("-", " ").capitalize() if name else stem
     elif not isinstance(title, str):
         problems.append(Problem("title", f"title must be text, not a {type(title).__name__}: "
                                 "put it in quotes", front.line_of("title")))
         title = str(title)
-    date = parse_date_value(data.get("date"))
+    date = parse_date_value(data.get("date"), zone)
     if isinstance(date, str):
         problems.append(Problem("date", date, front.line_of("date")))
         date = None
-    if date is not None and name is not None and date.date() != name.date and \
-            abs((date.date() - name.date).days) > 1:
+    if date is not None and name is not None and abs((date.date() - name.date).days) > 1:
         problems.append(Problem(
-            "date", f"date {date.date().isoformat()} disagrees with the file name's "
-            f"{name.date.isoformat()}: rename the file or fix the date", front.line_of("date")))
+            "date_moved", f"date {date.date().isoformat()} puts the post on another day than its file "
+            f"name's {name.date.isoformat()}: its date and URL follow the front matter, as Jekyll's do",
+            front.line_of("date")))
     if date is None:
-        day = name.date if name else dt.date(1970, 1, 1)
-        date = dt.datetime(day.year, day.month, day.day)
+        if name is not None:
+            date = day_start(name.date, zone)
+        else:
+            date = (draft_time or dt.datetime(1970, 1, 1, tzinfo=dt.UTC)).astimezone(zone)
     authors = as_name_list(data.get("authors", data.get("author")))
     if authors is None:
         key = "authors" if "authors" in data else "author"
@@ -87,23 +115,42 @@ def read_post(filename: str, front: FrontMatter) -> tuple[Post, list[Problem]]:
     if not isinstance(excerpt, str):
         problems.append(Problem("excerpt", "excerpt must be text", front.line_of("excerpt")))
         excerpt = ""
-    categories = as_word_list(data.get("categories", data.get("category")))
-    tags = as_word_list(data.get("tags"))
+    separator = data.get("excerpt_separator", site.excerpt_separator)
+    if not isinstance(separator, str):
+        problems.append(Problem("excerpt", "excerpt_separator must be text",
+                                front.line_of("excerpt_separator")))
+        separator = site.excerpt_separator
+    categories = post_categories(filename, data)
+    # one "tag" (spaces and all), else "tags", as Jekyll's pluralized_array_from_hash
+    tags = as_name_list(data["tag"]) if "tag" in data else as_word_list(data.get("tags"))
     for key, words in (("categories", categories), ("tags", tags)):
         if words is None:
             problems.append(Problem("tags", f"'{key}' must be a list of words", front.line_of(key)))
     categories = categories or []
-    updated = parse_date_value(data.get("last_modified_at"))
+    updated = parse_date_value(data.get("last_modified_at"), zone)
     if isinstance(updated, str):
         problems.append(Problem("date", updated, front.line_of("last_modified_at")))
         updated = None
+    slug = data.get("slug")
+    slug = str(slug) if isinstance(slug, str | int | float) and str(slug).strip() else (
+        name.slug if name else stem)
+    parts = UrlParts(date, slug.rstrip("."), stem, _collection_path(filename), tuple(categories))
+    site_url = jekyll_url(site.permalink, parts) or jekyll_url(DEFAULT_PERMALINK, parts)
+    url, permalink_line = site_url, 1
     permalink = data.get("permalink")
-    if permalink is not None and not is_site_path(permalink):
-        problems.append(Problem("permalink", f"permalink {permalink!r} is not a path of the site: write it "
-                                "as /path/, or remove it", front.line_of("permalink")))
-        permalink = None
-    slug = name.slug if name else PurePath(filename).stem
-    url = jekyll_url(permalink, date.date(), slug, categories)
+    if permalink is not None:
+        permalink_line = front.line_of("permalink")
+        usable = isinstance(permalink, str) and not has_scheme(permalink)
+        own = jekyll_url(permalink, parts) if usable else None
+        if own is None or not is_site_path(own):
+            unknown = unknown_placeholders(permalink) if isinstance(permalink, str) else []
+            why = (f"names {', '.join(unknown)}, which Jekyll does not have" if unknown and not
+                   has_scheme(permalink) else "is not a path of the site")
+            problems.append(Problem("permalink", f"permalink {permalink!r} {why}: write it as /path/ "
+                                    "(with Jekyll's :placeholders), or remove it", permalink_line))
+            permalink_line = 1
+        else:
+            url = own
     post = Post(
         title=title.strip(),
         date=date,
@@ -113,13 +160,61 @@ def read_post(filename: str, front: FrontMatter) -> tuple[Post, list[Problem]]:
         excerpt=excerpt.strip(),
         excerpt_line=front.line_of("excerpt"),
         hide_excerpt=bool(data.get("hide_excerpt_on_post", False)),
+        excerpt_separator=separator,
         categories=tuple(categories),
         tags=tuple(tags or []),
         url=url,
-        url_line=front.line_of("permalink") if permalink else 1,
-        unknown_keys=tuple(sorted(set(data) - KNOWN_KEYS)),
+        url_line=permalink_line,
+        site_url=site_url,
+        unknown_keys=tuple(sorted(set(front.data) - KNOWN_KEYS)),
+        draft=draft,
     )
     return post, problems
+
+
+def excerpt_markdown(body: str, separator: str) -> str | None:
+    """The excerpt Jekyll takes from a post whose front matter has none: the text
+    before ``excerpt_separator``; None for the default separator (the first
+    paragraph, which the page already shows) or an empty one (no excerpt)."""
+    if separator in ("", "\n\n"):
+        return None
+    head, found, _tail = body.partition(separator)
+    # without the separator, the whole post is the excerpt, as Jekyll's
+    return head if found else body
+
+
+def merge_front_matter(site: BlogSource, filename: str, data: dict[str, Any]) -> dict[str, Any]:
+    """The post's front matter over the site's defaults for it; ``categories`` add up, as in
+    Jekyll's ``merge_categories!``."""
+    defaults = site.defaults_for(filename)
+    if not defaults:
+        return data
+    merged = deep_merge(defaults, data)
+    if "categories" in defaults and "categories" in data:
+        base, own = (as_word_list(defaults["categories"]), as_word_list(data["categories"]))
+        if base is not None and own is not None:
+            merged["categories"] = list(dict.fromkeys([*base, *own]))
+    return merged
+
+
+def post_categories(filename: str, data: dict[str, Any]) -> list[str] | None:
+    """Jekyll's categories: the folders above ``_posts`` (``news/_posts/x.md``), then
+    ``categories``, then ``category`` (one name, even with spaces); None when not words."""
+    parts = PurePosixPath(filename).parts
+    special = next((i for i, part in enumerate(parts) if part in ("_posts", "_drafts")), 0)
+    folders = [part for part in parts[:special] if part]
+    listed = as_word_list(data.get("categories"))
+    single = as_name_list(data.get("category"))
+    if listed is None or single is None:
+        return None
+    return list(dict.fromkeys([*folders, *listed, *single]))
+
+
+def _collection_path(filename: str) -> str:
+    """Jekyll's ``cleaned_relative_path``: the path without the extension and ``_posts``."""
+    path = PurePosixPath(filename)
+    cleaned = str(path.with_suffix("")).replace("_posts", "", 1).rstrip(".")
+    return cleaned if cleaned.startswith("/") else "/" + cleaned
 
 
 def as_name_list(value: Any) -> list[str] | None:
@@ -144,12 +239,26 @@ def as_word_list(value: Any) -> list[str] | None:
     return None
 
 
-def unpublished_reason(data: dict[str, Any], name: PostName, today: dt.date) -> str:
-    """Why Jekyll would not publish a post, or "" when it would."""
-    if data.get("published") is False:
-        return "it sets 'published: false'"
-    date = parse_date_value(data.get("date"))
-    day = date.date() if isinstance(date, dt.datetime) else name.date
-    if day > today:
-        return f"it is dated {day.isoformat()}, in the future (Jekyll builds future posts only with --future)"
+def unpublished_reason(site: BlogSource, filename: str, data: dict[str, Any], name: PostName | None,
+                       now: dt.datetime, draft_time: dt.datetime | None = None) -> str:
+    """Why Jekyll would not publish a post, or "" when it would.
+
+    ``now`` is the time of the build: a post dated after it is a future post.
+    """
+    data = merge_front_matter(site, filename, data)
+    if data.get("published", True) is False and not site.unpublished:
+        return "it sets 'published: false' (Jekyll builds it only with unpublished: true)"
+    if site.future:
+        return ""
+    date = parse_date_value(data.get("date"), site.timezone)
+    if not isinstance(date, dt.datetime):
+        if name is not None:
+            date = day_start(name.date, site.timezone)
+        elif draft_time is not None:
+            date = draft_time
+        else:
+            return ""
+    if date > now:
+        return (f"it is dated {date.date().isoformat()}, in the future (Jekyll builds future posts only "
+                "with future: true)")
     return ""

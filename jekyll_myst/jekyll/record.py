@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import zlib
 
-from .permalinks import jekyll_url
 from .post import Post
 
 WORDS_PER_MINUTE = 200
@@ -24,7 +23,7 @@ def reading_minutes(words: int) -> int:
 @dataclasses.dataclass(frozen=True, slots=True)
 class PostRecord:
     title: str
-    #: ISO 8601, with the time zone the front matter gave, if any
+    #: ISO 8601, in the site's zone
     date: str
     #: the day of the date, ISO 8601
     day: str
@@ -38,7 +37,7 @@ class PostRecord:
     url: str
     #: the line that decided the URL (the permalink's), for reports
     url_line: int
-    #: the URL of Jekyll's default style, which old links may use when a permalink is set
+    #: the URL the site's permalink gives: what old links may use when the front matter sets one
     default_url: str
     tags: tuple[str, ...]
     categories: tuple[str, ...]
@@ -55,7 +54,7 @@ class PostRecord:
             words=words,
             url=post.url,
             url_line=post.url_line,
-            default_url=jekyll_url(None, post.day, post.slug, []),
+            default_url=post.site_url,
             tags=post.tags,
             categories=post.categories,
         )

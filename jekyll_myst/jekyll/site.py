@@ -1,19 +1,129 @@
 """A Jekyll blog: where its posts, author bios and site files are, and its
-settings (``_config.yml``).
+settings (``_config.yml``) read as Jekyll 4.3 reads them: ``permalink``,
+``timezone``, front-matter ``defaults``, ``future``, ``unpublished``,
+``excerpt_separator`` and the ``kramdown`` options.
 
 The project's own blog and an external Jekyll site (``JEKYLL_SITE``) are
 both described by a :class:`BlogSource`, so both go through the same code.
+A setting Jekyll could not use gives a message in :attr:`BlogSource.problems`
+and Jekyll's default.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import fnmatch
 import functools
 import re
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .dates import site_zone
+from .permalinks import DEFAULT_PERMALINK, has_scheme, style_template, unknown_placeholders
+
+#: Jekyll's ``Configuration::DEFAULTS`` for kramdown's smart quotes
+_SMART_QUOTES = ("lsquo", "rsquo", "ldquo", "rdquo")
+#: ``type:`` values of Jekyll 3 that Jekyll 4 still takes for posts
+_POST_TYPES = {"posts", "post", "drafts", "draft"}
+
+
+@dataclasses.dataclass(frozen=True)
+class KramdownOptions:
+    """The ``kramdown:`` settings Jekyll passes to kramdown that decide how a post reads."""
+
+    #: headers get ids
+    auto_ids: bool = True
+    #: the heading levels ``{:toc}`` lists
+    toc_levels: tuple[int, ...] = (1, 2, 3, 4, 5, 6)
+    #: ``input: GFM`` (Jekyll's default), else kramdown's own syntax
+    gfm: bool = True
+    #: a line break in a paragraph is a ``<br>`` (GFM only)
+    hard_wrap: bool = False
+    #: the entities for ' ' " " in that order
+    smart_quotes: tuple[str, str, str, str] = _SMART_QUOTES
+    #: ``syntax_highlighter_opts``, as (name, value) pairs (``default_lang``, ``css_class`` ...)
+    syntax_highlighter_opts: tuple[tuple[str, Any], ...] = ()
+
+    def highlighter_option(self, name: str, default: Any = None) -> Any:
+        return dict(self.syntax_highlighter_opts).get(name, default)
+
+    @classmethod
+    def read(cls, settings: Any) -> tuple[KramdownOptions, list[str]]:
+        """The options from the ``kramdown:`` mapping, and what could not be read."""
+        if not isinstance(settings, dict):
+            return cls(), [] if settings is None else ["kramdown must be a mapping of options"]
+        problems: list[str] = []
+        values: dict[str, Any] = {}
+        for key in ("auto_ids", "hard_wrap"):
+            if key in settings:
+                if isinstance(settings[key], bool):
+                    values[key] = settings[key]
+                else:
+                    problems.append(f"kramdown {key} must be true or false")
+        if "toc_levels" in settings:
+            levels = toc_levels(settings["toc_levels"])
+            if levels is None:
+                problems.append(f"kramdown toc_levels {settings['toc_levels']!r} is not a range of levels "
+                                "1 to 6 ('2..3' or [2, 3])")
+            else:
+                values["toc_levels"] = levels
+        if "input" in settings:
+            values["gfm"] = str(settings["input"]).lower() == "gfm"
+        if "smart_quotes" in settings:
+            quotes = settings["smart_quotes"]
+            quotes = quotes.split(",") if isinstance(quotes, str) else quotes
+            if isinstance(quotes, list) and len(quotes) == 4:
+                values["smart_quotes"] = tuple(str(q).strip() for q in quotes)
+            else:
+                problems.append("kramdown smart_quotes must name four entities, as 'lsquo,rsquo,ldquo,rdquo'")
+        options = settings.get("syntax_highlighter_opts")
+        if isinstance(options, dict):
+            values["syntax_highlighter_opts"] = tuple(sorted((str(k), v) for k, v in options.items()))
+        elif options is not None:
+            problems.append("kramdown syntax_highlighter_opts must be a mapping")
+        return cls(**values), problems
+
+
+def toc_levels(value: Any) -> tuple[int, ...] | None:
+    """kramdown's ``toc_levels``: ``"2..3"``, ``"2,3"``, a list or a range; None when it is none of them."""
+    if isinstance(value, str):
+        text = value.strip()
+        span = re.fullmatch(r"(\d)\s*\.\.\s*(\d)", text)
+        if span:
+            levels = list(range(int(span[1]), int(span[2]) + 1))
+        elif re.fullmatch(r"\d(?:\s*,\s*\d)*", text):
+            levels = [int(n) for n in text.split(",")]
+        else:
+            return None
+    elif isinstance(value, list) and all(isinstance(n, int) and not isinstance(n, bool) for n in value):
+        levels = value
+    else:
+        return None
+    if not levels or not all(1 <= n <= 6 for n in levels):
+        return None
+    return tuple(sorted(set(levels)))
+
+
+@dataclasses.dataclass(frozen=True)
+class DefaultsRule:
+    """One entry of ``defaults:``: its scope and its values."""
+
+    path: str
+    type: str | None
+    values: dict[str, Any]
+
+    def applies(self, relative_path: str, kind: str) -> bool:
+        if self.type is not None and self.type != kind:
+            return False
+        if not self.path:
+            return True
+        if "*" in self.path:
+            parts = relative_path.split("/")
+            return any(fnmatch.fnmatchcase("/".join(parts[:n]), self.path) for n in range(1, len(parts) + 1))
+        return relative_path.startswith(self.path)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -24,6 +134,8 @@ class BlogSource:
     static_dir: Path
     #: the site's settings (``_config.yml``), with the project's overrides
     settings: dict[str, Any]
+    #: build the drafts too, as ``jekyll build --drafts``
+    drafts: bool = False
 
     @functools.cached_property
     def static_root(self) -> Path:
@@ -51,15 +163,134 @@ class BlogSource:
     def emoji_enabled(self) -> bool:
         return "jemoji" in (self.settings.get("plugins") or [])
 
+    # -- the site model ------------------------------------------------------
+    @functools.cached_property
+    def _model(self) -> tuple[dict[str, Any], tuple[str, ...]]:
+        """Every setting of the site model, read once, with what could not be read."""
+        settings, problems = self.settings, []
+        zone, message = site_zone(settings.get("timezone"))
+        if message:
+            problems.append(message)
+        kramdown, kramdown_problems = KramdownOptions.read(settings.get("kramdown"))
+        problems += kramdown_problems
+        separator = settings.get("excerpt_separator", "\n\n")
+        if not isinstance(separator, str):
+            problems.append("excerpt_separator must be text")
+            separator = "\n\n"
+        model = {"timezone": zone, "kramdown": kramdown, "excerpt_separator": separator,
+                 "permalink": self._read_permalink(problems), "defaults": self._read_defaults(problems)}
+        return model, tuple(problems)
+
+    def _read_permalink(self, problems: list[str]) -> str:
+        collections = self.settings.get("collections")
+        posts = collections.get("posts") if isinstance(collections, dict) else None
+        if isinstance(posts, dict) and posts.get("permalink") is not None:
+            # a collection's permalink is a template, never a style's name
+            template, where = posts["permalink"], "collections: posts: permalink"
+        else:
+            template, where = self.settings.get("permalink") or "date", "permalink"
+            template = style_template(str(template)) if isinstance(template, str) else template
+        if not isinstance(template, str) or has_scheme(template):
+            problems.append(f"{where} {template!r} is not a path of the site: Jekyll's 'date' style is used")
+            return DEFAULT_PERMALINK
+        unknown = unknown_placeholders(template)
+        if unknown:
+            problems.append(f"{where} {template!r} names {', '.join(unknown)}, which Jekyll does not "
+                            "have: Jekyll's 'date' style is used")
+            return DEFAULT_PERMALINK
+        return template
+
+    def _read_defaults(self, problems: list[str]) -> tuple[DefaultsRule, ...]:
+        entries = self.settings.get("defaults") or []
+        if not isinstance(entries, list):
+            problems.append("defaults must be a list of scopes and values")
+            return ()
+        rules = []
+        for number, entry in enumerate(entries, 1):
+            scope = entry.get("scope") or {} if isinstance(entry, dict) else None
+            if not isinstance(scope, dict) or not isinstance(entry.get("values"), dict):
+                # Jekyll skips such an entry too, but it would be a mistake to miss
+                problems.append(f"defaults entry {number} must have 'values:' (a mapping) and may have "
+                                "'scope:' (a mapping): it is not used")
+                continue
+            path = scope.get("path")
+            path = path.lstrip("/") if isinstance(path, str) else ""
+            kind = scope.get("type")
+            kind = "posts" if kind in _POST_TYPES else (None if kind is None else str(kind))
+            rules.append(DefaultsRule(path, kind, entry["values"]))
+        return tuple(rules)
+
     @property
-    def toc_levels(self) -> range:
-        """``kramdown: toc_levels`` (``"2..3"`` or a list): the heading levels ``{:toc}`` lists."""
-        value = str((self.settings.get("kramdown") or {}).get("toc_levels", "1..6"))
-        match = re.fullmatch(r"\s*(\d)\s*\.\.\s*(\d)\s*", value)
-        if match:
-            return range(int(match[1]), int(match[2]) + 1)
-        levels = [int(n) for n in re.findall(r"\d", value)]
-        return range(min(levels), max(levels) + 1) if levels else range(1, 7)
+    def problems(self) -> tuple[str, ...]:
+        """What in the settings Jekyll could not use: each is Jekyll's default instead."""
+        return self._model[1]
+
+    @property
+    def timezone(self) -> dt.tzinfo:
+        return self._model[0]["timezone"]
+
+    @property
+    def kramdown(self) -> KramdownOptions:
+        return self._model[0]["kramdown"]
+
+    @property
+    def permalink(self) -> str:
+        """The template of a post's URL, unless its front matter sets one."""
+        return self._model[0]["permalink"]
+
+    @property
+    def excerpt_separator(self) -> str:
+        return self._model[0]["excerpt_separator"]
+
+    @property
+    def future(self) -> bool:
+        return bool(self.settings.get("future", False))
+
+    @property
+    def unpublished(self) -> bool:
+        return bool(self.settings.get("unpublished", False))
+
+    def defaults_for(self, relative_path: str, kind: str = "posts") -> dict[str, Any]:
+        """The front-matter defaults of a file, merged as Jekyll's ``FrontmatterDefaults#all``:
+        a longer scope path wins, then a scope with a type."""
+        merged: dict[str, Any] = {}
+        winner: DefaultsRule | None = None
+        for rule in self._model[0]["defaults"]:
+            if not rule.applies(relative_path, kind):
+                continue
+            if winner is None or _has_precedence(winner, rule):
+                merged = deep_merge(merged, rule.values)
+                winner = rule
+            else:
+                merged = deep_merge(rule.values, merged)
+        return merged
+
+    def relative_path(self, path: Path) -> str:
+        """A post's path as Jekyll names it: from the site's folder, the posts
+        folder being ``_posts`` (``news/_posts/2020-01-01-x.md``)."""
+        path = path.absolute()
+        if self.posts_dir.name == "_posts" and path.is_relative_to(self.static_dir.absolute()):
+            return path.relative_to(self.static_dir.absolute()).as_posix()
+        if path.is_relative_to(self.posts_dir.absolute()):
+            return "_posts/" + path.relative_to(self.posts_dir.absolute()).as_posix()
+        return path.name
+
+
+def _has_precedence(old: DefaultsRule, new: DefaultsRule) -> bool:
+    if len(new.path) != len(old.path):
+        return len(new.path) >= len(old.path)
+    return new.type is not None or old.type is None
+
+
+def deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """Jekyll's ``Utils.deep_merge_hashes``: mappings merge, other values of ``over`` win."""
+    merged = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
 
 
 def load_site_settings(site_dir: Path) -> dict[str, Any]:

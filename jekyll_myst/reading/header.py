@@ -42,10 +42,17 @@ def insert_after_title(section: nodes.section, *new: nodes.Element) -> None:
 
 
 def add_post_header(section: nodes.section, post: Post, location: tuple[str, int],
-                    render_markdown: Callable[[str], list[nodes.Node]]) -> tuple[int, str]:
-    """Byline and lead paragraph; returns the post's word count and its description."""
+                    render_markdown: Callable[[str], list[nodes.Node]],
+                    separated: list[nodes.Node] | None = None) -> tuple[int, str]:
+    """Byline and lead paragraph; returns the post's word count and its description.
+
+    ``separated`` is what comes before the post's ``excerpt_separator``, if it has one.
+    """
     words = len(section.astext().split())
     insert_after_title(section, _byline(post, location, words))
+    if not post.excerpt and separated is not None:
+        # already on the page, above the separator: only the description is made of it
+        return words, " ".join(" ".join(node.astext() for node in separated).split())
     return words, _excerpt(section, post, render_markdown)
 
 

@@ -19,12 +19,13 @@ class local_toc(nodes.General, nodes.Element):  # noqa: N801 - docutils naming
     """Where ``{:toc}`` stood; replaced once all headings are known."""
 
 
-def fill_local_tocs(document: nodes.document, section: nodes.section, levels: range) -> None:
+def fill_local_tocs(document: nodes.document, section: nodes.section, levels: tuple[int, ...]) -> None:
     for placeholder in list(document.findall(local_toc)):
         placeholder.replace_self(_table_of_contents(section, placeholder, levels))
 
 
-def _table_of_contents(section: nodes.section, placeholder: local_toc, levels: range) -> nodes.topic:
+def _table_of_contents(section: nodes.section, placeholder: local_toc,
+                       levels: tuple[int, ...]) -> nodes.topic:
     root = nodes.bullet_list()
     stack: list[tuple[int, nodes.bullet_list]] = [(0, root)]
     for heading in section.findall(nodes.section):

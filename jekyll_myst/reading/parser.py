@@ -24,7 +24,7 @@ from ..jekyll.kramdown.inline import kramdown_inline_plugin
 from ..jekyll.kramdown.lines import as_commonmark
 from ..jekyll.links import link_url, post_url
 from ..jekyll.liquid import Links, PageInput, SiteInput, page_variables, render_post
-from ..jekyll.post import Post, read_post
+from ..jekyll.post import Post, excerpt_markdown, read_post
 from ..jekyll.record import PostRecord
 from ..jekyll.site_files import relative_to_file, site_file, site_path
 from ..reporting import report, report_problem
@@ -67,7 +67,8 @@ class JekyllMystParser(MystParser):
             record, problems = read_bio(front, path.stem)
             domain.note_bio(docname, record)
         else:
-            record, problems = read_post(path.name, front)
+            record, problems = read_post(project.blog.relative_path(path), front, project.blog,
+                                         project.draft_time(path))
             for key in record.unknown_keys:
                 if key == MYST_KEY:
                     continue  # read by the parser, below
@@ -83,11 +84,14 @@ class JekyllMystParser(MystParser):
             section += nodes.section("", nodes.title("Posts", "Posts"), post_list(author=docname),
                                      ids=["posts"], names=["posts"])
         else:
+            separated = excerpt_markdown(body, record.excerpt_separator)
             words, description = add_post_header(
                 section, record, (str(path), front.line_of("authors")),
-                lambda text: renderer.render_front_matter_markdown(text, front.line_of("excerpt")))
+                lambda text: renderer.render_front_matter_markdown(text, front.line_of("excerpt")),
+                # the body keeps its lines: the part before the separator starts at line 1
+                None if separated is None else renderer.render_front_matter_markdown(separated, 1))
             domain.note_post(docname, PostRecord.of(record, words, description))
-        fill_local_tocs(document, section, project.blog.toc_levels)
+        fill_local_tocs(document, section, project.blog.kramdown.toc_levels)
         # Posts and bios are reached through the blog's lists, not the table of
         # contents: in it they would make every page grow with the blog.
         env.metadata[docname]["orphan"] = True
@@ -104,7 +108,7 @@ class JekyllMystParser(MystParser):
                     else f"{path.parent.name}/{path.name}")
         page = PageInput(page_variables(front.data, relative, post, front.body), relative)
         links = Links(link=lambda target: link_url(blog, target, project.post_path),
-                      post_url=lambda name: post_url(project.post_path(Path(name).name)))
+                      post_url=lambda name: post_url(blog, project.post_path(Path(name).name)))
         rendered, problems = render_post(front.body, front.body_line, page, site, links)
         for problem in problems:
             report_problem(problem, docname)

@@ -16,8 +16,8 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.project import Project
 
-from ..config import blog_source
-from ..jekyll.discovery import find_bio_files, find_post_files
+from ..config import blog_source, config_file
+from ..jekyll.discovery import find_bio_files, find_post_files, post_folders
 from ..jekyll.filenames import PostName, parse_post_name
 from ..jekyll.frontmatter import split_front_matter
 from ..jekyll.post import unpublished_reason
@@ -27,7 +27,7 @@ from ..reporting import report
 
 class BlogProject(Project):
     def __init__(self, srcdir, source_suffix, blog: BlogSource, posts_docdir: str,
-                 authors_docdir: str, today: dt.date, max_size: int = 2**20) -> None:
+                 authors_docdir: str, now: dt.datetime, max_size: int) -> None:
         super().__init__(srcdir, source_suffix)
         self.max_size = max_size
         #: path -> ((mtime, size, today), reason it is not published)
@@ -35,7 +35,11 @@ class BlogProject(Project):
         self.blog = blog
         self.posts_docdir = posts_docdir
         self.authors_docdir = authors_docdir
-        self.today = today
+        #: the time of the build, in the site's zone: later posts are future posts
+        self.now = now
+        self.today = now.date()
+        #: the drafts found, by path
+        self.drafts: set[Path] = set()
 
     def discover(self, exclude_paths=(), include_paths=("**",)) -> set[str]:
         # The blog's folders (and the project's own, when a site replaces it)
@@ -45,16 +49,19 @@ class BlogProject(Project):
                   if folder.resolve().is_relative_to(self.srcdir.resolve())]
         super().discover([*exclude_paths, *(f"{folder.as_posix()}/**" for folder in inside)],
                          include_paths)
-        for post in find_post_files(self.blog.posts_dir, self.blog.authors_dir):
-            if post.skipped:
-                report("unpublished", "%s: %s", post.path.name, post.skipped, location=f"{post.path}:1")
-                continue
-            reason = self._publication(post.path)
-            if reason:
-                report("unpublished", "%s: not published: %s", post.path.name, reason,
-                       location=f"{post.path}:1")
-            elif reason is not None:
-                self._add(f"{self.posts_docdir}/{post.path.stem}", post.path)
+        for posts_dir, drafts_dir in post_folders(self.blog):
+            for post in find_post_files(posts_dir, self.blog.authors_dir, drafts_dir, self.blog.drafts):
+                if post.skipped:
+                    report("unpublished", "%s: %s", post.path.name, post.skipped, location=f"{post.path}:1")
+                    continue
+                if post.draft:
+                    self.drafts.add(post.path.absolute())
+                reason = self._publication(post.path)
+                if reason:
+                    report("unpublished", "%s: not published: %s", post.path.name, reason,
+                           location=f"{post.path}:1")
+                elif reason is not None:
+                    self._add(f"{self.posts_docdir}/{post.path.stem}", post.path)
         for bio in find_bio_files(self.blog.authors_dir):
             if self._readable(bio) is not None:
                 self._add(f"{self.authors_docdir}/{bio.stem}", bio)
@@ -96,11 +103,22 @@ class BlogProject(Project):
 
     def _unpublished(self, path: Path, text: str) -> str:
         name = parse_post_name(path.name)
-        if not isinstance(name, PostName):
+        if name is not None and not isinstance(name, PostName):
             return ""  # an impossible date is reported when the post is read
-        if name.date <= self.today and "published:" not in text and "date:" not in text:
+        relative = self.blog.relative_path(path)
+        draft_time = self.draft_time(path)
+        defaults = self.blog.defaults_for(relative)
+        if name is not None and name.date < self.today and "published:" not in text and "date:" not in text \
+                and "published" not in defaults and "date" not in defaults:
             return ""  # nothing in the front matter can unpublish it
-        return unpublished_reason(split_front_matter(text).data, name, self.today)
+        data = split_front_matter(text).data
+        return unpublished_reason(self.blog, relative, data, name, self.now, draft_time)
+
+    def draft_time(self, path: Path) -> dt.datetime | None:
+        """A draft's time when its front matter has none: its file's, as Jekyll's."""
+        if path.absolute() not in self.drafts:
+            return None
+        return dt.datetime.fromtimestamp(path.stat().st_mtime, self.blog.timezone)
 
     def _add(self, docname: str, path: Path) -> None:
         if docname in self.docnames:
@@ -132,9 +150,16 @@ class BlogProject(Project):
 def install_project(app: Sphinx) -> None:
     """Put a :class:`BlogProject` in place of Sphinx's before files are found."""
     config = app.config
-    project = BlogProject(app.srcdir, config.source_suffix, blog_source(app), config.jekyll_posts_docdir,
-                          config.jekyll_authors_docdir, config.jekyll_today or dt.date.today(),
-                          config.jekyll_max_file_size)
+    blog = blog_source(app)
+    for problem in blog.problems:
+        report("config", "%s", problem, location=f"{config_file(app)}:1")
+    if config.jekyll_today:
+        # the whole day: a post of that day is built, whatever its time
+        now = dt.datetime.combine(config.jekyll_today, dt.time.max, blog.timezone)
+    else:
+        now = dt.datetime.now(blog.timezone)
+    project = BlogProject(app.srcdir, config.source_suffix, blog, config.jekyll_posts_docdir,
+                          config.jekyll_authors_docdir, now, config.jekyll_max_file_size)
     project.restore(app.project)
     # what discovery learnt of unchanged files, kept with the environment
     project.checked = app.env.domains["jekyll"].discovered_files
