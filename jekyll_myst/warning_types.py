@@ -35,16 +35,14 @@ _TYPES = (
                 'The post has no `title`, an empty one, or one that is a list or a number.',
                 'Add `title: "..."` to the front matter, in quotes.'),
     WarningType("date", "warning",
-                "The date in the file name does not exist (`2023-02-30`), the front matter's `date` (or "
-                '`last_modified_at`) is not a date or does not exist, or it disagrees with the file name by '
-                'more than a day.',
-                'Write dates as `YYYY-MM-DD` or `YYYY-MM-DD HH:MM:SS +ZZZZ`; rename the file or fix the date '
-                'so that they agree.'),
+                "The date in the file name does not exist (`2023-02-30`), or the front matter's `date` (or "
+                '`last_modified_at`) is not a date Ruby\'s `Time.parse` reads, or does not exist.',
+                'Write dates as `YYYY-MM-DD` or `YYYY-MM-DD HH:MM:SS +ZZZZ`.'),
     WarningType("authors", "warning",
                 '`authors` (or `author`) is neither a name nor a list of names.',
                 'Write `author: Name` or a list under `authors:`.'),
     WarningType("author", "warning",
-                'An author named by a post has no bio.',
+                'An author named by a post has no bio, in a blog that has bios.',
                 'Add a bio to the authors folder (`posts/_authors/`) with `name:` exactly as the post writes '
                 'it, or fix the name in the post.'),
     WarningType("bio", "warning",
@@ -101,12 +99,26 @@ _TYPES = (
                 'The file is not UTF-8. It is not built.',
                 'Save the file as UTF-8.'),
     WarningType("size", "warning",
-                'The file is larger than `jekyll_max_file_size` (1 MB by default). It is not built.',
+                'The file is larger than `jekyll_max_file_size` (32 MB by default: Jekyll builds larger '
+                'posts, so the limit only guards the build against harm). It is not built.',
                 'Split the post, or move data out of it into a linked file.'),
+    WarningType("config", "warning",
+                'A setting of the site (`_config.yml`, or `jekyll_settings`) that Jekyll could not use: a '
+                '`timezone` that names no zone, a `permalink` that is not a path or names a placeholder '
+                'Jekyll does not have, a `defaults` entry without `values`, a `kramdown` option of the '
+                'wrong kind, an `excerpt_separator` that is not text. Jekyll\'s default is used instead.',
+                'Fix the setting: a zone such as `Europe/London`, a permalink style (`date`, `pretty`, '
+                '`ordinal`, `weekdate`, `none`) or a template with Jekyll\'s placeholders.'),
     WarningType("unpublished", "info",
                 'A file under the posts folder that is not built, and why: no date in its name, `published: '
-                'false`, a date in the future, a drafts or hidden folder, not Markdown, or a site file (an '
-                'image).'),
+                'false`, a date in the future (without `future: true`), a draft (without `jekyll_drafts = '
+                'True`), a hidden folder, not Markdown, or a site file (an image).'),
+    WarningType("date_moved", "info",
+                "The front matter's `date` puts a post on another day than its file name, by more than time "
+                'zones explain. Its date and URL follow the front matter, as in Jekyll.'),
+    WarningType("no_bios", "info",
+                'The blog names authors but has no author bios (no authors folder, or none in it): bylines '
+                'show the names without links. Said once for the blog, not for each post.'),
     WarningType("front_matter_key", "info",
                 'A front-matter key this site does not use (kept in the file, ignored).'),
     WarningType("origin_link", "info",

@@ -31,10 +31,13 @@ def _byline(builder, docname: str, byline: post_byline) -> nodes.paragraph:
 
 
 def _author_link(builder, docname: str, byline: post_byline, name: str, text: nodes.Node) -> nodes.Node:
-    bio = builder.env.domains["jekyll"].bio_by_name(name)
+    domain: JekyllDomain = builder.env.domains["jekyll"]
+    bio = domain.bio_by_name(name)
     if bio is None:
-        report("author", "author %r has no bio: add one with 'name: %s' to the authors folder",
-               name, name, location=byline)
+        # a blog without bios shows names, as Jekyll does: said once, by note_missing_bios
+        if domain.bios:
+            report("author", "author %r has no bio: add one with 'name: %s' to the authors folder",
+                   name, name, location=byline)
         return text
     return nodes.reference("", "", text, internal=True, refuri=builder.get_relative_uri(docname, bio))
 
@@ -60,7 +63,18 @@ def shown_author_pages(app: Sphinx, env: BuildEnvironment) -> dict[str, tuple]:
             for post, record in domain.posts.items()}
 
 
+def note_missing_bios(app: Sphinx, env: BuildEnvironment) -> None:
+    """One line for a blog that names authors and has no bios, not one warning per post."""
+    domain: JekyllDomain = env.domains["jekyll"]
+    named = sorted({name for record in domain.posts.values() for name in record.authors})
+    if named and not domain.bios:
+        report("no_bios", "the blog has no author bios: bylines show the %d authors' names without links "
+               "(add bios to %s to link them)", len(named), env.project.blog.authors_dir,
+               location=f"{env.project.blog.authors_dir}")
+
+
 def setup_bylines(app: Sphinx, tracker: RewriteTracker) -> None:
     app.add_node(post_byline, html=(visit_byline_html, None))
     app.connect("doctree-resolved", write_bylines)
+    app.connect("env-updated", note_missing_bios)
     tracker.track("bylines", shown_author_pages)
