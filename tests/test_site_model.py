@@ -1,0 +1,257 @@
+"""Jekyll 4.3's site model in the pure layer, setting by setting: a post and
+the site's settings in, the URL, date, categories and excerpt Jekyll gives
+out.  The expected values are Jekyll's, from its documentation and source
+(``Configuration::STYLE_TO_PERMALINK``, ``Drops::UrlDrop``, ``URL``,
+``FrontmatterDefaults``, ``Document``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from jekyll_myst.jekyll.dates import parse_date_value
+from jekyll_myst.jekyll.discovery import find_post_files, post_folders
+from jekyll_myst.jekyll.frontmatter import split_front_matter
+from jekyll_myst.jekyll.post import excerpt_markdown, read_post, unpublished_reason
+from jekyll_myst.jekyll.site import BlogSource, KramdownOptions
+
+
+def site(**settings) -> BlogSource:
+    return BlogSource(Path("/site/_posts"), Path("/site/_authors"), Path("/site"), settings)
+
+
+def post(front: str, settings: dict | None = None, path: str = "_posts/2022-05-07-my-post.md"):
+    result, problems = read_post(path, split_front_matter(f"---\ntitle: T\n{front}---\n\nBody.\n"),
+                                 site(**(settings or {})))
+    return result, [(p.subtype, p.message) for p in problems]
+
+
+@pytest.mark.parametrize(("settings", "url"), [
+    ({}, "/news/2022/05/07/my-post.html"),
+    ({"permalink": "date"}, "/news/2022/05/07/my-post.html"),
+    ({"permalink": "pretty"}, "/news/2022/05/07/my-post/"),
+    ({"permalink": "ordinal"}, "/news/2022/127/my-post.html"),
+    ({"permalink": "weekdate"}, "/news/2022/W18/Sat/my-post.html"),
+    ({"permalink": "none"}, "/news/my-post.html"),
+    ({"permalink": "/blog/:year/:i_month/:i_day/:slug"}, "/blog/2022/5/7/my-post"),
+    ({"permalink": "/:short_year/:short_month/:long_month/:w_year-:week-:w_day/:long_day/:title/"},
+     "/22/May/May/2022-18-6/Saturday/my-post/"),
+    ({"permalink": "/:hour-:minute-:second/:name:output_ext"}, "/09-30-00/2022-05-07-my-post.html"),
+    ({"permalink": "/:collection/:path/"}, "/posts/2022-05-07-my-post/"),
+    ({"permalink": "/:slugified_categories/:year_:month/:title"}, "/news/2022_05/my-post"),
+    # the collection's permalink wins over the site's, and is never a style's name
+    ({"permalink": "pretty", "collections": {"posts": {"permalink": "/news/:year/:title/"}}},
+     "/news/2022/my-post/"),
+    ({"collections": {"posts": {"permalink": "pretty"}}}, "/pretty"),
+])
+def test_site_permalink(settings, url):
+    result, problems = post("date: 2022-05-07 09:30:00\ncategory: News\n", settings)
+    assert problems == []
+    assert result.url == url
+
+
+def test_the_front_matter_permalink_wins_and_the_site_url_is_kept():
+    result, problems = post("permalink: /:categories/:title/\ncategories: [a, b]\n", {"permalink": "pretty"})
+    assert problems == []
+    assert result.url == "/a/b/my-post/"
+    assert result.site_url == "/a/b/2022/05/07/my-post/"
+
+
+def test_a_front_matter_slug_names_the_url_and_title_keeps_its_case():
+    result, _ = post("slug: Über Uns!\n", {"permalink": "/:title/:slug/"})
+    assert result.url == "/%C3%9Cber-Uns!/%C3%BCber-uns/"
+
+
+@pytest.mark.parametrize(("permalink", "says"), [
+    ("/:year/:nope/", "names :nope, which Jekyll does not have"),
+    ("javascript:alert(1)", "is not a path of the site"),
+    ("https://elsewhere.example/x", "is not a path of the site"),
+])
+def test_a_permalink_jekyll_cannot_use_is_reported_and_the_site_url_used(permalink, says):
+    result, problems = post(f"permalink: '{permalink}'\n")
+    assert result.url == "/2022/05/07/my-post.html"
+    assert [subtype for subtype, _ in problems] == ["permalink"] and says in problems[0][1]
+
+
+def test_a_site_permalink_jekyll_cannot_use_falls_back_to_the_date_style():
+    blog = site(permalink="/:year/:nope/", timezone="Nowhere/Land")
+    assert blog.permalink == "/:categories/:year/:month/:day/:title:output_ext"
+    assert len(blog.problems) == 2 and "names :nope" in blog.problems[1]
+    assert "timezone 'Nowhere/Land' is not" in blog.problems[0]
+    assert blog.timezone == dt.UTC
+
+
+@pytest.mark.parametrize(("date", "zone", "day", "time"), [
+    # the 2013-05-06 post of jekyllrb.com: the day before, in Los Angeles
+    ('"2013-05-06 02:12:52 +0200"', "America/Los_Angeles", "2013-05-05", "17:12:52-07:00"),
+    # Ruby ignores a zone that does not follow the time
+    ("2023-01-29 18:30:22 2023 -0800", "America/Los_Angeles", "2023-01-29", "18:30:22-08:00"),
+    ('"2016-10-07T10:00:00Z"', "Asia/Tokyo", "2016-10-07", "19:00:00+09:00"),
+    ('"2016-10-07 10:00"', "Asia/Tokyo", "2016-10-07", "10:00:00+09:00"),
+    # an unquoted YAML timestamp without a zone is UTC (SafeYAML); quoted, it is the site's time
+    ("2016-10-07 23:00:00", "Europe/Paris", "2016-10-08", "01:00:00+02:00"),
+    ('"2016-10-07 23:00:00"', "Europe/Paris", "2016-10-07", "23:00:00+02:00"),
+    ("2016-10-07", "Europe/Paris", "2016-10-07", "00:00:00+02:00"),
+    ("2001-12-14 21:59:43.10 -5", None, "2001-12-15", "02:59:43.100000+00:00"),
+    ('"2016/10/07 10:00:00 PST"', None, "2016-10-07", "18:00:00+00:00"),
+    ('"7 Oct 2016"', None, "2016-10-07", "00:00:00+00:00"),
+])
+def test_dates_are_taken_in_the_site_zone(date, zone, day, time):
+    settings = {"timezone": zone} if zone else {}
+    result, problems = post(f"date: {date}\n", settings, "_posts/2016-10-07-my-post.md")
+    assert [subtype for subtype, _ in problems if subtype == "date"] == []
+    assert result.day.isoformat() == day
+    assert result.date.isoformat().split("T")[1] == time
+    assert result.url.startswith("/" + day.replace("-", "/") + "/")
+
+
+def test_a_file_name_date_is_midnight_in_the_site_zone():
+    result, _ = post("", {"timezone": "Asia/Kolkata"})
+    assert result.date == dt.datetime(2022, 5, 7, tzinfo=result.date.tzinfo)
+    assert result.date.utcoffset() == dt.timedelta(hours=5, minutes=30)
+
+
+def test_a_date_far_from_the_file_name_is_information_not_a_warning():
+    result, problems = post("date: 2022-06-27\n")
+    [(subtype, message)] = problems
+    assert subtype == "date_moved"
+    assert "2022-06-27 puts the post on another day than its file name's" in message
+    assert result.url == "/2022/06/27/my-post.html"
+
+
+def test_a_date_ruby_cannot_read_is_a_warning():
+    assert parse_date_value("soon", dt.UTC) == (
+        "date 'soon' is not a date: write it as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +ZZZZ")
+
+
+DEFAULTS = [
+    {"scope": {"path": ""}, "values": {"layout": "default", "author": "Site", "categories": ["all"]}},
+    {"scope": {"path": "_posts", "type": "posts"}, "values": {"layout": "post", "image": {"w": 1}}},
+    {"scope": {"path": "_posts/2022", "type": "pages"}, "values": {"author": "Never"}},
+    {"scope": {"path": "news/_posts", "type": "post"}, "values": {"author": "Newsroom"}},
+    {"scope": {"path": "*/_posts"}, "values": {"image": {"h": 2}}},
+]
+
+
+@pytest.mark.parametrize(("path", "front", "author", "categories"), [
+    ("_posts/2022-05-07-my-post.md", "", "Site", ("all",)),
+    ("_posts/2022-05-07-my-post.md", "author: Me\ncategories: [mine]\n", "Me", ("all", "mine")),
+    # a post in news/_posts/ is in the category news, and the longer scope wins
+    ("news/_posts/2022-05-07-my-post.md", "", "Newsroom", ("news", "all")),
+])
+def test_front_matter_defaults(path, front, author, categories):
+    result, problems = post(front, {"defaults": DEFAULTS}, path)
+    assert problems == []
+    assert result.authors == (author,)
+    assert result.categories == categories
+
+def test_defaults_merge_mappings_and_scope_by_path_prefix_or_glob():
+    blog = site(defaults=[*DEFAULTS, {"scope": {"path": "_posts/"}, "values": {"image": {"h": 3}}}])
+    assert blog.defaults_for("_posts/x.md")["image"] == {"w": 1, "h": 3}
+    assert blog.defaults_for("news/_posts/x.md")["image"] == {"h": 2}
+    assert blog.defaults_for("_posts/2022/x.md", "pages")["author"] == "Never"
+
+
+def test_keys_from_defaults_are_not_the_posts_unknown_keys():
+    result, _ = post("", {"defaults": [{"values": {"sidebar": True}}]})
+    assert result.unknown_keys == ()
+
+
+def test_a_defaults_entry_without_values_is_reported():
+    assert site(defaults=[{"scope": {"path": ""}}]).problems == (
+        "defaults entry 1 must have 'values:' (a mapping) and may have 'scope:' (a mapping): it is not used",)
+
+
+@pytest.mark.parametrize(("front", "categories", "tags"), [
+    ("category: Release Notes\n", ("Release Notes",), ()),
+    ("categories: a b\ncategory: c\n", ("a", "b", "c"), ()),
+    ("tags: x y\n", (), ("x", "y")),
+    ("tag: one tag\n", (), ("one tag",)),
+])
+def test_categories_and_tags(front, categories, tags):
+    result, _ = post(front)
+    assert (result.categories, result.tags) == (categories, tags)
+
+
+def test_author_and_authors():
+    assert post("author: Jane\n")[0].authors == ("Jane",)
+    assert post("authors: [Jane, Joe]\n")[0].authors == ("Jane", "Joe")
+
+
+NOW = dt.datetime(2024, 1, 1, 12, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize(("settings", "front", "name", "published"), [
+    ({}, {}, "2024-01-01-x.md", True),
+    ({}, {"date": "2024-01-01 13:00:00"}, "2024-01-01-x.md", False),
+    ({}, {}, "2024-01-02-x.md", False),
+    ({"future": True}, {}, "2030-01-01-x.md", True),
+    ({}, {"published": False}, "2020-01-01-x.md", False),
+    ({"unpublished": True}, {"published": False}, "2020-01-01-x.md", True),
+    ({"defaults": [{"values": {"published": False}}]}, {}, "2020-01-01-x.md", False),
+    ({"timezone": "Asia/Tokyo"}, {"date": "2024-01-01 22:00:00 +0900"}, "2024-01-01-x.md", False),
+])
+def test_future_and_unpublished_posts(settings, front, name, published):
+    from jekyll_myst.jekyll.filenames import parse_post_name
+    reason = unpublished_reason(site(**settings), f"_posts/{name}", front, parse_post_name(name), NOW)
+    assert (reason == "") is published
+
+
+def test_a_draft_takes_its_files_time_or_its_front_matter_date():
+    mtime = dt.datetime(2023, 3, 4, 5, 6, tzinfo=dt.UTC)
+    front = split_front_matter("---\ntitle: D\n---\nBody\n")
+    draft, problems = read_post("_drafts/my-draft.md", front, site(), mtime)
+    assert problems == [] and draft.draft
+    assert (draft.date, draft.url) == (mtime, "/2023/03/04/my-draft.html")
+    dated = split_front_matter("---\ntitle: D\ndate: 2020-02-02\n---\nBody\n")
+    assert read_post("_drafts/my-draft.md", dated, site(), mtime)[0].url == "/2020/02/02/my-draft.html"
+
+
+@pytest.mark.parametrize(("body", "separator", "excerpt"), [
+    ("One.\n\nTwo.\n", "\n\n", None),
+    ("One.\n<!--more-->\nTwo.\n", "<!--more-->", "One.\n"),
+    ("No separator.\n", "<!--more-->", "No separator.\n"),
+    ("One.\n", "", None),
+])
+def test_excerpt_separator(body, separator, excerpt):
+    assert excerpt_markdown(body, separator) == excerpt
+
+
+def test_the_posts_separator_wins_over_the_sites():
+    own, _ = post("excerpt_separator: <!--x-->\n", {"excerpt_separator": "<!--more-->"})
+    assert own.excerpt_separator == "<!--x-->"
+    assert post("", {"excerpt_separator": "<!--more-->"})[0].excerpt_separator == "<!--more-->"
+
+
+def test_kramdown_options():
+    options, problems = KramdownOptions.read({
+        "auto_ids": False, "toc_levels": "2..3", "input": "kramdown", "hard_wrap": True,
+        "smart_quotes": "apos,apos,quot,quot", "syntax_highlighter_opts": {"default_lang": "plaintext"}})
+    assert problems == []
+    assert options == KramdownOptions(False, (2, 3), False, True, ("apos", "apos", "quot", "quot"),
+                                      (("default_lang", "plaintext"),))
+    assert options.highlighter_option("default_lang") == "plaintext"
+    assert KramdownOptions.read({"toc_levels": [1, 3]})[0].toc_levels == (1, 3)
+    assert KramdownOptions.read(None) == (KramdownOptions(), [])
+    bad, problems = KramdownOptions.read({"toc_levels": "1..9", "hard_wrap": "yes"})
+    assert bad == KramdownOptions() and len(problems) == 2
+
+
+def test_posts_in_folders_and_drafts_are_found(tmp_path):
+    for name in ("_posts/2022-01-01-a.md", "news/_posts/2022-01-02-b.md", "_drafts/c.md",
+                 "node_modules/x/_posts/2022-01-03-d.md", "_site/_posts/2022-01-04-e.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("---\ntitle: X\n---\n")
+    blog = BlogSource(tmp_path / "_posts", tmp_path / "_authors", tmp_path, {}, drafts=True)
+    folders = post_folders(blog)
+    assert [(p.relative_to(tmp_path).as_posix(), d.relative_to(tmp_path).as_posix()) for p, d in folders] == [
+        ("_posts", "_drafts"), ("news/_posts", "news/_drafts")]
+    found = [(f.path.relative_to(tmp_path).as_posix(), f.draft, f.skipped)
+             for posts, drafts in folders for f in find_post_files(posts, blog.authors_dir, drafts, True)]
+    assert found == [("_drafts/c.md", True, ""), ("_posts/2022-01-01-a.md", False, ""),
+                     ("news/_posts/2022-01-02-b.md", False, "")]
+    without = find_post_files(tmp_path / "_posts", blog.authors_dir, tmp_path / "_drafts", False)
+    assert without[0].skipped.startswith("not published: a draft")
+    assert blog.relative_path(tmp_path / "news/_posts/2022-01-02-b.md") == "news/_posts/2022-01-02-b.md"
