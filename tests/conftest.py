@@ -18,6 +18,8 @@ TESTS = Path(__file__).parent
 PROJECT = TESTS.parent
 #: the Jekyll blog used as test material, kept beside the project
 CORPUS = Path(os.environ.get("JEKYLL_CORPUS", PROJECT.parent / "shared/corpus/deliveroo.engineering"))
+#: jekyllrb.com's news, a blog with a timezone, a collection permalink and no bios
+JEKYLLRB_CORPUS = Path(os.environ.get("JEKYLLRB_CORPUS", PROJECT.parent / "shared/corpus/jekyllrb"))
 
 
 @pytest.fixture(scope="session")
