@@ -227,11 +227,14 @@ def test_the_posts_separator_wins_over_the_sites():
 
 def test_kramdown_options():
     options, problems = KramdownOptions.read({
-        "auto_ids": False, "toc_levels": "2..3", "input": "kramdown", "hard_wrap": True,
-        "smart_quotes": "apos,apos,quot,quot", "syntax_highlighter_opts": {"default_lang": "plaintext"}})
+        "auto_ids": False, "auto_id_prefix": "h-", "toc_levels": "2..3", "input": "kramdown",
+        "hard_wrap": True, "smart_quotes": "apos,apos,quot,quot",
+        "syntax_highlighter_opts": {"default_lang": "plaintext"}})
     assert problems == []
-    assert options == KramdownOptions(False, (2, 3), False, True, ("apos", "apos", "quot", "quot"),
-                                      (("default_lang", "plaintext"),))
+    assert options == KramdownOptions(
+        auto_ids=False, auto_id_prefix="h-", toc_levels=(2, 3), gfm=False, hard_wrap=True,
+        smart_quotes=("apos", "apos", "quot", "quot"),
+        syntax_highlighter_opts=(("default_lang", "plaintext"),))
     assert options.highlighter_option("default_lang") == "plaintext"
     assert KramdownOptions.read({"toc_levels": [1, 3]})[0].toc_levels == (1, 3)
     assert KramdownOptions.read(None) == (KramdownOptions(), [])

@@ -49,12 +49,8 @@ def old_urls(domain: JekyllDomain) -> dict[str, tuple[str, str]]:
     for doc, record in domain.bios.items():
         moved[f"{doc}/index.html"] = (doc, record.name)
     shared = domain.shared_urls()  # reported; redirected to neither
-    own = {record.url for record in domain.posts.values()}
-    # the site's permalink gives a post with its own permalink a second URL, which
-    # old links may use: redirected too, unless it is another post's
-    for doc, record in sorted(domain.posts.items()):
-        if record.default_url != record.url and record.default_url not in own:
-            moved.setdefault(site_file_path(record.default_url), (doc, record.title))
+    # only the URL Jekyll served: a post with a permalink of its own never had
+    # the site's default one (links to that resolve to the post all the same)
     for doc, record in domain.posts.items():
         if record.url not in shared:
             moved[site_file_path(record.url)] = (doc, record.title)

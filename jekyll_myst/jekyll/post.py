@@ -29,7 +29,7 @@ from .site import BlogSource, deep_merge
 KNOWN_KEYS = frozenset("""
     layout title date authors author excerpt hide_excerpt_on_post categories category tags
     permalink published redirect_from image description comments lang slug last_modified_at
-    excerpt_separator tag
+    excerpt_separator tag myst
 """.split())
 
 

@@ -36,6 +36,8 @@ class KramdownOptions:
 
     #: headers get ids
     auto_ids: bool = True
+    #: what every generated header id starts with
+    auto_id_prefix: str = ""
     #: the heading levels ``{:toc}`` lists
     toc_levels: tuple[int, ...] = (1, 2, 3, 4, 5, 6)
     #: ``input: GFM`` (Jekyll's default), else kramdown's own syntax
@@ -70,6 +72,8 @@ class KramdownOptions:
                                 "1 to 6 ('2..3' or [2, 3])")
             else:
                 values["toc_levels"] = levels
+        if settings.get("auto_id_prefix") is not None:
+            values["auto_id_prefix"] = str(settings["auto_id_prefix"])
         if "input" in settings:
             values["gfm"] = str(settings["input"]).lower() == "gfm"
         if "smart_quotes" in settings:

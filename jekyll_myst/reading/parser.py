@@ -70,8 +70,6 @@ class JekyllMystParser(MystParser):
             record, problems = read_post(project.blog.relative_path(path), front, project.blog,
                                          project.draft_time(path))
             for key in record.unknown_keys:
-                if key == MYST_KEY:
-                    continue  # read by the parser, below
                 report("front_matter_key", "front-matter key %r is not used by this site", key,
                        location=(docname, front.line_of(key)))
         for problem in problems:

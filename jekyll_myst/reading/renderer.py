@@ -41,9 +41,8 @@ class KramdownRenderer(SphinxRenderer):
         self.blog = options["jekyll_blog"]
         #: the post opted in to MyST's own syntax (front matter ``myst: true``)
         self.myst_syntax = bool(options.get("jekyll_myst_syntax"))
-        kramdown = self.blog.settings.get("kramdown") or {}
-        self.auto_ids = kramdown.get("auto_ids", True) not in (False, "false")
-        self.header_ids = HeaderIds(prefix=str(kramdown.get("auto_id_prefix") or ""))
+        self.auto_ids = self.blog.kramdown.auto_ids
+        self.header_ids = HeaderIds(prefix=self.blog.kramdown.auto_id_prefix)
 
     def render_front_matter_markdown(self, text: str, line: int) -> list[nodes.Node]:
         """Markdown from the front matter (the excerpt), after the page is rendered.
