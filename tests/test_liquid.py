@@ -156,3 +156,25 @@ def test_a_site_without_a_folder_has_no_includes_and_no_data():
     out, problems = render_post("{{ site.data.members }}{% include note.html %}\n", 1, page, site, LINKS)
     assert out == "\n"
     assert [p.message for p in problems] == ["{% include note.html %}: no such file in the site folder"]
+
+
+def test_site_posts_are_made_only_when_a_post_asks_for_them():
+    from jekyll_myst.jekyll.liquid.lazy import LazyPosts
+
+    loaded = []
+
+    def load():
+        loaded.append(True)
+        return POSTS
+
+    page = PageInput({"title": "Here"}, "_posts/2009-02-01-here.md")
+    quiet = LazyPosts(load)
+    rendered, _ = render_post("No list here: {{ page.title }}", 1, page, SiteInput({}, posts=quiet), LINKS)
+    assert (rendered, quiet.used, loaded) == ("No list here: Here", False, [])
+
+    listing = LazyPosts(load)
+    body = ("{% for post in site.posts limit: 2 %}{{ post.title }};{% endfor %} {{ site.posts | size }} "
+            "{{ site.tags.ruby | size }} {{ site.categories.news | map: 'title' | join: '+' }}")
+    rendered, problems = render_post(body, 1, page, SiteInput({}, posts=listing), LINKS)
+    assert (rendered, problems) == ("Newest;Middle; 3 2 Newest+Oldest", [])
+    assert listing.used and loaded == [True]

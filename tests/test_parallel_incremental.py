@@ -190,3 +190,25 @@ def test_builders_sharing_the_doctrees_each_rewrite_their_own_pages(tmp_path):
                           ("dirhtml", "posts/2022-02-01-extra-0/index.html")):
         html = BeautifulSoup((out / builder / page).read_text(encoding="utf-8"), "lxml")
         assert html.select_one("p.post-nav-next a").get_text() == "Renamed one", builder
+
+
+def test_a_post_that_lists_the_others_shows_their_new_title(tmp_path):
+    """Liquid's site.posts is every post, as Jekyll gives it; a post that reads it
+    is read again when another post changes."""
+    src = make_blog(tmp_path / "src", extra_posts=2, files={
+        "posts/2023-01-01-index-of-posts.md": "---\ntitle: All posts\nauthor: Jane Doe\n---\n\n"
+        "{% for post in site.posts %}- [{{ post.title }}]({{ post.url }})\n{% endfor %}\n"})
+    out = tmp_path / "out"
+    build(src, out)
+    listing = out / "html" / "posts" / "2023-01-01-index-of-posts.html"
+
+    def titles() -> list[str]:
+        body = BeautifulSoup(listing.read_text(encoding="utf-8"), "lxml").select_one("div.body")
+        return [a.get_text() for a in body.select("section li a")]
+
+    assert titles()[:3] == ["All posts", "Extra 1", "Extra 0"]
+    edited = src / "posts" / "2022-02-01-extra-0.md"
+    edited.write_text(edited.read_text().replace("title: Extra 0", "title: Renamed zero"))
+    _, read = build(src, out)
+    assert sorted(read) == ["posts/2022-02-01-extra-0", "posts/2023-01-01-index-of-posts"]
+    assert titles()[:3] == ["All posts", "Extra 1", "Renamed zero"]

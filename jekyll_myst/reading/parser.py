@@ -15,6 +15,7 @@ from pathlib import Path
 from docutils import nodes
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
+from sphinx.environment import BuildEnvironment
 
 from ..jekyll import emoji
 from ..jekyll.authors import read_bio
@@ -24,6 +25,7 @@ from ..jekyll.kramdown.inline import kramdown_inline_plugin
 from ..jekyll.kramdown.lines import as_commonmark
 from ..jekyll.links import link_url, post_url
 from ..jekyll.liquid import Links, PageInput, SiteInput, page_variables, render_post
+from ..jekyll.liquid.lazy import LazyPosts
 from ..jekyll.post import Post, excerpt_markdown, read_post
 from ..jekyll.record import PostRecord
 from ..jekyll.site_files import relative_to_file, site_file, site_path
@@ -74,7 +76,7 @@ class JekyllMystParser(MystParser):
                        location=(docname, front.line_of(key)))
         for problem in problems:
             report_problem(problem, docname)
-        body = self._liquid(front, project, docname, path, None if bio else record)
+        body = self._liquid(front, project, env, path, None if bio else record)
         renderer = self._render(body, document, project, path, myst_syntax=front.data.get(MYST_KEY) is True)
         section = title_section(document, record.name if bio else record.title)
         if bio:
@@ -94,22 +96,24 @@ class JekyllMystParser(MystParser):
         # contents: in it they would make every page grow with the blog.
         env.metadata[docname]["orphan"] = True
 
-    def _liquid(self, front: FrontMatter, project: BlogProject, docname: str, path: Path,
+    def _liquid(self, front: FrontMatter, project: BlogProject, env: BuildEnvironment, path: Path,
                 post: Post | None) -> str:
         blog = project.blog
-        # site.posts stays empty: posts are read one by one, and Liquid runs as each is read
+        posts = LazyPosts(project.site_posts)
         site = SiteInput(settings=dict(blog.settings, url=blog.url, baseurl=blog.baseurl),
                          folder=blog.static_dir,
-                         time=dt.datetime.combine(project.today, dt.time()))
-        in_site = path.absolute().is_relative_to(blog.static_dir.absolute())
-        relative = (path.absolute().relative_to(blog.static_dir.absolute()).as_posix() if in_site
-                    else f"{path.parent.name}/{path.name}")
+                         time=dt.datetime.combine(project.today, dt.time()), posts=posts)
+        relative = blog.relative_path(path)
         page = PageInput(page_variables(front.data, relative, post, front.body), relative)
         links = Links(link=lambda target: link_url(blog, target, project.post_path),
                       post_url=lambda name: post_url(blog, project.post_path(Path(name).name)))
         rendered, problems = render_post(front.body, front.body_line, page, site, links)
         for problem in problems:
-            report_problem(problem, docname)
+            report_problem(problem, env.docname)
+        if posts.used:
+            # it shows the other posts, as Jekyll's would: read again when one changes
+            for other in project.post_files():
+                env.note_dependency(str(other))
         # blank lines in place of the front matter keep every line where it was
         return "\n" * (front.body_line - 1) + as_commonmark(rendered)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.project import Project
@@ -20,7 +21,8 @@ from ..config import blog_source, config_file
 from ..jekyll.discovery import find_bio_files, find_post_files, post_folders
 from ..jekyll.filenames import PostName, parse_post_name
 from ..jekyll.frontmatter import split_front_matter
-from ..jekyll.post import unpublished_reason
+from ..jekyll.liquid import page_variables
+from ..jekyll.post import read_post, unpublished_reason
 from ..jekyll.site import BlogSource
 from ..reporting import report
 
@@ -40,6 +42,8 @@ class BlogProject(Project):
         self.today = now.date()
         #: the drafts found, by path
         self.drafts: set[Path] = set()
+        #: ``site.posts``, once a post's Liquid asked for it (see :meth:`site_posts`)
+        self._site_posts: list[dict[str, Any]] | None = None
 
     def discover(self, exclude_paths=(), include_paths=("**",)) -> set[str]:
         # The blog's folders (and the project's own, when a site replaces it)
@@ -130,6 +134,29 @@ class BlogProject(Project):
         self.docnames.add(docname)
         self._docname_to_path[docname] = path
         self._path_to_docname[path] = docname
+
+    def __getstate__(self) -> dict[str, Any]:
+        # the environment is saved with its project: not with every post's variables
+        return {**self.__dict__, "_site_posts": None}
+
+    def post_files(self) -> list[Path]:
+        """The files of the published posts."""
+        return [self._docname_to_path[doc] for doc in sorted(self.docnames) if self.is_post(doc)]
+
+    def site_posts(self) -> list[dict[str, Any]]:
+        """``site.posts``: every published post's ``page`` variables, newest first.
+
+        Made once per build and process, when a post's Liquid first asks.
+        """
+        if self._site_posts is None:
+            posts = []
+            for path in self.post_files():
+                front = split_front_matter(path.read_text(encoding="utf-8"))
+                relative = self.blog.relative_path(path)
+                post, _problems = read_post(relative, front, self.blog, self.draft_time(path))
+                posts.append(page_variables(front.data, relative, post, front.body))
+            self._site_posts = sorted(posts, key=lambda page: (page["date"], page["path"]), reverse=True)
+        return self._site_posts
 
     def post_path(self, stem: str) -> Path | None:
         """The file of the published post whose name (without extension) is ``stem``."""

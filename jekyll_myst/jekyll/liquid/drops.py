@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import PurePosixPath
 from typing import Any
 
 from ..post import Post
 from .data import DataFolder
 from .inputs import SiteInput
+from .lazy import LazyGroups
 
 
 def site_variables(site: SiteInput) -> dict[str, Any]:
     """``site.*``: every setting, then what Jekyll computes (which wins, as in Jekyll)."""
     variables: dict[str, Any] = dict(site.settings)
-    posts = list(site.posts)
-    variables.update(posts=posts, time=site.time, tags=_grouped(posts, "tags"),
-                     categories=_grouped(posts, "categories"))
+    posts = site.posts
+    variables.update(posts=posts, time=site.time, tags=LazyGroups(posts, "tags"),
+                     categories=LazyGroups(posts, "categories"))
     variables["collections"] = [{"label": "posts", "docs": posts}]
     for label, docs in site.collections.items():
         variables[label] = list(docs)
@@ -25,15 +26,6 @@ def site_variables(site: SiteInput) -> dict[str, Any]:
     data_dir = str(site.settings.get("data_dir") or "_data").strip("/")
     variables["data"] = DataFolder(site.folder / data_dir, data_dir + "/") if site.folder else {}
     return variables
-
-
-def _grouped(posts: Sequence[Mapping[str, Any]], key: str) -> dict[str, list[Mapping[str, Any]]]:
-    """``site.tags``: each name, with its posts in the order of ``site.posts`` (newest first)."""
-    groups: dict[str, list[Mapping[str, Any]]] = {}
-    for post in posts:
-        for name in post.get(key) or ():
-            groups.setdefault(str(name), []).append(post)
-    return groups
 
 
 def page_variables(data: Mapping[str, Any], path: str, post: Post | None = None,
