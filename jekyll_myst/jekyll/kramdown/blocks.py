@@ -313,9 +313,12 @@ def _ial_target(tokens: list[Token], pos: int, targets: dict[int, Token | None])
 
     Directly after a block (no blank line, no ``^``), it is that block's;
     otherwise it waits for the next block, which must follow directly. An
-    IAL directly after another goes where that one went.
+    IAL directly after another goes where that one went. On a list item's
+    first line (``* {:.cls}``), it is the item's (kramdown's ``LIST_ITEM_IAL``).
     """
     ial = tokens[pos]
+    if pos and tokens[pos - 1].type == "list_item_open" and tokens[pos - 1].map[0] == ial.map[0]:
+        return tokens[pos - 1]
     before = _block_start(tokens, pos)
     if before is not None and not ial.meta["after_blank"]:
         previous = tokens[before]
@@ -390,6 +393,44 @@ def _attach(tokens: list[Token], token: Token, body: str, definitions, env, line
     _apply(token, attrs)
 
 
+#: kramdown's LIST_ITEM_IAL: an IAL that opens a list item's first line, text after it
+_ITEM_IAL = re.compile(r"\{:(?!(?:\w[\w-]*)?:|/)(?P<body>(?:\\\}|[^}])+)\}[ \t]*")
+
+
+def list_item_ial_rule(state: StateCore) -> None:
+    """``* {:.cls} text``: the IAL before the item's text is the item's.
+
+    It becomes an IAL token on the item's line, which
+    :func:`attribute_lists_rule` then gives to the item (ALDs and all); the
+    text after it is the item's first paragraph.
+    """
+    tokens = state.tokens
+    pos = 0
+    while pos + 2 < len(tokens):
+        item, paragraph, inline = tokens[pos:pos + 3]
+        if (item.type == "list_item_open" and paragraph.type == "paragraph_open"
+                and inline.type == "inline" and paragraph.map and item.map
+                and paragraph.map[0] == item.map[0]):
+            match = _ITEM_IAL.match(inline.content)
+            if match and match.end() < len(inline.content):
+                ial = Token(IAL_TOKEN, "", 0)
+                ial.map = [item.map[0], item.map[0] + 1]
+                ial.hidden = True
+                ial.content = match["body"]
+                ial.meta = {"after_blank": False}
+                inline.content = inline.content[match.end():].lstrip()
+                tokens.insert(pos + 1, ial)
+        pos += 1
+
+
+def ordered_list_start_rule(state: StateCore) -> None:
+    """kramdown numbers every ordered list from 1, whatever its first number
+    (its issue #211); only an IAL (``{: start="3"}``), applied later, sets a start."""
+    for token in state.tokens:
+        if token.type == "ordered_list_open" and token.attrs:
+            token.attrs.pop("start", None)
+
+
 def header_id_rule(state: StateCore) -> None:
     """``## Heading {#id}``: kramdown's explicit header id."""
     tokens = state.tokens
@@ -443,4 +484,6 @@ def kramdown_block_plugin(md: MarkdownIt) -> None:
     md.block.ruler.before("paragraph", "kramdown_list_interrupt", list_interrupts_paragraph,
                           {"alt": ["paragraph"]})
     md.core.ruler.after("block", "kramdown_header_id", header_id_rule)
-    md.core.ruler.after("kramdown_header_id", "kramdown_attribute_lists", attribute_lists_rule)
+    md.core.ruler.after("kramdown_header_id", "kramdown_ordered_list_start", ordered_list_start_rule)
+    md.core.ruler.after("kramdown_ordered_list_start", "kramdown_list_item_ial", list_item_ial_rule)
+    md.core.ruler.after("kramdown_list_item_ial", "kramdown_attribute_lists", attribute_lists_rule)
