@@ -73,6 +73,12 @@ _TYPES = (
                 '...}`), cannot be read, follows no block, or `{:toc}` follows something other than a list.',
                 'Define the ALD, fix the list, put the attribute list on the line right after its block, or '
                 'put `{:toc}` after a one-item list.'),
+    WarningType("extension", "warning",
+                'A kramdown extension kramdown does not have (`{::name}` other than `{::comment}`, '
+                '`{::nomarkdown}` and `{::options /}`), a start tag without its stop tag (`{:/name}` or '
+                '`{:/}`; in a paragraph, the stop tag must be in the same paragraph), or a stop tag that '
+                'closes nothing. Its text is kept as written, as in kramdown.',
+                'Fix the name, add the stop tag, or escape the brace (`\\{::`) to show the text.'),
     WarningType("path", "warning",
                 'An image or download leads out of the site folder and the project (`../../etc/passwd`, a '
                 'symlink pointing elsewhere), names no file of the site, or uses a scheme other than http(s).'

@@ -17,6 +17,7 @@ from jekyll_myst.jekyll import emoji
 from jekyll_myst.jekyll.discovery import find_bio_files, find_post_files
 from jekyll_myst.jekyll.kramdown.attributes import Attributes, parse_attribute_list, resolve
 from jekyll_myst.jekyll.kramdown.blocks import PROBLEMS, kramdown_block_plugin
+from jekyll_myst.jekyll.kramdown.extensions import OPTIONS, kramdown_extensions_plugin
 from jekyll_myst.jekyll.kramdown.ids import header_text
 from jekyll_myst.jekyll.kramdown.inline import image_alt, kramdown_inline_plugin
 from jekyll_myst.jekyll.kramdown.lines import as_commonmark, code_lines
@@ -30,6 +31,7 @@ TOKEN_CASES = read_cases(FIXTURES / "kramdown_rules.txt")
 def kramdown_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark").enable(["strikethrough", "table"])
     md.use(kramdown_block_plugin)
+    md.use(kramdown_extensions_plugin)
     md.use(kramdown_inline_plugin, mentions_base="https://github.com", emoji_lookup=emoji.character)
     return md
 
@@ -66,6 +68,20 @@ def test_kramdown_rules(case):
     assert tokens == case.expected, f"fixtures/kramdown_rules.txt:{case.line}"
     assert problems == case.warnings
     assert all(problem.split("[")[1].split("]")[0] in WARNING_TYPES for problem in problems)
+
+
+@pytest.mark.parametrize(("text", "options"), [
+    ('{::options auto_ids="false" auto_id_prefix="x-" /}\n', {"auto_ids": False, "auto_id_prefix": "x-"}),
+    ('Text {::options auto_ids="yes" toc_levels="2..3" /} here.\n', {"auto_ids": True, "toc_levels": (2, 3)}),
+    # kramdown ignores a value it cannot read; options that change nothing here are not kept
+    ('{::options toc_levels="7..9" parse_block_html="true" nosuch="1" /}\n', {}),
+    ("    {::options auto_ids=\"false\" /}\n", None),
+])
+def test_options_the_page_sets(text, options):
+    env: dict = {}
+    kramdown_parser().parse(text, env)
+    assert env.get(OPTIONS) == options
+    assert PROBLEMS not in env
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -21,6 +21,7 @@ from ..jekyll import emoji
 from ..jekyll.authors import read_bio
 from ..jekyll.frontmatter import FrontMatter, split_front_matter
 from ..jekyll.kramdown.blocks import PROBLEMS, kramdown_block_plugin
+from ..jekyll.kramdown.extensions import kramdown_extensions_plugin
 from ..jekyll.kramdown.inline import kramdown_inline_plugin
 from ..jekyll.kramdown.lines import as_commonmark
 from ..jekyll.links import link_url, post_url
@@ -91,7 +92,7 @@ class JekyllMystParser(MystParser):
                 # the body keeps its lines: the part before the separator starts at line 1
                 None if separated is None else renderer.render_front_matter_markdown(separated, 1))
             domain.note_post(docname, PostRecord.of(record, words, description))
-        fill_local_tocs(document, section, project.blog.kramdown.toc_levels)
+        fill_local_tocs(document, section, renderer.toc_levels)
         # Posts and bios are reached through the blog's lists, not the table of
         # contents: in it they would make every page grow with the blog.
         env.metadata[docname]["orphan"] = True
@@ -136,6 +137,7 @@ class JekyllMystParser(MystParser):
         md.validateLink = lambda url: True
         blog = project.blog
         md.use(kramdown_block_plugin)
+        md.use(kramdown_extensions_plugin)
         md.use(kramdown_inline_plugin, mentions_base=blog.mentions_base,
                emoji_lookup=emoji.character if blog.emoji_enabled else None)
         md.options["document"] = document

@@ -22,6 +22,7 @@ from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 from sphinx import addnodes
 
+from ..jekyll.kramdown.extensions import OPTIONS
 from ..jekyll.kramdown.ids import HeaderIds, header_text
 from ..jekyll.kramdown.inline import image_alt
 from ..jekyll.site_files import relative_to_file, site_file, site_path
@@ -41,8 +42,13 @@ class KramdownRenderer(SphinxRenderer):
         self.blog = options["jekyll_blog"]
         #: the post opted in to MyST's own syntax (front matter ``myst: true``)
         self.myst_syntax = bool(options.get("jekyll_myst_syntax"))
-        self.auto_ids = self.blog.kramdown.auto_ids
-        self.header_ids = HeaderIds(prefix=self.blog.kramdown.auto_id_prefix)
+        # {::options /} in the post: kramdown's converter takes them for the whole page
+        page_options = env.get(OPTIONS, {})
+        settings = self.blog.kramdown
+        self.auto_ids = page_options.get("auto_ids", settings.auto_ids)
+        self.header_ids = HeaderIds(prefix=page_options.get("auto_id_prefix", settings.auto_id_prefix))
+        #: the heading levels ``{:toc}`` lists on this page
+        self.toc_levels = page_options.get("toc_levels", settings.toc_levels)
 
     def render_front_matter_markdown(self, text: str, line: int) -> list[nodes.Node]:
         """Markdown from the front matter (the excerpt), after the page is rendered.
@@ -51,7 +57,8 @@ class KramdownRenderer(SphinxRenderer):
         is text, never markup.
         """
         holder = nodes.container()
-        html_rules = ["html_block", "html_inline", "kramdown_html_element"]
+        html_rules = ["html_block", "html_inline", "kramdown_html_element", "kramdown_extension",
+                      "kramdown_span_extension"]
         self.md.disable(html_rules)
         try:
             with self.current_node_context(holder):

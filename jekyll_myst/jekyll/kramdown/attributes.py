@@ -21,8 +21,9 @@ BLOCK_IAL = re.compile(r"[ ]{0,3}\{:(?![:/])(?P<body>" + _ANY + r")\}[ \t]*")
 BLOCK_LIST_START = re.compile(r"[ ]{0,3}\{:(?![:/])")
 #: kramdown's header id suffix: ``## Heading {#id}``.
 HEADER_ID = re.compile(r"[ \t]+\{#(?P<id>[A-Za-z][\w:-]*)\}[ \t]*$")
-#: A span IAL directly after an inline element: ``*word*{: .class}``.
-SPAN_IAL = re.compile(r"\{:(?!\w[\w-]*:)[^}\n]*\}")
+#: A span IAL directly after an inline element: ``*word*{: .class}``; ``{::`` and ``{:/``
+#: are extensions' tags, never attributes.
+SPAN_IAL = re.compile(r"\{:(?![:/])(?!\w[\w-]*:)[^}\n]*\}")
 
 _TOKEN = re.compile(
     r"""\s*(?:
