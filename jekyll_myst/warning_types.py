@@ -59,6 +59,11 @@ _TYPES = (
                 'does not start with `/`).',
                 "Write the post's old URL as a path, `/2016/10/07/slug.html` or `/blog/slug/`, "
                 "or remove it."),
+    WarningType("redirect_from", "warning",
+                "A path of `redirect_from` (jekyll-redirect-from) that is not a path of the site: it has a "
+                "scheme such as `javascript:`, a `..` (even written `%2e%2e`), or is not text. No redirect "
+                "page is written for it.",
+                "Write the old URL as a path, `/old/path/` or `/2016/10/07/slug.html`, or remove it."),
     WarningType("liquid", "warning",
                 'Liquid that Jekyll 4 would refuse: a tag or filter it does not know (a plugin\'s, or '
                 'Liquid 5\'s `render`), a syntax error, an `{% include %}` of a file not in `_includes/`, a '

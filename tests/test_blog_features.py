@@ -11,8 +11,9 @@ import xml.etree.ElementTree as ElementTree
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from conftest import TESTS
+from conftest import TESTS, make_blog
 from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_colors
 
 BASE = "https://docs.example.org/"
 FIRST = "posts/2020-01-02-first-post"
@@ -165,3 +166,41 @@ def test_only_the_urls_jekyll_had_are_redirected(site):
     # the permalink replaced the date-based URL: Jekyll never served that one
     assert not (site.outdir / "engineering/2021/07/08/tagged-post.html").exists()
     assert not (site.outdir / "2021/07/08/tagged-post.html").exists()
+
+
+MOVED = "posts/2022-01-01-moved"
+
+
+def test_redirect_from_paths_lead_to_the_post(tmp_path):
+    conf = (TESTS / "roots" / "test-blog" / "conf.py").read_text()
+    src = make_blog(tmp_path / "src", files={
+        "conf.py": conf.replace('"plugins": ["jekyll-mentions", "jemoji"]',
+                                '"plugins": ["jekyll-mentions", "jemoji", "jekyll-redirect-from"]'),
+        f"{MOVED}.md": "---\ntitle: Moved\nredirect_from:\n  - /old/one/\n  - old/two.html\n"
+                       "  - /%2e%2e/%2e%2e/escaped.html\n  - /2020/01/02/first-post.html\n---\n\nBody.\n",
+        "posts/2022-01-02-linking.md": "---\ntitle: Linking\n---\n\n[the old one](/old/one/)\n",
+    })
+    app = SphinxTestApp("html", srcdir=src)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    # (Sphinx's own warnings of a second app in the process are not the blog's)
+    warnings = [w for w in strip_colors(app.warning.getvalue()).splitlines() if "[jekyll." in w]
+    # refused with its line; the link to a redirect_from path is the post's
+    assert len(warnings) == 1, warnings
+    assert f"{MOVED}.md:3: WARNING: redirect_from '/%2e%2e/%2e%2e/escaped.html' is not a path" in warnings[0]
+    assert warnings[0].endswith("[jekyll.redirect_from]")
+    assert not (tmp_path / "escaped.html").exists() and not (app.outdir.parent / "escaped.html").exists()
+    nginx_map = (app.outdir / "redirects.nginx.map").read_text()
+    for old in ("old/one/index.html", "old/two.html"):
+        target = soup(app, old).html["data-redirect"]
+        moved = (app.outdir / f"{MOVED}.html").resolve()
+        assert (app.outdir / old).parent.joinpath(target).resolve() == moved
+        assert f'"/{old}" "/{MOVED}.html";' in nginx_map
+    assert '"/old/one/" "/posts/2022-01-01-moved.html";' in nginx_map
+    # a URL a post had stays that post's
+    first = soup(app, "2020/01/02/first-post.html").html["data-redirect"]
+    assert first.endswith("2020-01-02-first-post.html")
+    linking = soup(app, "posts/2022-01-02-linking.html").select_one("div.body a.reference")
+    assert linking["href"] == "2022-01-01-moved.html"

@@ -258,3 +258,26 @@ def test_posts_in_folders_and_drafts_are_found(tmp_path):
     without = find_post_files(tmp_path / "_posts", blog.authors_dir, tmp_path / "_drafts", False)
     assert without[0].skipped.startswith("not published: a draft")
     assert blog.relative_path(tmp_path / "news/_posts/2022-01-02-b.md") == "news/_posts/2022-01-02-b.md"
+
+
+REDIRECTS = {"plugins": ["jekyll-redirect-from"]}
+
+
+@pytest.mark.parametrize(("front", "paths", "refused"), [
+    ("redirect_from: /old/one/\n", ("/old/one/",), []),
+    # jekyll-redirect-from gives each path its leading slash
+    ("redirect_from: [/old/one/, old/two.html, 2019, '']\n", ("/old/one/", "/old/two.html", "/2019"), []),
+    ("redirect_from: ['javascript:alert(1)', /%2e%2e/%2e%2e/etc/x, //evil.example/x, {a: b}, /kept/]\n",
+     ("/kept/",), ["'javascript:alert(1)' is not a path of the site", "'/%2e%2e/%2e%2e/etc/x' is not a path",
+                   "'//evil.example/x' is not a path", "{'a': 'b'} is not a path"]),
+])
+def test_redirect_from_paths(front, paths, refused):
+    result, problems = post(front, REDIRECTS)
+    assert result.redirect_from == paths
+    assert [subtype for subtype, _ in problems] == ["redirect_from"] * len(refused)
+    assert all(why in message for why, (_, message) in zip(refused, problems, strict=True))
+
+
+def test_redirect_from_is_the_plugins_and_needs_it():
+    result, problems = post("redirect_from: /old/one/\n")
+    assert result.redirect_from == () and problems == []

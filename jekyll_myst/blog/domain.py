@@ -151,7 +151,9 @@ class JekyllDomain(Domain):
         return next((urls[c] for c in candidates if c in urls), None)
 
     def _urls(self) -> dict[str, str]:
-        urls = {record.default_url: doc for doc, record in sorted(self.posts.items())}
+        # a link to a redirect_from path led to the post on the Jekyll site too
+        urls = {path: doc for doc, record in sorted(self.posts.items()) for path in record.redirect_from}
+        urls.update({record.default_url: doc for doc, record in sorted(self.posts.items())})
         urls.update({record.url: doc for doc, record in sorted(self.posts.items())})
         return urls
 

@@ -1,6 +1,7 @@
 """Old URLs keep working: a redirect page at each URL the Jekyll blog had
-(``/2022/05/27/slug.html``, a post's ``permalink``, ``/authors/slug/``), and
-a map of the same redirects for the web server to answer with 301s.
+(``/2022/05/27/slug.html``, a post's ``permalink``, ``/authors/slug/``, the
+paths of a post's ``redirect_from``), and a map of the same redirects for
+the web server to answer with 301s.
 
 The pages keep the ``#fragment`` (an external script, so that a strict
 Content-Security-Policy holds) and name the new page as canonical.
@@ -54,6 +55,10 @@ def old_urls(domain: JekyllDomain) -> dict[str, tuple[str, str]]:
     for doc, record in domain.posts.items():
         if record.url not in shared:
             moved[site_file_path(record.url)] = (doc, record.title)
+    # jekyll-redirect-from's pages; a URL a post had is that post's, whatever another says
+    for doc, record in sorted(domain.posts.items()):
+        for path in record.redirect_from:
+            moved.setdefault(site_file_path(path), (doc, record.title))
     return moved
 
 

@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import unquote
 
 from .dates import day_start, parse_date_value
 from .filenames import PostName, parse_post_name
@@ -57,6 +58,8 @@ class Post:
     site_url: str
     unknown_keys: tuple[str, ...]
     draft: bool = False
+    #: jekyll-redirect-from's ``redirect_from``: paths of the site that led to the post
+    redirect_from: tuple[str, ...] = ()
 
     @property
     def day(self) -> dt.date:
@@ -151,6 +154,11 @@ def read_post(filename: str, front: FrontMatter, site: BlogSource | None = None,
             permalink_line = 1
         else:
             url = own
+    redirect_from: list[str] = []
+    if site.redirect_from_enabled and data.get("redirect_from") is not None:
+        redirect_from, refused = redirect_paths(data["redirect_from"])
+        for why in refused:
+            problems.append(Problem("redirect_from", why, front.line_of("redirect_from")))
     post = Post(
         title=title.strip(),
         date=date,
@@ -168,8 +176,32 @@ def read_post(filename: str, front: FrontMatter, site: BlogSource | None = None,
         site_url=site_url,
         unknown_keys=tuple(sorted(set(front.data) - KNOWN_KEYS)),
         draft=draft,
+        redirect_from=tuple(redirect_from),
     )
     return post, problems
+
+
+def redirect_paths(value: Any) -> tuple[list[str], list[str]]:
+    """jekyll-redirect-from's ``redirect_from``: a path or a list of them, each given a
+    leading slash as the plugin does; and why each path that is not one of the site's is
+    refused (a scheme, a way up out of it, even percent-encoded, or not text)."""
+    values = value if isinstance(value, list) else [value]
+    paths: list[str] = []
+    refused: list[str] = []
+    for item in values:
+        if not isinstance(item, str | int | float) or isinstance(item, bool):
+            refused.append(f"redirect_from {item!r} is not a path: write it as /old/path/")
+            continue
+        path = str(item).strip()
+        if not path:
+            continue
+        path = path if path.startswith("/") else "/" + path
+        if is_site_path(path) and is_site_path(unquote(path)):
+            paths.append(path)
+        else:
+            refused.append(f"redirect_from {str(item)!r} is not a path of the site: write it as "
+                           "/old/path/, or remove it")
+    return list(dict.fromkeys(paths)), refused
 
 
 def excerpt_markdown(body: str, separator: str) -> str | None:

@@ -41,6 +41,8 @@ class PostRecord:
     default_url: str
     tags: tuple[str, ...]
     categories: tuple[str, ...]
+    #: jekyll-redirect-from's paths that led to the post: redirected to it as its old URLs are
+    redirect_from: tuple[str, ...]
 
     @classmethod
     def of(cls, post: Post, words: int, description: str) -> PostRecord:
@@ -57,6 +59,7 @@ class PostRecord:
             default_url=post.site_url,
             tags=post.tags,
             categories=post.categories,
+            redirect_from=post.redirect_from,
         )
 
     @property

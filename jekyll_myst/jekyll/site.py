@@ -167,6 +167,11 @@ class BlogSource:
     def emoji_enabled(self) -> bool:
         return "jemoji" in (self.settings.get("plugins") or [])
 
+    @property
+    def redirect_from_enabled(self) -> bool:
+        """jekyll-redirect-from: a post's ``redirect_from`` paths were pages of the site."""
+        return "jekyll-redirect-from" in (self.settings.get("plugins") or [])
+
     # -- the site model ------------------------------------------------------
     @functools.cached_property
     def _model(self) -> tuple[dict[str, Any], tuple[str, ...]]:
