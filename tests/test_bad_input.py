@@ -103,6 +103,10 @@ CASES = [
     Case("javascript permalink",
          {"posts/2022-01-01-x.md": "---\ntitle: X\npermalink: 'javascript:x()'\n---\n"},
          "permalink", ("posts/2022-01-01-x.md", 3), "is not a path of the site"),
+    # the page is written at the decoded path: this one climbed out of the output folder
+    Case("permalink climbing out, percent-encoded",
+         {"posts/2022-01-01-x.md": "---\ntitle: X\npermalink: /%2e%2e/%2e%2e/escaped/\n---\n"},
+         "permalink", ("posts/2022-01-01-x.md", 3), "is not a path of the site"),
 ]
 
 
@@ -124,6 +128,10 @@ def test_bad_input_is_reported_and_the_rest_builds(tmp_path, case):
         assert (app.outdir / page).is_file(), page
     leaked = [p for p in app.outdir.rglob("*") if p.is_file() and p.name in ("passwd", "hostname")]
     assert leaked == []
+    # pages are written in the output folder only
+    pages_outside = [p for p in tmp_path.rglob("*.html")
+                     if not (p.is_relative_to(app.outdir) or p.is_relative_to(app.doctreedir))]
+    assert pages_outside == []
 
 
 def test_every_file_under_the_posts_is_built_or_named(tmp_path):

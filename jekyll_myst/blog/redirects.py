@@ -59,7 +59,8 @@ def old_urls(domain: JekyllDomain) -> dict[str, tuple[str, str]]:
     for doc, record in sorted(domain.posts.items()):
         for path in record.redirect_from:
             moved.setdefault(site_file_path(path), (doc, record.title))
-    return moved
+    # URLs are checked where they are read; a page is never written out of the site all the same
+    return {path: target for path, target in moved.items() if ".." not in path.split("/")}
 
 
 def site_file_path(url: str) -> str:

@@ -135,8 +135,11 @@ def slugify(text: str, pretty: bool = False, cased: bool = False) -> str:
 
 def is_site_path(value: Any) -> bool:
     """A URL must be a path of the site: no scheme, no way up out of it."""
-    return (isinstance(value, str) and value.startswith("/") and not value.startswith("//")
-            and ".." not in value.split("/") and not any(c in value for c in ':"<>\\\n'))
+    if not isinstance(value, str):
+        return False
+    # the file is written at the decoded path: %2e%2e is a way up too
+    return all(text.startswith("/") and not text.startswith("//") and ".." not in text.split("/")
+               and not any(c in text for c in ':"<>\\\n') for text in (value, unquote(value)))
 
 
 def has_scheme(template: str) -> bool:
