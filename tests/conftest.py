@@ -22,6 +22,28 @@ CORPUS = Path(os.environ.get("JEKYLL_CORPUS", PROJECT.parent / "shared/corpus/de
 JEKYLLRB_CORPUS = Path(os.environ.get("JEKYLLRB_CORPUS", PROJECT.parent / "shared/corpus/jekyllrb"))
 
 
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def missing(reason: str):
+    """Skip, or fail under CI where .ci/run provides everything."""
+    if in_ci():
+        pytest.fail(f"{reason} (CI is set: .ci/run installs it)", pytrace=False)
+    pytest.skip(reason)
+
+
+def run_make(target: str, build_dir: Path, jobs: int = 1) -> subprocess.CompletedProcess:
+    """``make <target>`` in the project, as a user runs it, into ``build_dir``.
+
+    -o: the virtual environment is the one running these tests; a changed
+    requirements.txt is make test's to install, not each build's.
+    """
+    command = ["make", "--no-print-directory", "-o", ".venv/.installed", target, f"BUILDDIR={build_dir}",
+               f"JOBS={jobs}"]
+    return subprocess.run(command, cwd=PROJECT, capture_output=True, text=True)
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return TESTS / "roots"

@@ -7,10 +7,8 @@ blog's own state beside the output, in ``_build/doctrees``, so that copying
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
-from conftest import PROJECT, build, make_blog
+from conftest import build, make_blog, run_make
 
 #: what the site is made of, at the top of the published folder
 PUBLISHED = {
@@ -23,9 +21,7 @@ PUBLISHED = {
 @pytest.fixture(scope="module")
 def build_dir(tmp_path_factory):
     out = tmp_path_factory.mktemp("make-html")
-    # -o: the virtual environment is the one running these tests
-    command = ["make", "--no-print-directory", "-o", ".venv/.installed", "html", f"BUILDDIR={out}", "JOBS=2"]
-    result = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True)
+    result = run_make("html", out, jobs=2)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 

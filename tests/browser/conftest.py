@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from conftest import missing
 
 BROWSER_TESTS = Path(__file__).parent
 PROJECT = BROWSER_TESTS.parent.parent
@@ -47,17 +48,6 @@ document.addEventListener("securitypolicyviolation", (e) => {
                                e.lineNumber || 0, (e.sample || "").slice(0, 80)].join(" | "));
 });
 """
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-def missing(reason: str):
-    """Skip, or fail under CI where .ci/run provides everything."""
-    if in_ci():
-        pytest.fail(f"{reason} (CI is set: .ci/run installs it)", pytrace=False)
-    pytest.skip(reason)
 
 
 def find_program(name: str, *fallbacks: str) -> str | None:
