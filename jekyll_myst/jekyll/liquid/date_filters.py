@@ -10,31 +10,28 @@ Ruby's are, whatever the machine's locale.
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 from types import MappingProxyType
 
 from liquid.exceptions import FilterArgumentError
 from liquid.filter import with_environment
 from liquid.undefined import is_undefined
 
-from ..dates import parse_date_value
+from ..dates import parse_date_value, site_zone
 
 _MONTHS = ("January February March April May June July August September October November "
            "December").split()
 _DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 
 
-def site_zone(settings) -> dt.tzinfo | None:
-    name = settings.get("timezone")
-    try:
-        return zoneinfo.ZoneInfo(str(name)) if name else None
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return None
+def _shown_zone(settings) -> dt.tzinfo | None:
+    """The site's zone, or None when it names none: a time then keeps its own offset."""
+    zone, problem = site_zone(settings.get("timezone"))
+    return None if problem or not settings.get("timezone") else zone
 
 
 def as_time(value: object, environment) -> dt.datetime:
     """A Liquid value as a time in the site's zone; FilterArgumentError when it is not a date."""
-    zone = site_zone(environment.site.settings)
+    zone = _shown_zone(environment.site.settings)
     given = value
     if isinstance(value, str) and value.strip() in ("now", "today"):
         value = environment.site.time
