@@ -131,6 +131,19 @@ class DefaultsRule:
 
 
 @dataclasses.dataclass(frozen=True)
+class _SiteModel:
+    """What the site's settings say, read once, with what could not be read."""
+
+    timezone: dt.tzinfo
+    kramdown: KramdownOptions
+    excerpt_separator: str
+    permalink: str
+    defaults: tuple[DefaultsRule, ...]
+    #: each setting Jekyll could not use; its default is used instead
+    problems: tuple[str, ...]
+
+
+@dataclasses.dataclass(frozen=True)
 class BlogSource:
     posts_dir: Path
     authors_dir: Path
@@ -174,8 +187,7 @@ class BlogSource:
 
     # -- the site model ------------------------------------------------------
     @functools.cached_property
-    def _model(self) -> tuple[dict[str, Any], tuple[str, ...]]:
-        """Every setting of the site model, read once, with what could not be read."""
+    def _model(self) -> _SiteModel:
         settings, problems = self.settings, []
         zone, message = site_zone(settings.get("timezone"))
         if message:
@@ -186,9 +198,8 @@ class BlogSource:
         if not isinstance(separator, str):
             problems.append("excerpt_separator must be text")
             separator = "\n\n"
-        model = {"timezone": zone, "kramdown": kramdown, "excerpt_separator": separator,
-                 "permalink": self._read_permalink(problems), "defaults": self._read_defaults(problems)}
-        return model, tuple(problems)
+        permalink, defaults = self._read_permalink(problems), self._read_defaults(problems)
+        return _SiteModel(zone, kramdown, separator, permalink, defaults, tuple(problems))
 
     def _read_permalink(self, problems: list[str]) -> str:
         collections = self.settings.get("collections")
@@ -232,24 +243,24 @@ class BlogSource:
     @property
     def problems(self) -> tuple[str, ...]:
         """What in the settings Jekyll could not use: each is Jekyll's default instead."""
-        return self._model[1]
+        return self._model.problems
 
     @property
     def timezone(self) -> dt.tzinfo:
-        return self._model[0]["timezone"]
+        return self._model.timezone
 
     @property
     def kramdown(self) -> KramdownOptions:
-        return self._model[0]["kramdown"]
+        return self._model.kramdown
 
     @property
     def permalink(self) -> str:
         """The template of a post's URL, unless its front matter sets one."""
-        return self._model[0]["permalink"]
+        return self._model.permalink
 
     @property
     def excerpt_separator(self) -> str:
-        return self._model[0]["excerpt_separator"]
+        return self._model.excerpt_separator
 
     @property
     def future(self) -> bool:
@@ -264,7 +275,7 @@ class BlogSource:
         a longer scope path wins, then a scope with a type."""
         merged: dict[str, Any] = {}
         winner: DefaultsRule | None = None
-        for rule in self._model[0]["defaults"]:
+        for rule in self._model.defaults:
             if not rule.applies(relative_path, kind):
                 continue
             if winner is None or _has_precedence(winner, rule):
