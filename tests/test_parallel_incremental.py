@@ -212,3 +212,22 @@ def test_a_post_that_lists_the_others_shows_their_new_title(tmp_path):
     _, read = build(src, out)
     assert sorted(read) == ["posts/2022-02-01-extra-0", "posts/2023-01-01-index-of-posts"]
     assert titles()[:3] == ["All posts", "Extra 1", "Renamed zero"]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_book_is_written_again_only_when_what_it_shows_of_a_post_changed(tmp_path, jobs):
+    book = "---\norphan: true\n---\n\n# Everything\n\n```{blog-toctree}\n```\n"
+    src = make_blog(tmp_path / "src", extra_posts=2, files={"everything.md": book})
+    out = tmp_path / "out"
+    build(src, out, parallel=jobs)
+    post = src / "posts" / "2022-02-01-extra-0.md"
+    post.write_text(post.read_text() + "\nOne more sentence.\n")
+    app, read, written = build_recording(src, out, parallel=jobs)
+    assert read == ["posts/2022-02-01-extra-0"]
+    assert "everything" not in written
+    post.write_text(post.read_text() + "\n## A new part\n\nIts text.\n")
+    app, read, written = build_recording(src, out, parallel=jobs)
+    assert "everything" in written
+    chapters = BeautifulSoup((app.outdir / "everything.html").read_text(), "lxml").select("div.body li a")
+    assert "A new part" in [a.get_text() for a in chapters]
+    assert app.warning.getvalue() == ""

@@ -32,4 +32,4 @@ def setup_blog(app: Sphinx) -> None:
     setup_feeds(app)
     setup_previews(app)
     setup_writing(app)
-    setup_book(app)
+    setup_book(app, tracker)

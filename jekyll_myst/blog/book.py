@@ -4,15 +4,28 @@ chapters of a book: the PDF and EPUB editions.
 On the web, posts are reached from the blog's lists and stay out of the
 sidebar.  A book has no lists to follow, so its root document names them
 all.  Unlike a glob toctree, a blog without author pages gets no warning.
+
+Sphinx writes a page again whenever a document its toctrees include was read
+again, because a title or a section may have changed.  A book includes every
+post, so a one-word edit would write the largest page of the site again:
+at a thousand posts, most of an edit's build.  The book's chapters are
+tracked instead (:mod:`.rewrites`): its page is written again when what it
+shows of a chapter, the title and the sections, changed.
 """
 
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.directives.other import TocTree
+from sphinx.environment import BuildEnvironment
 
 from ..reading.project import BlogProject
+from .rewrites import RewriteTracker, digest
+
+#: marks the toctree nodes a {blog-toctree} made, in the doctree
+_CHAPTERS = "jekyll_chapters"
 
 
 class BlogTocTree(TocTree):
@@ -28,8 +41,38 @@ class BlogTocTree(TocTree):
         # read again whenever a document comes or goes, as a glob toctree is
         env.glob_toctrees.add(env.docname)
         self.content = [f"/{doc}" for doc in posts + authors]
-        return super().run() if self.content else []
+        result = super().run() if self.content else []
+        for node in result:
+            for toctree in node.findall(addnodes.toctree):
+                toctree[_CHAPTERS] = True
+        return result
 
 
-def setup_book(app: Sphinx) -> None:
+def note_chapters(app: Sphinx, doctree: nodes.document) -> None:
+    """After Sphinx's toctree collector: what a book shows of this document,
+    and, for a book, its chapters in place of Sphinx's rewrite rule."""
+    env = app.env
+    docname = env.docname
+    domain = env.domains["jekyll"]
+    project = env.project
+    if isinstance(project, BlogProject) and (project.is_post(docname) or project.is_bio(docname)):
+        domain.note_chapter(docname, digest((env.titles[docname].astext(), env.tocs[docname].pformat())))
+    chapters: set[str] = set()
+    others: set[str] = set()
+    for toctree in doctree.findall(addnodes.toctree):
+        (chapters if toctree.get(_CHAPTERS) else others).update(toctree["includefiles"])
+    if chapters:
+        domain.note_book(docname, sorted(chapters))
+        for chapter in chapters - others:
+            env.files_to_rebuild.get(chapter, set()).discard(docname)
+
+
+def shown_in_books(app: Sphinx, env: BuildEnvironment) -> dict[str, list[tuple[str, str | None]]]:
+    return env.domains["jekyll"].chapters_shown()
+
+
+def setup_book(app: Sphinx, tracker: RewriteTracker) -> None:
     app.add_directive("blog-toctree", BlogTocTree)
+    # Sphinx's toctree collector notes the includes at the default priority, 500
+    app.connect("doctree-read", note_chapters, priority=600)
+    tracker.track("book", shown_in_books)

@@ -34,6 +34,9 @@ _PER_DOCUMENT = {
     "bios": "docname -> Bio",
     "links": "page (not a post) -> the posts it links to: docnames, or 'url:<Jekyll URL>'",
     "listings": "docname -> the filters of each list of posts the page shows",
+    "books": "docname -> the documents its {blog-toctree} names, as chapters",
+    "chapters": "docname (a post or an author) -> digest of its title and sections, which a "
+                "{blog-toctree} shows",
 }
 #: for the whole site
 _SITE_WIDE = {
@@ -97,6 +100,17 @@ class JekyllDomain(Domain):
     def note_listings(self, docname: str, filters: list[dict]) -> None:
         if filters:
             self.listings[docname] = filters
+
+    def note_book(self, docname: str, chapters: list[str]) -> None:
+        self.data["books"][docname] = chapters
+
+    def note_chapter(self, docname: str, toc_digest: str) -> None:
+        self.data["chapters"][docname] = toc_digest
+
+    def chapters_shown(self) -> dict[str, list[tuple[str, str | None]]]:
+        """Per book, each chapter with the digest of what the book shows of it."""
+        chapters = self.data["chapters"]
+        return {book: [(doc, chapters.get(doc)) for doc in docs] for book, docs in self.data["books"].items()}
 
     def note_generated(self, feature: str, pages: Iterable[str]) -> None:
         """The pages a feature generates in this build, in place of those it generated before."""
