@@ -29,7 +29,7 @@ from ..reporting import report
 
 class BlogProject(Project):
     def __init__(self, srcdir, source_suffix, blog: BlogSource, posts_docdir: str,
-                 authors_docdir: str, now: dt.datetime, max_size: int) -> None:
+                 authors_docdir: str, now: dt.datetime | None, max_size: int) -> None:
         super().__init__(srcdir, source_suffix)
         self.max_size = max_size
         #: path -> ((mtime, size, today), reason it is not published)
@@ -38,14 +38,22 @@ class BlogProject(Project):
         self.posts_docdir = posts_docdir
         self.authors_docdir = authors_docdir
         #: the time of the build, in the site's zone: later posts are future posts
-        self.now = now
-        self.today = now.date()
+        #: (``None``: the clock's, read again by each discovery)
+        self._fixed_now = now
+        self.now = now or dt.datetime.now(blog.timezone)
+        self.today = self.now.date()
         #: the drafts found, by path
         self.drafts: set[Path] = set()
         #: ``site.posts``, once a post's Liquid asked for it (see :meth:`site_posts`)
         self._site_posts: list[dict[str, Any]] | None = None
 
     def discover(self, exclude_paths=(), include_paths=("**",)) -> set[str]:
+        # A process may build more than once (the live preview): each build
+        # is at its own time, and sees the posts as they are now.
+        self.now = self._fixed_now or dt.datetime.now(self.blog.timezone)
+        self.today = self.now.date()
+        self.drafts = set()
+        self._site_posts = None
         # The blog's folders (and the project's own, when a site replaces it)
         # are read by the rules below, not as plain MyST pages.
         blog_dirs = [self.blog.posts_dir, self.blog.authors_dir]
@@ -184,7 +192,7 @@ def install_project(app: Sphinx) -> None:
         # the whole day: a post of that day is built, whatever its time
         now = dt.datetime.combine(config.jekyll_today, dt.time.max, blog.timezone)
     else:
-        now = dt.datetime.now(blog.timezone)
+        now = None
     project = BlogProject(app.srcdir, config.source_suffix, blog, config.jekyll_posts_docdir,
                           config.jekyll_authors_docdir, now, config.jekyll_max_file_size)
     project.restore(app.project)
