@@ -44,10 +44,11 @@ $(STAMP): requirements.txt
 html: $(STAMP)
 	$(SPHINXBUILD) -M html . $(BUILDDIR) -j $(JOBS) $(SPHINXOPTS)
 
+# One process keeps the site's Sphinx application between edits (jekyll_myst/preview).
 livehtml: $(STAMP)
-	$(BIN)/sphinx-autobuild -b html -d $(BUILDDIR)/doctrees $(SPHINXOPTS) --host $(HOST) --port $(PORT) \
-		--watch docs --watch posts --watch jekyll_myst $(if $(JEKYLL_SITE),--watch $(JEKYLL_SITE)) \
-		--ignore '$(BUILDDIR)/*' --ignore '$(VENV)/*' . $(BUILDDIR)/html
+	$(BIN)/python -m jekyll_myst.preview -b html -d $(BUILDDIR)/doctrees -j $(JOBS) $(SPHINXOPTS) \
+		--host $(HOST) --port $(PORT) $(if $(JEKYLL_SITE),--watch $(JEKYLL_SITE)) \
+		--ignore '$(BUILDDIR)' --ignore '$(VENV)' . $(BUILDDIR)/html
 
 # The other Sphinx builders, each into $(BUILDDIR)/<builder>: the PDF (latexpdf,
 # which needs TeX: see docs/guides/building-and-hosting.md) and the EPUB hold

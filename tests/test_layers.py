@@ -94,3 +94,10 @@ def test_no_import_hidden_from_the_interpreter():
     hidden = [name for name, path in our_modules().items()
               if "TYPE_CHECKING" in path.read_text(encoding="utf-8")]
     assert hidden == []
+
+
+def test_the_extension_does_not_import_the_preview():
+    """The preview runs Sphinx with the extension; the extension knows nothing of it."""
+    offending = {name: sorted(m for m in imports(path) if m.startswith("jekyll_myst.preview"))
+                 for name, path in our_modules().items() if not name.startswith("jekyll_myst.preview")}
+    assert {name: found for name, found in offending.items() if found} == {}

@@ -1,4 +1,6 @@
-"""`make livehtml`: an open page shows an edit to a post by itself, without a reload."""
+"""`make livehtml`: an open page shows an edit to a post by itself, without a reload,
+and what the preview writes after an edit (the lists, the search index, the feed)
+shows it too, for a body edit, a title change, a post added and a post deleted."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import urllib.request
 import uuid
 from pathlib import Path
 
@@ -75,3 +78,51 @@ def test_an_open_post_shows_an_edit_without_reloading(livehtml, page):
         expect(page.locator("article")).to_contain_text(marker, timeout=60_000)
     except AssertionError as error:
         raise AssertionError(f"{error}\n--- make livehtml ---\n{log.read_text(errors='replace')}") from None
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+def test_the_preview_shows_titles_new_posts_and_deletions_everywhere(livehtml, watched):
+    from playwright.sync_api import expect
+
+    base, checkout, log = livehtml
+    context = watched()
+    post_page, blog_page = context.new_page(), context.new_page()
+    post_page.goto(f"{base}/posts/2022-05-27-qna-production-engineering.html")
+    blog_page.goto(f"{base}/blog.html")
+    expect(blog_page.locator("article")).to_contain_text("Q&A with a Production Engineer")
+
+    def shows(page, text: str) -> None:
+        try:
+            expect(page.locator("article")).to_contain_text(text, timeout=60_000)
+        except AssertionError as error:
+            server = log.read_text(errors="replace")
+            raise AssertionError(f"{error}\n--- make livehtml ---\n{server}") from None
+
+    token = uuid.uuid4().hex[:10]
+    post = checkout / POST
+    text = post.read_text(encoding="utf-8")
+    title = f"Renamed {token}"
+    post.write_text(text.replace("title: ", f"title: {title} # was: ", 1) + f"\nSearchable{token} word.\n",
+                    encoding="utf-8")
+    # both open pages reload by themselves: the post, then the blog that lists it
+    shows(post_page, title)
+    shows(blog_page, title)
+    index = fetch(f"{base}/searchindex.js")
+    assert f"searchable{token}" in index.lower() and title in index
+    assert title in fetch(f"{base}/feed.xml")
+
+    added = checkout / "posts" / f"2024-01-01-added-{token}.md"
+    added.write_text(f"---\ntitle: Added {token}\nauthor: Sanyia Saidova\n---\n\nFresh.\n",
+                     encoding="utf-8")
+    shows(blog_page, f"Added {token}")
+    added_page = context.new_page()
+    added_page.goto(f"{base}/posts/2024-01-01-added-{token}.html")
+    shows(added_page, "Fresh.")
+
+    added.unlink()
+    expect(blog_page.locator("article")).not_to_contain_text(f"Added {token}", timeout=60_000)
+    assert f"Added {token}" not in fetch(f"{base}/searchindex.js")

@@ -1,0 +1,149 @@
+"""Serve the output folder, watch the sources, and reload the browser.
+
+Each page served gets a small script that tells the server which page it
+shows.  A page reloads as soon as a build has written it again, not when
+the whole build ends: the edited post is on screen while Sphinx still
+writes the search index and the feeds.  When a new application built the
+site (a configuration or template change), every page reloads at the end,
+as anything may have changed.  If the server goes away (it restarts after a
+code change), the pages reload once it is back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import watchfiles
+from sphinx_autobuild.filter import IgnoreFilter
+from sphinx_autobuild.middleware import JavascriptInjectorMiddleware
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.routing import Mount, WebSocketRoute
+from starlette.staticfiles import StaticFiles
+from starlette.websockets import WebSocket, WebSocketDisconnect
+
+from .session import BuildResult, PreviewSession, RestartNeeded
+
+SOCKET_PATH = "/_preview/socket"
+
+#: reloads when the server says the page was written, or comes back after going away
+RELOAD_SCRIPT = """
+<script>
+(() => {
+  let path = decodeURIComponent(location.pathname);
+  if (path.endsWith("/")) path += "index.html";
+  let wasOpen = false;
+  function connect() {
+    const socket = new WebSocket(`ws://${location.host}SOCKET_PATH`);
+    socket.onopen = () => { if (wasOpen) location.reload(); wasOpen = true; };
+    socket.onmessage = (event) => {
+      const written = JSON.parse(event.data).written;
+      if (written === "*" || written.includes(path)) location.reload();
+    };
+    socket.onclose = () => setTimeout(connect, 250);
+  }
+  connect();
+})();
+</script>
+""".replace("SOCKET_PATH", SOCKET_PATH)
+
+
+class ReloadScript(JavascriptInjectorMiddleware):
+    """sphinx-autobuild's injector, with the script above."""
+
+    def __init__(self, app, **kwargs) -> None:
+        super().__init__(app, ws_url="")
+        self.script = RELOAD_SCRIPT.encode("utf-8")
+
+
+class Browsers:
+    """The pages open in browsers, told which pages were written."""
+
+    def __init__(self) -> None:
+        self._sockets: set[WebSocket] = set()
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    def serve_from(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._loop = loop
+
+    def page_written(self, page: str) -> None:
+        """From the building thread: tell the browsers showing ``page``."""
+        if self._loop is not None:  # none yet during the first build
+            asyncio.run_coroutine_threadsafe(self.written(["/" + page]), self._loop)
+
+    async def endpoint(self, socket: WebSocket) -> None:
+        await socket.accept()
+        self._sockets.add(socket)
+        try:
+            while True:
+                await socket.receive_text()
+        except WebSocketDisconnect:
+            pass
+        finally:
+            self._sockets.discard(socket)
+
+    async def written(self, pages: list[str] | str) -> None:
+        message = json.dumps({"written": pages})
+        for socket in list(self._sockets):
+            try:
+                await socket.send_text(message)
+            except (WebSocketDisconnect, RuntimeError):
+                self._sockets.discard(socket)
+
+
+class Rebuilder:
+    """Watches the sources; builds in a thread, one build at a time."""
+
+    def __init__(self, session: PreviewSession, browsers: Browsers, paths: Sequence[Path],
+                 ignore: IgnoreFilter, restart: Callable[[str], None]) -> None:
+        self.session = session
+        self.browsers = browsers
+        self.paths = [path.resolve() for path in paths]
+        self.ignore = ignore
+        self.restart = restart
+        self.stop = asyncio.Event()
+
+    async def build(self, changed: Sequence[Path]) -> BuildResult | None:
+        try:
+            result = await asyncio.to_thread(self.session.build, changed)
+        except RestartNeeded as code:
+            self.restart(str(code))
+            return None
+        if result.fresh:
+            await self.browsers.written("*")
+        return result
+
+    async def watch(self) -> None:
+        watched = watchfiles.awatch(*self.paths, watch_filter=lambda _, path: not self.ignore(path),
+                                    stop_event=self.stop)
+        async for changes in watched:
+            changed = sorted({Path(path).resolve() for _, path in changes})
+            shown = ", ".join(str(path) for path in changed[:5])
+            print(f"[preview] changed: {shown}", flush=True)
+            result = await self.build(changed)
+            if result is not None:
+                print(f"[preview] {result.pages} pages written{'' if result.ok else ', with problems'}",
+                      flush=True)
+
+
+def make_app(out_dir: Path, rebuilder: Rebuilder) -> Starlette:
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette):
+        rebuilder.browsers.serve_from(asyncio.get_running_loop())
+        task = asyncio.create_task(rebuilder.watch())
+        yield
+        rebuilder.stop.set()
+        await task
+
+    return Starlette(
+        routes=[
+            WebSocketRoute(SOCKET_PATH, rebuilder.browsers.endpoint),
+            Mount("/", app=StaticFiles(directory=out_dir, html=True), name="pages"),
+        ],
+        middleware=[Middleware(ReloadScript)],
+        lifespan=lifespan,
+    )

@@ -1,0 +1,162 @@
+"""The live preview's builds (``jekyll_myst.preview``) write what ``sphinx-build``
+writes: the same files, byte for byte, after each kind of edit, although the
+preview keeps its Sphinx application, its search index and its doctrees in
+memory from one build to the next."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from conftest import make_blog, sphinx_build
+
+from jekyll_myst.preview.session import BuildOptions, PreviewSession, RestartNeeded
+
+BOOK = "---\norphan: true\n---\n\n# Everything\n\n```{blog-toctree}\n```\n"
+#: a post whose Liquid shows the other posts' titles: read again when any post changes
+LISTER = """---
+title: Every post
+author: Jane Doe
+---
+
+{% for post in site.posts %}
+- {{ post.title }}
+{% endfor %}
+"""
+OVERRIDES = {"html_theme": "furo"}
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def differences(preview: Path, fresh: Path) -> list[str]:
+    ours, theirs = files(preview), files(fresh)
+    return sorted(name for name in ours.keys() | theirs.keys() if ours.get(name) != theirs.get(name))
+
+
+@pytest.fixture
+def blog(tmp_path) -> Path:
+    return make_blog(tmp_path / "src", extra_posts=4,
+                     files={"everything.md": BOOK, "posts/2022-03-01-every-post.md": LISTER})
+
+
+def append(path: Path, text: str) -> list[Path]:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+    return [path]
+
+
+def test_each_preview_build_writes_what_sphinx_build_writes(blog, tmp_path):
+    warnings = io.StringIO()
+    written: list[str] = []
+    session = PreviewSession(BuildOptions(srcdir=blog, confdir=blog, outdir=tmp_path / "preview" / "html",
+                                          doctreedir=tmp_path / "preview" / "doctrees",
+                                          confoverrides=OVERRIDES, warning=warnings), written.append)
+    fresh = tmp_path / "fresh" / "html"
+    posts = blog / "posts"
+    new_post = posts / "2023-05-06-a-new-post.md"
+    edits = [
+        ("the first build", list),
+        ("a body edit", lambda: append(posts / "2022-02-02-extra-1.md", "\nA sentence added.\n")),
+        ("a new section", lambda: append(posts / "2022-02-02-extra-1.md", "\n## A new section\n\nText.\n")),
+        ("a title edit", lambda: [_replace(posts / "2020-01-02-first-post.md",
+                                           'title: "The first post"', 'title: "A renamed post"')]),
+        # a page written again for its neighbour's title, after its own edit
+        ("a neighbour retitled", lambda: [_replace(posts / "2022-02-03-extra-2.md", "Extra 2", "Extra two")]),
+        ("its neighbour edited", lambda: append(posts / "2022-02-04-extra-3.md", "\nLater text.\n")),
+        ("the neighbour retitled again", lambda: [_replace(posts / "2022-02-03-extra-2.md", "Extra two",
+                                                           "Extra 2")]),
+        ("a post added", lambda: [_write(new_post, "---\ntitle: A new post\nauthor: Jane Doe\ntags: [ops]\n"
+                                                   "---\n\nNew text.\n")]),
+        ("a post deleted", lambda: [_delete(posts / "2022-02-03-extra-2.md")]),
+        ("a docs page edited", lambda: append(blog / "docs" / "guide.md", "\nMore guidance.\n")),
+    ]
+    try:
+        for name, edit in edits:
+            changed = edit()
+            written.clear()
+            result = session.build(changed)
+            assert result.ok, f"{name}:\n{warnings.getvalue()}"
+            assert result.fresh == (name == "the first build"), name
+            assert len(written) == result.pages
+            build = sphinx_build(blog, fresh, "-d", str(tmp_path / "fresh" / "doctrees"),
+                                 *(f"-D{key}={value}" for key, value in OVERRIDES.items()))
+            assert build.returncode == 0, build.stderr
+            assert differences(tmp_path / "preview" / "html", fresh) == [], name
+    finally:
+        session.close()
+    assert warnings.getvalue() == ""
+    page = (tmp_path / "preview" / "html" / "posts" / "2022-03-01-every-post.html").read_text()
+    assert "A renamed post" in page and "A new post" in page and "Extra 2" not in page
+
+
+def test_the_edited_page_is_written_before_the_pages_that_list_it(blog, tmp_path):
+    written: list[str] = []
+    session = PreviewSession(BuildOptions(srcdir=blog, confdir=blog, outdir=tmp_path / "html",
+                                          doctreedir=tmp_path / "doctrees"), written.append)
+    try:
+        session.build()
+        post = _replace(blog / "posts" / "2021-03-04-second-post.md", "title:", "title: Renamed,")
+        written.clear()
+        session.build([post])
+    finally:
+        session.close()
+    assert written[0] == "posts/2021-03-04-second-post.html"
+    assert {"index.html", "everything.html", "authors/jane-doe.html"} <= set(written)
+
+
+def test_python_code_changes_need_a_new_process(blog, tmp_path):
+    session = PreviewSession(BuildOptions(srcdir=blog, confdir=blog, outdir=tmp_path / "html",
+                                          doctreedir=tmp_path / "doctrees"), lambda page: None)
+    with pytest.raises(RestartNeeded, match="conf.py"):
+        session.build([blog / "conf.py"])
+
+
+#: an extension with a bug: it raises on a document that says BOOM
+BOOM = """
+def setup(app):
+    def read(app, docname, source):
+        if "BOOM" in source[0]:
+            raise RuntimeError("an extension's bug")
+    app.connect("source-read", read)
+    return {"parallel_read_safe": True}
+"""
+
+
+def test_a_failed_build_is_reported_and_the_next_one_starts_afresh(blog, tmp_path, capsys):
+    (blog / "boom.py").write_text(BOOM)
+    append(blog / "conf.py", "\nimport sys\nsys.path.insert(0, __import__('os').path.dirname(__file__))"
+                             "\nextensions.append('boom')\n")
+    session = PreviewSession(BuildOptions(srcdir=blog, confdir=blog, outdir=tmp_path / "html",
+                                          doctreedir=tmp_path / "doctrees", warning=io.StringIO()),
+                             lambda page: None)
+    post = blog / "posts" / "2021-03-04-second-post.md"
+    try:
+        assert session.build().ok
+        failed = session.build(append(post, "\nBOOM\n"))
+        assert not failed.ok
+        assert "an extension's bug" in capsys.readouterr().err
+        again = session.build([_replace(post, "BOOM", "Fixed.")])
+        assert again.ok and again.fresh
+    finally:
+        session.close()
+    assert "Fixed." in (tmp_path / "html" / "posts" / "2021-03-04-second-post.html").read_text()
+
+
+def _replace(path: Path, old: str, new: str) -> Path:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _delete(path: Path) -> Path:
+    path.unlink()
+    return path
