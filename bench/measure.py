@@ -20,6 +20,8 @@ import urllib.request
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+import browser
+
 #: A Sphinx warning or error line on stderr ("path:line: WARNING: ...").
 _PROBLEM_LINE = re.compile(r"\b(WARNING|ERROR|CRITICAL):")
 
@@ -165,8 +167,11 @@ class LiveServer:
 
 
 def live_reload_latencies(server: LiveServer, runs: int, log: Path, start_timeout: float = 3600,
-                          timeout: float = 120) -> list[float]:
-    """Seconds from saving a post until its rebuilt page on disk shows the edit, ``runs`` times."""
+                          timeout: float = 120, browser_edits: list[tuple[str, Callable[[str], str]]] = (),
+                          ) -> dict[str, list[float]]:
+    """Seconds from saving a post until its rebuilt page on disk shows the edit,
+    ``runs`` times (``live_s``); then, when Chromium is there, until the page open
+    in it shows each of ``browser_edits`` (``browser_<name>_s``)."""
     with log.open("w", encoding="utf-8") as output:
         # Its own session, so that the server and the builds it runs can be
         # stopped together by process group.
@@ -177,9 +182,22 @@ def live_reload_latencies(server: LiveServer, runs: int, log: Path, start_timeou
         url = f"http://127.0.0.1:{server.port}/"
         wait_until(lambda: server.page.exists() and answers(url), start_timeout,
                    "the initial build and the server", interval=0.5)
-        return [one_live_reload(server, run, timeout) for run in range(runs)]
+        found = {"live_s": [one_live_reload(server, run, timeout) for run in range(runs)]}
+        if browser_edits and browser.chromium():
+            page_url = url + server.page.relative_to(server.outdir).as_posix()
+            seen = browser.latencies(page_url, list(browser_edits), runs,
+                                     lambda since_ns: wait_for_build_end(server, since_ns, timeout), timeout)
+            found.update({f"browser_{name}_s": values for name, values in seen.items()})
+        return found
     finally:
         stop_group(process)
+
+
+def wait_for_build_end(server: LiveServer, since_ns: int, timeout: float) -> None:
+    """The search index is written last: once it is newer than the edit, the build is over."""
+    wait_until(lambda: modified_since(server.outdir / "searchindex.js", since_ns), timeout,
+               "the end of the rebuild")
+    time.sleep(1.0)
 
 
 def one_live_reload(server: LiveServer, run: int, timeout: float) -> float:

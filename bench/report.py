@@ -19,6 +19,8 @@ METRICS = [
     ("title_s", "incremental: a post's title edited (s)"),
     ("new_s", "incremental: a post added (s)"),
     ("live_s", "live reload: save to page on disk (s)"),
+    ("browser_body_s", "preview: save to new text in Chromium, body edit (s)"),
+    ("browser_title_s", "preview: save to new title in Chromium (s)"),
     ("rss_j1_mib", "peak RSS, full build -j 1 (MiB)"),
     ("rss_jauto_mib", "peak RSS, full build -j auto (MiB)"),
     ("out_mib", "output folder (MiB)"),
@@ -80,6 +82,36 @@ def describe_machine(info: dict[str, Any]) -> str:
             f"sphinx-autobuild {info['sphinx-autobuild']}, docutils {info['docutils']}")
 
 
+#: The performance targets: (label, how the figure is read, limit).  A ratio to
+#: plain's figure, to Jekyll's build, or seconds of ours.
+TARGETS = [
+    ("full build -j auto, ours / jekyll build", ("jekyll", "full_jauto_s"), 2.5),
+    ("full build -j 1, ours / plain", ("ratio", "full_j1_s"), 1.10),
+    ("full build -j auto, ours / plain", ("ratio", "full_jauto_s"), 1.10),
+    ("body edit, ours / plain", ("ratio", "body_s"), 1.05),
+    ("peak RSS -j 1, ours / plain", ("ratio", "rss_j1_mib"), 1.20),
+    ("peak RSS -j auto, ours / plain", ("ratio", "rss_jauto_mib"), 1.20),
+    ("preview, body edit in Chromium (s)", ("ours", "browser_body_s"), 1.0),
+    ("preview, title edit in Chromium (s)", ("ours", "browser_title_s"), 2.0),
+]
+
+
+def target_lines(result: dict[str, Any]) -> list[str]:
+    """Each target with its figure, and whether this run met it."""
+    rows = [["target", "figure", "limit", ""]]
+    for label, (kind, key), limit in TARGETS:
+        figures = result["metrics"].get(key) or {}
+        if kind == "jekyll":
+            jekyll = result["jekyll"]
+            ours = figures.get("ours")
+            value = ours / jekyll["build_s"] if jekyll and ours and jekyll["build_s"] else None
+        else:
+            value = figures.get(kind)
+        verdict = "not measured" if value is None else ("met" if value <= limit else "MISSED")
+        rows.append([label, number(value), f"<= {limit:.2f}", verdict])
+    return [table(rows), ""]
+
+
 #: Figures that are counts, shown without decimals.
 INTEGER_KEYS = {"documents", "pages", "warnings"}
 
@@ -123,7 +155,8 @@ def block(result: dict[str, Any]) -> str:
         counts.append([label, *cells])
     failures = [f"FAILED: {failure}" for failure in result["failures"]]
     return "\n".join([f"== {result['label']}: median of {result['runs']} run(s) ==", "",
-                      table(rows), "", table(counts), "", *jekyll_lines(result), *failures])
+                      table(rows), "", table(counts), "", *target_lines(result), *jekyll_lines(result),
+                      *failures])
 
 
 def jekyll_lines(result: dict[str, Any]) -> list[str]:

@@ -31,6 +31,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import browser
 import generate
 import jekyll
 import measure
@@ -47,10 +48,13 @@ figures, per N and configuration (median over the runs, and ours/plain):
                                   is added; each also counts the documents read
                                   (doctrees rewritten) and pages written (HTML
                                   files rewritten)
-  live reload                     sphinx-autobuild on a free 127.0.0.1 port
-                                  (ours: as `make livehtml` runs it); time from
-                                  saving a post until its page on disk shows
-                                  the edit
+  live reload                     the preview on a free 127.0.0.1 port (ours:
+                                  `make livehtml`'s command; plain:
+                                  sphinx-autobuild); time from saving a post
+                                  until its page on disk shows the edit, and,
+                                  with Chromium and Playwright, until the page
+                                  open in Chromium shows it (a body edit; for
+                                  ours, a title edit too)
   peak RSS                        largest resident set of the build process or
                                   a worker it waited for (os.wait4)
   sizes                           output folder, the edited post's page,
@@ -210,22 +214,27 @@ def steps(new_post: tuple[str, str]) -> list[tuple[str, Callable[[Workspace, Too
     ]
 
 
-def live_reload(name: str, template: Path, post: Path, tools: Tools, runs: int) -> list[float]:
-    """Live-reload latencies of one configuration's sphinx-autobuild server, one per run."""
+def live_reload(name: str, template: Path, post: Path, tools: Tools, runs: int) -> dict[str, list[float]]:
+    """Live-reload latencies of one configuration's preview server, one per run: ours
+    is `make livehtml`'s command, plain is sphinx-autobuild.  Save to page on disk,
+    then, with Chromium, save to new text on the open page (and, for ours, a title)."""
     with tempfile.TemporaryDirectory(prefix="bench-live-") as tmp:
         space = workspace(name, template, Path(tmp) / name, post)
         port, outdir = measure.free_port(), Path(tmp) / "html"
-        serve = [str(tools.autobuild), "-b", "html"]
-        if name == "ours":  # as `make livehtml` runs it, with the default SPHINXOPTS
-            serve += ["-W", "--keep-going", "-n", "--host", "127.0.0.1", "--port", str(port),
-                      "--watch", "docs", "--watch", "posts", "--watch", "jekyll_myst",
-                      "--watch", str(space.site), "--ignore", "_build/*", "--ignore", ".venv/*",
-                      ".", str(outdir)]
+        if name == "ours":  # as `make livehtml` runs it, with the default SPHINXOPTS and JOBS
+            serve = [str(tools.python), "-m", "jekyll_myst.preview", "-b", "html",
+                     "-d", str(Path(tmp) / "doctrees"), "-j", "auto", "-W", "--keep-going", "-n",
+                     "--host", "127.0.0.1", "--port", str(port), "--watch", str(space.site),
+                     "--ignore", "_build", "--ignore", ".venv", ".", str(outdir)]
         else:
-            serve += ["--host", "127.0.0.1", "--port", str(port), str(space.src), str(outdir)]
+            serve = [str(tools.autobuild), "-b", "html", "--host", "127.0.0.1", "--port", str(port),
+                     str(space.src), str(outdir)]
         server = measure.LiveServer(serve, space.env, space.src, port, outdir, space.post,
                                     space.page(outdir))
-        return measure.live_reload_latencies(server, runs, Path(tmp) / "autobuild.log")
+        edits = [("body", browser.append_text(space.post))]
+        if name == "ours":  # plain MyST does not show the front matter's title
+            edits.append(("title", browser.retitle(space.post)))
+        return measure.live_reload_latencies(server, runs, Path(tmp) / "preview.log", browser_edits=edits)
 
 
 def median(values: list[float], integer: bool) -> float | None:
@@ -275,10 +284,11 @@ def bench_site(label: str, template: Path, args: argparse.Namespace, tools: Tool
     if not args.no_autobuild:
         for name in CONFIGS:
             try:
-                samples[name]["live_s"] = live_reload(name, template, post, tools, args.runs)
+                samples[name].update(live_reload(name, template, post, tools, args.runs))
             except (TimeoutError, OSError) as error:
                 failures.append(f"{name}, live reload: {error}")
-            progress(f"[{label}] {name}: live reload: {samples[name].get('live_s')}")
+            live = {key: samples[name].get(key) for key in ("live_s", "browser_body_s", "browser_title_s")}
+            progress(f"[{label}] {name}: live reload: {live}")
     jekyll_figures = None
     try:
         with tempfile.TemporaryDirectory(prefix="bench-jekyll-log-") as tmp:
