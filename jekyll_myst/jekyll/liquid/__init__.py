@@ -18,13 +18,9 @@ point that many lines off.
 
 from __future__ import annotations
 
-from liquid.exceptions import LiquidError
-
 from ..problems import Problem
 from .drops import page_variables, site_variables
-from .environment import JekyllEnvironment
 from .inputs import Links, PageInput, SiteInput
-from .located import Collector
 
 __all__ = ["Links", "PageInput", "SiteInput", "page_variables", "render_post"]
 
@@ -34,6 +30,13 @@ def render_post(body: str, first_line: int, page: PageInput, site: SiteInput,
     """The body with its Liquid rendered, and the problems found, located from ``first_line``."""
     if page.variables.get("render_with_liquid") is False or ("{%" not in body and "{{" not in body):
         return body, []
+    # python-liquid takes a tenth of a second to import: a build of posts
+    # without Liquid, such as most edits in the live preview, never pays it
+    from liquid.exceptions import LiquidError
+
+    from .environment import JekyllEnvironment
+    from .located import Collector
+
     collector = Collector(body, first_line)
     env = JekyllEnvironment(site, page, links, collector)
     try:
