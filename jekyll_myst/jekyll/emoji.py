@@ -7,10 +7,11 @@ The ``emoji`` package keeps GitHub's aliases up to date.
 
 from __future__ import annotations
 
-import emoji
-
 
 def character(name: str) -> str | None:
+    # a fortieth of a second to import: a build without a shortcode never pays it
+    import emoji
+
     shortcode = f":{name}:"
     text = emoji.emojize(shortcode, language="alias")
     return None if text == shortcode else text

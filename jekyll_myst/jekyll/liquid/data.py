@@ -15,7 +15,6 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import yaml
-from liquid.exceptions import LiquidError
 
 _READERS = {".yml": "yaml", ".yaml": "yaml", ".json": "json", ".csv": ",", ".tsv": "\t"}
 
@@ -63,6 +62,9 @@ def _read(path: Path, shown: str) -> object:
             return json.loads(text)
         return list(csv.DictReader(io.StringIO(text), delimiter=kind))
     except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as error:
+        # only ever raised while Liquid renders: python-liquid is imported by then
+        from liquid.exceptions import LiquidError
+
         # a LiquidError is reported at the line of the template that asked for the data
         raise LiquidError(f"the data file {shown} cannot be read: {_first_line(error)}",
                           token=None) from error
