@@ -126,3 +126,23 @@ def test_the_preview_shows_titles_new_posts_and_deletions_everywhere(livehtml, w
     added.unlink()
     expect(blog_page.locator("article")).not_to_contain_text(f"Added {token}", timeout=60_000)
     assert f"Added {token}" not in fetch(f"{base}/searchindex.js")
+
+
+def test_a_code_change_restarts_the_preview_and_the_open_page_comes_back(livehtml, page):
+    from playwright.sync_api import expect
+
+    base, checkout, log = livehtml
+    page.goto(f"{base}/posts/2022-05-27-qna-production-engineering.html")
+    expect(page.locator("article h1")).to_contain_text("Q&A with a Production Engineer")
+    conf = checkout / "conf.py"
+    marker = uuid.uuid4().hex
+    # a new value in conf.py: only a new process sees it
+    conf.write_text(conf.read_text(encoding="utf-8") + f'\nhtml_title = "Restarted {marker}"\n',
+                    encoding="utf-8")
+    try:
+        # the page reloads by itself once the restarted preview has built with the new conf.py
+        expect(page).to_have_title(f"Q&A with a Production Engineer @ Deliveroo - Restarted {marker}",
+                                   timeout=120_000)
+    except AssertionError as error:
+        raise AssertionError(f"{error}\n--- make livehtml ---\n{log.read_text(errors='replace')}") from None
+    assert "restarting" in log.read_text(errors="replace")
