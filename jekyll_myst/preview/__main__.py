@@ -16,7 +16,7 @@ from sphinx.cmd.build import get_parser
 from sphinx_autobuild.filter import IgnoreFilter
 
 from .server import Browsers, Rebuilder, make_app
-from .session import BuildOptions, PreviewSession, RestartNeeded
+from .session import BuildOptions, PreviewSession
 
 #: never worth a build: tools' and editors' own folders
 IGNORED = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", ".mypy_cache", ".pytest_cache",
@@ -68,12 +68,9 @@ def main(argv: list[str]) -> int:
 
     browsers = Browsers()
     session = PreviewSession(options, browsers.page_written)
-    # a restarted preview builds what changed since the last build, with fresh code
+    # a restarted preview builds what changed since the last build, with the new code
     options.outdir.mkdir(parents=True, exist_ok=True)
-    try:
-        session.build()
-    except RestartNeeded as code:  # not on a first build: nothing changed yet
-        restart(str(code))
+    session.build()
     ignore = IgnoreFilter([*(options.srcdir / name for name in IGNORED), options.outdir, options.doctreedir,
                            *args.ignore], args.re_ignore)
     rebuilder = Rebuilder(session, browsers, [options.srcdir, *map(Path, args.watch)], ignore, restart)

@@ -82,6 +82,8 @@ class PreviewSession:
         self._registries = contextlib.ExitStack()
         self._kept_index: Any = None
         self._pages = 0
+        # -E: the first application starts from an empty environment, the later ones from the last build
+        self._freshenv = options.freshenv
 
     def build(self, changed: Sequence[Path] = ()) -> BuildResult:
         """Build after ``changed`` (nothing: the first build).  Raises
@@ -105,6 +107,7 @@ class PreviewSession:
         # the first build may read in parallel; an edit reads a document or two,
         # which forking workers would only slow down
         app.parallel = 1
+        gc.unfreeze()
         gc.collect()
         gc.freeze()
         return BuildResult(ok=app.statuscode == 0, fresh=fresh, pages=self._pages)
@@ -127,9 +130,10 @@ class PreviewSession:
         self._registries.enter_context(docutils_namespace())
         app = Sphinx(options.srcdir, options.confdir, options.outdir, options.doctreedir, options.builder,
                      confoverrides=dict(options.confoverrides), status=options.status,
-                     warning=options.warning, freshenv=options.freshenv,
+                     warning=options.warning, freshenv=self._freshenv,
                      warningiserror=options.warningiserror, tags=list(options.tags),
                      verbosity=options.verbosity, parallel=options.jobs)
+        self._freshenv = False
         app.connect("env-purge-doc", _forget_cached_doctree)
         builder = app.builder
         if hasattr(builder, "handle_page"):
