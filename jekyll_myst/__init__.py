@@ -19,6 +19,7 @@ from .blog.domain import DATA_VERSION
 from .config import setup_config
 from .gc_tuning import setup_gc_tuning
 from .reading import setup_reading
+from .small_builds import setup_small_builds
 
 __version__ = "0.1.0"
 
@@ -29,6 +30,7 @@ def setup(app: Sphinx) -> dict:
     setup_reading(app)
     setup_blog(app)
     setup_gc_tuning(app)
+    setup_small_builds(app)
     return {
         "version": __version__,
         # derived from the shape of what the environment stores: see blog.domain

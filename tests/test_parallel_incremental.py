@@ -231,3 +231,33 @@ def test_a_book_is_written_again_only_when_what_it_shows_of_a_post_changed(tmp_p
     chapters = BeautifulSoup((app.outdir / "everything.html").read_text(), "lxml").select("div.body li a")
     assert "A new part" in [a.get_text() for a in chapters]
     assert app.warning.getvalue() == ""
+
+
+def test_with_jobs_an_edit_is_read_in_the_main_process_and_a_full_build_in_workers(tmp_path):
+    """jekyll_myst.small_builds: forking workers for a document or two costs more than it saves."""
+    import multiprocessing
+    import os
+
+    src = make_blog(tmp_path / "src", extra_posts=12)
+    out = tmp_path / "out"
+
+    def build_noting_readers() -> tuple[SphinxTestApp, set[int]]:
+        app = SphinxTestApp("html", srcdir=src, builddir=out, parallel=2)
+        # a worker's pid cannot come back through a list: its pipe to the parent can
+        readers = multiprocessing.get_context("fork").SimpleQueue()
+        app.connect("doctree-read", lambda app, doctree: readers.put(os.getpid()))
+        app.build()
+        app.cleanup()
+        pids = set()
+        while not readers.empty():
+            pids.add(readers.get())
+        return app, pids
+
+    _, full = build_noting_readers()
+    assert full and os.getpid() not in full
+    post = src / "posts" / "2022-02-03-extra-2.md"
+    post.write_text(post.read_text() + "\nOne more sentence.\n")
+    app, edit = build_noting_readers()
+    assert edit == {os.getpid()}
+    assert app.parallel == 2
+    assert "One more sentence." in (app.outdir / "posts/2022-02-03-extra-2.html").read_text()
