@@ -55,3 +55,22 @@ def test_an_earlier_versions_state_leaves_the_published_folder(tmp_path):
         path.write_text("{}\n")
     build(src, out)
     assert [path.name for path in legacy if path.exists()] == []
+
+
+@pytest.mark.parametrize("in_place", [False, True])
+def test_a_posts_copied_source_is_named_after_its_page(tmp_path, in_place):
+    """``_sources/posts/<name>.md.txt``, wherever the post's file is: Sphinx
+    names the copy after the document's relative path."""
+    src = make_blog(tmp_path / "src")
+    overrides = {}
+    if in_place:  # a Jekyll site read in place, at a path of another length than the project's
+        site = tmp_path / "a" / "much" / "longer" / "folder" / "for" / "the" / "jekyll-site"
+        (site / "_posts").mkdir(parents=True)
+        (site / "_posts" / "2020-05-06-in-place.markdown").write_text("---\ntitle: T\n---\n\nText.\n")
+        overrides = {"jekyll_site": str(site)}
+    app, _ = build(src, tmp_path / "out", confoverrides=overrides)
+    name = "2020-05-06-in-place.markdown" if in_place else "2020-01-02-first-post.md"
+    copied = app.outdir / "_sources" / "posts" / f"{name}.txt"
+    assert copied.is_file(), sorted(p.name for p in (app.outdir / "_sources" / "posts").iterdir())
+    assert f"_sources/posts/{name}.txt" in (app.outdir / "posts" / name.replace(".markdown", ".html")
+                                            .replace(".md", ".html")).read_text()
