@@ -17,6 +17,7 @@ from .navigation import setup_navigation
 from .neighbours import setup_neighbours
 from .previews import setup_previews
 from .rewrites import setup_rewrites
+from .sources import setup_sources
 from .writing import setup_writing
 
 
@@ -32,4 +33,5 @@ def setup_blog(app: Sphinx) -> None:
     setup_feeds(app)
     setup_previews(app)
     setup_writing(app)
+    setup_sources(app)
     setup_book(app, tracker)

@@ -16,7 +16,6 @@ from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.project import Project
-from sphinx.util._pathlib import _StrPath
 
 from ..config import blog_source, config_file
 from ..jekyll.discovery import find_bio_files, find_post_files, post_folders
@@ -143,15 +142,6 @@ class BlogProject(Project):
         self.docnames.add(docname)
         self._docname_to_path[docname] = path
         self._path_to_docname[path] = docname
-
-    def doc2path(self, docname: str, absolute: bool) -> _StrPath:
-        path = super().doc2path(docname, absolute)
-        if absolute or not self._is_blog_file(docname):
-            return path
-        # Sphinx reads a relative path as the document's name and suffix: the
-        # copy of the source (_sources/posts/<name>.md.txt) and the page's link
-        # to it.  A post is kept where Jekyll has it; it is named as its document.
-        return _StrPath(docname + Path(path).suffix)
 
     def __getstate__(self) -> dict[str, Any]:
         # the environment is saved with its project: not with every post's variables
