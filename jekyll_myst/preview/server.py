@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import json
+import mimetypes
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -21,9 +24,11 @@ import watchfiles
 from sphinx_autobuild.filter import IgnoreFilter
 from sphinx_autobuild.middleware import JavascriptInjectorMiddleware
 from starlette.applications import Starlette
+from starlette.datastructures import Headers
 from starlette.middleware import Middleware
+from starlette.responses import Response
 from starlette.routing import Mount, WebSocketRoute
-from starlette.staticfiles import StaticFiles
+from starlette.staticfiles import NotModifiedResponse, StaticFiles
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from .session import BuildResult, PreviewSession, RestartNeeded
@@ -58,6 +63,30 @@ class ReloadScript(JavascriptInjectorMiddleware):
     def __init__(self, app, **kwargs) -> None:
         super().__init__(app, ws_url="")
         self.script = RELOAD_SCRIPT.encode("utf-8")
+
+
+class WholeFiles(StaticFiles):
+    """The output folder's files, each read whole before it is answered.
+
+    A page reloads while its build goes on, and Sphinx may be rewriting a
+    file the page loads (``_static/pygments.css`` is written at every
+    build): a length taken from the file before reading it would not match
+    what is sent, and the browser drops the response.
+    """
+
+    def file_response(self, full_path: str | os.PathLike[str], stat_result: os.stat_result, scope,
+                      status_code: int = 200) -> Response:
+        with open(full_path, "rb") as stream:
+            content = stream.read()
+        media_type = mimetypes.guess_type(str(full_path))[0] or "application/octet-stream"
+        if media_type.startswith("text/") or media_type in ("application/javascript", "application/json"):
+            media_type += "; charset=utf-8"
+        etag = '"' + hashlib.sha1(content, usedforsecurity=False).hexdigest() + '"'
+        response = Response(content, status_code=status_code, media_type=media_type,
+                            headers={"etag": etag})
+        if self.is_not_modified(response.headers, Headers(scope=scope)):
+            return NotModifiedResponse(response.headers)
+        return response
 
 
 class Browsers:
@@ -142,7 +171,7 @@ def make_app(out_dir: Path, rebuilder: Rebuilder) -> Starlette:
     return Starlette(
         routes=[
             WebSocketRoute(SOCKET_PATH, rebuilder.browsers.endpoint),
-            Mount("/", app=StaticFiles(directory=out_dir, html=True), name="pages"),
+            Mount("/", app=WholeFiles(directory=out_dir, html=True), name="pages"),
         ],
         middleware=[Middleware(ReloadScript)],
         lifespan=lifespan,

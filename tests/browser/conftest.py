@@ -258,6 +258,8 @@ class Watched:
         self.test = test
         #: URLs that the test expects to answer 404 (their console error is expected)
         self.expected_missing: set[str] = set()
+        #: console errors the test expects, by a part of their text
+        self.expected_errors: list[str] = []
         self.context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
         self.context.set_default_timeout(15_000)
         self.context.expose_function("__reportCspViolation",
@@ -280,6 +282,8 @@ class Watched:
                 # The site has no favicon, and browsers ask for /favicon.ico all the
                 # same: the deploy configuration answers it (tested apart); the
                 # preview server and a plain static server answer 404.
+                return
+            if any(part in message.text for part in self.expected_errors):
                 return
             self.report(f"console error on {page.url}: {message.text} ({url})")
 

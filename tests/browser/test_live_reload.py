@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import urllib.request
 import uuid
 from pathlib import Path
@@ -85,6 +86,16 @@ def fetch(url: str) -> str:
         return response.read().decode("utf-8")
 
 
+def eventually(url: str, holds, what: str, seconds: float = 60) -> None:
+    """The preview writes the search index and the feeds after the pages that
+    reloaded: wait for the end of that build."""
+    deadline = time.monotonic() + seconds
+    while not holds(fetch(url)):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{url} never showed {what} in {seconds:.0f} s")
+        time.sleep(0.1)
+
+
 def test_the_preview_shows_titles_new_posts_and_deletions_everywhere(livehtml, watched):
     from playwright.sync_api import expect
 
@@ -111,9 +122,10 @@ def test_the_preview_shows_titles_new_posts_and_deletions_everywhere(livehtml, w
     # both open pages reload by themselves: the post, then the blog that lists it
     shows(post_page, title)
     shows(blog_page, title)
-    index = fetch(f"{base}/searchindex.js")
-    assert f"searchable{token}" in index.lower() and title in index
-    assert title in fetch(f"{base}/feed.xml")
+    eventually(f"{base}/searchindex.js",
+               lambda index: f"searchable{token}" in index.lower() and title in index,
+               "the new word and the new title")
+    eventually(f"{base}/feed.xml", lambda feed: title in feed, "the new title")
 
     added = checkout / "posts" / f"2024-01-01-added-{token}.md"
     added.write_text(f"---\ntitle: Added {token}\nauthor: Sanyia Saidova\n---\n\nFresh.\n",
@@ -125,13 +137,17 @@ def test_the_preview_shows_titles_new_posts_and_deletions_everywhere(livehtml, w
 
     added.unlink()
     expect(blog_page.locator("article")).not_to_contain_text(f"Added {token}", timeout=60_000)
-    assert f"Added {token}" not in fetch(f"{base}/searchindex.js")
+    eventually(f"{base}/searchindex.js", lambda index: f"Added {token}" not in index, "the post gone")
 
 
-def test_a_code_change_restarts_the_preview_and_the_open_page_comes_back(livehtml, page):
+def test_a_code_change_restarts_the_preview_and_the_open_page_comes_back(livehtml, watched):
     from playwright.sync_api import expect
 
     base, checkout, log = livehtml
+    context = watched()
+    # while the preview restarts, the page's attempts to reconnect are refused
+    context.expected_errors.append("/_preview/socket' failed")
+    page = context.new_page()
     page.goto(f"{base}/posts/2022-05-27-qna-production-engineering.html")
     expect(page.locator("article h1")).to_contain_text("Q&A with a Production Engineer")
     conf = checkout / "conf.py"
