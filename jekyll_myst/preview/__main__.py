@@ -61,6 +61,10 @@ def parse(argv: list[str]) -> tuple[argparse.Namespace, BuildOptions]:
 
 def main(argv: list[str]) -> int:
     args, options = parse(argv)
+    # The server answers the reloading page while the build thread finishes
+    # the search index and the feeds: it gets the interpreter every
+    # millisecond, not every five.
+    sys.setswitchinterval(0.001)
 
     def restart(reason: str) -> None:
         print(f"[preview] Python code changed ({reason}): restarting", flush=True)
