@@ -147,10 +147,8 @@ class Rebuilder:
         return result
 
     async def watch(self) -> None:
-        # a save is one or two events within microseconds: 20 ms without another
-        # is the end of it (watchfiles waits 50 by default)
         watched = watchfiles.awatch(*self.paths, watch_filter=lambda _, path: not self.ignore(path),
-                                    stop_event=self.stop, step=20)
+                                    stop_event=self.stop)
         async for changes in watched:
             changed = sorted({Path(path).resolve() for _, path in changes})
             shown = ", ".join(str(path) for path in changed[:5])

@@ -91,7 +91,8 @@ class PreviewSession:
         code = [path for path in changed if path.suffix == ".py"]
         if code:
             raise RestartNeeded(", ".join(map(str, code)))
-        fresh = self._app is None or not all(self._is_document(path) for path in changed)
+        # a file that came and went (an editor's temporary copy) is no change
+        fresh = self._app is None or any(path.exists() and not self._is_document(path) for path in changed)
         self._pages = 0
         try:
             if fresh:

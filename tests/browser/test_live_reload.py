@@ -86,13 +86,14 @@ def fetch(url: str) -> str:
         return response.read().decode("utf-8")
 
 
-def eventually(url: str, holds, what: str, seconds: float = 60) -> None:
+def eventually(url: str, holds, what: str, log: Path, seconds: float = 60) -> None:
     """The preview writes the search index and the feeds after the pages that
     reloaded: wait for the end of that build."""
     deadline = time.monotonic() + seconds
     while not holds(fetch(url)):
         if time.monotonic() > deadline:
-            raise AssertionError(f"{url} never showed {what} in {seconds:.0f} s")
+            raise AssertionError(f"{url} never showed {what} in {seconds:.0f} s\n"
+                                 f"--- make livehtml ---\n{log.read_text(errors='replace')}")
         time.sleep(0.1)
 
 
@@ -117,15 +118,18 @@ def test_the_preview_shows_titles_new_posts_and_deletions_everywhere(livehtml, w
     post = checkout / POST
     text = post.read_text(encoding="utf-8")
     title = f"Renamed {token}"
-    post.write_text(text.replace("title: ", f"title: {title} # was: ", 1) + f"\nSearchable{token} word.\n",
-                    encoding="utf-8")
+    # saved as editors save, whole: a file written in two chunks could be read between them
+    saved = post.with_suffix(".saving")
+    saved.write_text(text.replace("title: ", f"title: {title} # was: ", 1) + f"\nSearchable{token} word.\n",
+                     encoding="utf-8")
+    os.replace(saved, post)
     # both open pages reload by themselves: the post, then the blog that lists it
     shows(post_page, title)
     shows(blog_page, title)
     eventually(f"{base}/searchindex.js",
                lambda index: f"searchable{token}" in index.lower() and title in index,
-               "the new word and the new title")
-    eventually(f"{base}/feed.xml", lambda feed: title in feed, "the new title")
+               "the new word and the new title", log)
+    eventually(f"{base}/feed.xml", lambda feed: title in feed, "the new title", log)
 
     added = checkout / "posts" / f"2024-01-01-added-{token}.md"
     added.write_text(f"---\ntitle: Added {token}\nauthor: Sanyia Saidova\n---\n\nFresh.\n",
@@ -137,7 +141,7 @@ def test_the_preview_shows_titles_new_posts_and_deletions_everywhere(livehtml, w
 
     added.unlink()
     expect(blog_page.locator("article")).not_to_contain_text(f"Added {token}", timeout=60_000)
-    eventually(f"{base}/searchindex.js", lambda index: f"Added {token}" not in index, "the post gone")
+    eventually(f"{base}/searchindex.js", lambda index: f"Added {token}" not in index, "the post gone", log)
 
 
 def test_a_code_change_restarts_the_preview_and_the_open_page_comes_back(livehtml, watched):
