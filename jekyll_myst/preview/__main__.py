@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import uvicorn
-from sphinx.cmd.build import get_parser
+from sphinx.cmd.build import _parse_confoverrides, get_parser
 from sphinx_autobuild.filter import IgnoreFilter
 
 from .server import Browsers, Rebuilder, make_app
@@ -33,12 +33,10 @@ def parse(argv: list[str]) -> tuple[argparse.Namespace, BuildOptions]:
     parser.add_argument("--ignore", action="append", default=[], metavar="GLOB")
     parser.add_argument("--re-ignore", action="append", default=[], metavar="REGEX")
     ours, rest = parser.parse_known_args(argv)
-    sphinx = get_parser().parse_args(rest)
-    overrides: dict[str, object] = dict(value.partition("=")[::2] for value in sphinx.define)
-    overrides.update({f"html_context.{key}": value
-                      for key, value in (v.partition("=")[::2] for v in sphinx.htmldefine)})
-    if sphinx.nitpicky:
-        overrides["nitpicky"] = True
+    sphinx_parser = get_parser()
+    sphinx = sphinx_parser.parse_args(rest)
+    # -D, -A and -n read as sphinx-build reads them (-A numbers become ints)
+    overrides = _parse_confoverrides(sphinx_parser, sphinx.define, sphinx.htmldefine, sphinx.nitpicky)
     srcdir = Path(sphinx.sourcedir).resolve()
     outdir = Path(sphinx.outputdir).resolve()
     options = BuildOptions(
