@@ -7,7 +7,9 @@ renders them as Jekyll did, next to the project's own documentation.
 Three layers, each a package, each importing only those before it:
 ``jekyll`` (Jekyll's rules as plain Python), ``reading`` (posts into
 doctrees) and ``blog`` (the domain of post records and what is built from
-it).  Configuration, reporting and the collector's tuning sit beside them.
+it).  Configuration, reporting and the build's tuning (the collector, how
+many documents are read in parallel, which doctrees stay in memory) sit
+beside them.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from .blog import setup_blog
 from .blog.domain import DATA_VERSION
 from .config import setup_config
 from .gc_tuning import setup_gc_tuning
+from .read_doctrees import setup_read_doctrees
 from .reading import setup_reading
 from .small_builds import setup_small_builds
 
@@ -31,6 +34,7 @@ def setup(app: Sphinx) -> dict:
     setup_blog(app)
     setup_gc_tuning(app)
     setup_small_builds(app)
+    setup_read_doctrees(app)
     return {
         "version": __version__,
         # derived from the shape of what the environment stores: see blog.domain

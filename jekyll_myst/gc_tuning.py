@@ -13,18 +13,17 @@ forking.  Here: the collector is off while Sphinx loads the environment,
 which is then frozen (moved out of the collector's sight, still freed by
 reference counting).
 
-Reading adds to what lives long: each doctree Sphinx keeps until it writes
-it (a serial build keeps all of them), each document's part of the
+Reading adds to what lives long: each document's part of the
 environment.  Python collects everything again each time that grows by a
 quarter: a serial build of a thousand posts spent 4 s of its reading in
-those full collections, each rescanning every doctree read so far.  So, when a document starts
-to be read and the collector has made a full collection since the last
-freeze, what is left is collected once more (the objects since the last
-freeze only: the previous document's garbage goes) and frozen.  Each
-object is then scanned by a full collection about twice, not once per
-quarter of growth.  They are unfrozen when the pages are written, so that
-the doctrees are freed as before, as they are written: frozen to the end,
-they made the peak memory of a build of 300 posts a sixth larger.
+those full collections, each rescanning everything read so far (measured
+when the build also kept every doctree it read, before ``read_doctrees``).
+So, when a document starts to be read and the collector has made a full
+collection since the last freeze, what is left is collected once more (the
+objects since the last freeze only: the previous document's garbage goes)
+and frozen.  Each object is then scanned by a full collection about twice,
+not once per quarter of growth.  They are unfrozen when the pages are
+written, so that what the writing lets go of is collected as usual.
 
 A parallel read leaves the main process one task: to unpickle each
 worker's copy of the environment (the whole of it, grown by every chunk

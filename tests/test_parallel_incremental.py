@@ -261,3 +261,25 @@ def test_with_jobs_an_edit_is_read_in_the_main_process_and_a_full_build_in_worke
     assert edit == {os.getpid()}
     assert app.parallel == 2
     assert "One more sentence." in (app.outdir / "posts/2022-02-03-extra-2.html").read_text()
+
+
+def test_a_serial_read_keeps_no_doctree_until_its_page_is_written(tmp_path):
+    """jekyll_myst.read_doctrees: ``-j 1`` writes from the pickles, as ``-j 2`` does."""
+    src = make_blog(tmp_path / "src", extra_posts=6)
+    parallel, _ = build(src, tmp_path / "parallel", parallel=2)
+    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "serial")
+    kept = {}
+
+    def note_kept(when: str):
+        # Sphinx's own store of the doctrees read and not yet written (9.0)
+        return lambda app, *args: kept.setdefault(when, []).append(len(app.env._write_doc_doctree_cache))
+
+    app.connect("doctree-read", note_kept("while reading"))
+    app.connect("env-updated", lambda app, env: note_kept("when reading ended")(app) or [], priority=999)
+    app.build()
+    app.cleanup()
+    assert len(kept["while reading"]) >= 10
+    assert set(kept["while reading"]) == {0}
+    assert kept["when reading ended"] == [0]
+    assert app.warning.getvalue() == ""
+    assert bodies(app.outdir) == bodies(parallel.outdir)
