@@ -37,10 +37,10 @@ def latencies(url: str, edits: list[tuple[str, Callable[[str], str]]], runs: int
         browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
         try:
             page = browser.new_page()
-            page.goto(url)
+            _open(page, url)
             for run in range(runs):
                 for name, edit in edits:
-                    page.goto(url)
+                    _open(page, url)
                     page.wait_for_load_state("load")
                     time.sleep(0.3)  # the live-reload socket is open
                     marker = f"Marker{run}{name.replace(' ', '')}{time.time_ns()}"
@@ -52,6 +52,21 @@ def latencies(url: str, edits: list[tuple[str, Callable[[str], str]]], runs: int
         finally:
             browser.close()
     return found
+
+
+def _open(page, url: str, attempts: int = 5) -> None:
+    """Open ``url``, again if a reload the server sent (a build that was still
+    writing when the last edit was settled) interrupted the navigation."""
+    from playwright.sync_api import Error
+
+    for attempt in range(attempts):
+        try:
+            page.goto(url)
+            return
+        except Error as error:
+            if "interrupted by another navigation" not in str(error) or attempt == attempts - 1:
+                raise
+            time.sleep(0.5)
 
 
 def _wait_for_text(page, text: str, timeout: float) -> None:

@@ -285,8 +285,9 @@ def bench_site(label: str, template: Path, args: argparse.Namespace, tools: Tool
         for name in CONFIGS:
             try:
                 samples[name].update(live_reload(name, template, post, tools, args.runs))
-            except (TimeoutError, OSError) as error:
+            except Exception as error:  # noqa: BLE001 - the browser's too: report it, keep the builds' figures
                 failures.append(f"{name}, live reload: {error}")
+                progress(f"[{label}] {name}: live reload: FAILED: {error}")
             live = {key: samples[name].get(key) for key in ("live_s", "browser_body_s", "browser_title_s")}
             progress(f"[{label}] {name}: live reload: {live}")
     jekyll_figures = None
