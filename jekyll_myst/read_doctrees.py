@@ -4,14 +4,15 @@ With ``-j 1``, Sphinx keeps every doctree it reads in memory until the page
 is written, so that writing need not unpickle it again: at the end of the
 reading, the whole blog's doctrees are alive at once, and they set the
 build's peak memory (393 MiB for a thousand posts, against 221 MiB without
-them).  Unpickling each doctree again when its page is written costs
-less than keeping them all: the full build was no slower without them
-(0.95 times plain Sphinx's time at a thousand posts, 1.03 before), as was
-measured on the CPython documentation when Sphinx stopped keeping them in
-parallel builds (sphinx-doc/sphinx#11290).  So the doctree Sphinx keeps is
-dropped when the next document starts to be read, and the last one when the
-reading ends: pages are written from the pickles, as a parallel build
-writes them.
+them).  Unpickling each doctree again when its page is written is a small
+price for that memory: a full build of a thousand posts took 0.95 and 1.18
+times plain Sphinx's time in two benchmark runs (1.03 and 1.04 before),
+within what the machine varies, and on the CPython documentation writing
+from the pickles was measured faster when Sphinx stopped keeping the
+doctrees in parallel builds (sphinx-doc/sphinx#11290).  So the doctree
+Sphinx keeps is dropped when the next document starts to be read, and the
+last one when the reading ends: pages are written from the pickles, as a
+parallel build writes them.
 """
 
 from __future__ import annotations
