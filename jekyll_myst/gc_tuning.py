@@ -105,7 +105,7 @@ def setup_gc_tuning(app: Sphinx) -> None:
                 gc.collect()
                 gc.freeze()
             else:
-                # the doctrees a serial read keeps: collected as each is written
+                # what reading froze: what the writing lets go of is collected as usual
                 gc.unfreeze()
         if read.pop("merging", False):
             gc.enable()
