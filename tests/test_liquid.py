@@ -77,7 +77,7 @@ def page_for(body: str, extra: str = "") -> PageInput:
 
 
 def render(body: str, site: SiteInput, extra: str = "") -> tuple[str, list[str]]:
-    out, problems = render_post(body, 1, page_for(body, extra), site, LINKS)
+    out, problems, _files = render_post(body, 1, page_for(body, extra), site, LINKS)
     assert all(problem.subtype == "liquid" for problem in problems)
     return out, [f"line {problem.line}: {problem.message}" for problem in problems]
 
@@ -153,9 +153,11 @@ def test_the_page_variables_of_a_post(site):
 def test_a_site_without_a_folder_has_no_includes_and_no_data():
     site = SiteInput(settings={})
     page = PageInput({}, "_posts/x.md")
-    out, problems = render_post("{{ site.data.members }}{% include note.html %}\n", 1, page, site, LINKS)
+    body = "{{ site.data.members }}{% include note.html %}\n"
+    out, problems, files = render_post(body, 1, page, site, LINKS)
     assert out == "\n"
     assert [p.message for p in problems] == ["{% include note.html %}: no such file in the site folder"]
+    assert files == frozenset()
 
 
 def test_site_posts_are_made_only_when_a_post_asks_for_them():
@@ -169,12 +171,25 @@ def test_site_posts_are_made_only_when_a_post_asks_for_them():
 
     page = PageInput({"title": "Here"}, "_posts/2009-02-01-here.md")
     quiet = LazyPosts(load)
-    rendered, _ = render_post("No list here: {{ page.title }}", 1, page, SiteInput({}, posts=quiet), LINKS)
+    rendered, _, _ = render_post("No list here: {{ page.title }}", 1, page, SiteInput({}, posts=quiet), LINKS)
     assert (rendered, quiet.used, loaded) == ("No list here: Here", False, [])
 
     listing = LazyPosts(load)
     body = ("{% for post in site.posts limit: 2 %}{{ post.title }};{% endfor %} {{ site.posts | size }} "
             "{{ site.tags.ruby | size }} {{ site.categories.news | map: 'title' | join: '+' }}")
-    rendered, problems = render_post(body, 1, page, SiteInput({}, posts=listing), LINKS)
+    rendered, problems, _ = render_post(body, 1, page, SiteInput({}, posts=listing), LINKS)
     assert (rendered, problems) == ("Newest;Middle; 3 2 Newest+Oldest", [])
     assert listing.used and loaded == [True]
+
+
+def test_the_site_files_a_render_read_are_named(site):
+    """What the post depends on: an edit to one of these changes the post."""
+    body = ("{% include outer.html word='w' %} {{ site.data.team.leads.code }} {{ site.data.members | size }}"
+            " {% include_relative snippet.md %} {% include nothing.html %}\n")
+    rendered = render_post(body, 1, page_for(body), site, LINKS)
+    folder = site.folder
+    assert rendered.files == {folder / "_includes/outer.html", folder / "_includes/inner.html",
+                              folder / "_data/team/leads.json", folder / "_data/members.yml",
+                              folder / "_posts/snippet.md", folder / "_includes/nothing.html"}
+    # no Liquid, nothing read
+    assert render_post("Plain text.\n", 1, page_for("Plain text.\n"), site, LINKS).files == frozenset()

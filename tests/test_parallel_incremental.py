@@ -74,6 +74,43 @@ def test_a_site_read_in_place_shows_edits_in_the_next_build(tmp_path):
     assert "Edited text." in html and "<h1>After" in html
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_post_is_read_again_when_an_include_or_data_file_it_used_changes(tmp_path, jobs):
+    site = tmp_path / "jekyll"
+    for folder in ("_posts", "_includes", "_data"):
+        (site / folder).mkdir(parents=True)
+    (site / "_includes" / "note.html").write_text("<em>Note one</em>")
+    (site / "_data" / "team.yml").write_text("lead: Alice\n")
+    uses = site / "_posts" / "2020-05-06-uses.md"
+    uses.write_text("---\ntitle: Uses\n---\n\n{% include note.html %} led by {{ site.data.team.lead }}."
+                    " {% include later.html %}\n")
+    (site / "_posts" / "2020-05-07-plain.md").write_text("---\ntitle: Plain\n---\n\nNo Liquid.\n")
+    src = make_blog(tmp_path / "src")
+    out = tmp_path / "out"
+    overrides = {"jekyll_site": str(site)}
+    first, _ = build(src, out, confoverrides=overrides, parallel=jobs)
+    page = first.outdir / "posts" / "2020-05-06-uses.html"
+    assert "<em>Note one</em> led by Alice." in page.read_text()
+    assert "{% include later.html %}: no such file in _includes/" in first.warning.getvalue()
+
+    (site / "_includes" / "note.html").write_text("<em>Note two</em>")
+    _, read = build(src, out, confoverrides=overrides, parallel=jobs)
+    assert read == ["posts/2020-05-06-uses"]
+    assert "<em>Note two</em> led by Alice." in page.read_text()
+
+    (site / "_data" / "team.yml").write_text("lead: Bob\n")
+    (site / "_includes" / "later.html").write_text("and more")
+    app, read = build(src, out, confoverrides=overrides, parallel=jobs)
+    assert read == ["posts/2020-05-06-uses"]
+    assert "<em>Note two</em> led by Bob. and more" in page.read_text()
+    assert app.warning.getvalue() == ""
+
+    (site / "_includes" / "note.html").unlink()
+    app, read = build(src, out, confoverrides=overrides, parallel=jobs)
+    assert read == ["posts/2020-05-06-uses"]
+    assert "{% include note.html %}: no such file in _includes/" in app.warning.getvalue()
+
+
 def test_a_body_edit_rewrites_only_the_post_and_what_carries_it(tmp_path):
     src = make_blog(tmp_path / "src", extra_posts=6)
     out = tmp_path / "out"

@@ -154,7 +154,8 @@ LINKS = Links(link=lambda path: "/blog/about.html" if path == "about.md" else No
 
 
 def render_liquid(text: str, first_line: int) -> tuple[str, list[Problem]]:
-    return render_post(text, first_line, PAGE, SITE, LINKS)
+    rendered = render_post(text, first_line, PAGE, SITE, LINKS)
+    return rendered.text, rendered.problems
 
 
 def test_liquid_renders_what_posts_use_and_keeps_lines():

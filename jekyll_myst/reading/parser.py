@@ -108,15 +108,17 @@ class JekyllMystParser(MystParser):
         page = PageInput(page_variables(front.data, relative, post, front.body), relative)
         links = Links(link=lambda target: link_url(blog, target, project.post_path),
                       post_url=lambda name: post_url(blog, project.post_path(Path(name).name)))
-        rendered, problems = render_post(front.body, front.body_line, page, site, links)
-        for problem in problems:
+        rendered = render_post(front.body, front.body_line, page, site, links)
+        for problem in rendered.problems:
             report_problem(problem, env.docname)
+        for file in rendered.files:
+            env.note_dependency(str(file))
         if posts.used:
             # it shows the other posts, as Jekyll's would: read again when one changes
             for other in project.post_files():
                 env.note_dependency(str(other))
         # blank lines in place of the front matter keep every line where it was
-        return "\n" * (front.body_line - 1) + as_commonmark(rendered)
+        return "\n" * (front.body_line - 1) + as_commonmark(rendered.text)
 
     def _render(self, text: str, document: nodes.document, project: BlogProject,
                 path: Path, myst_syntax: bool) -> KramdownRenderer:

@@ -18,18 +18,28 @@ point that many lines off.
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import NamedTuple
+
 from ..problems import Problem
 from .drops import page_variables, site_variables
 from .inputs import Links, PageInput, SiteInput
 
-__all__ = ["Links", "PageInput", "SiteInput", "page_variables", "render_post"]
+__all__ = ["Links", "PageInput", "RenderedPost", "SiteInput", "page_variables", "render_post"]
 
 
-def render_post(body: str, first_line: int, page: PageInput, site: SiteInput,
-                links: Links) -> tuple[str, list[Problem]]:
-    """The body with its Liquid rendered, and the problems found, located from ``first_line``."""
+class RenderedPost(NamedTuple):
+    text: str
+    #: located from the ``first_line`` given, in the post's order
+    problems: list[Problem]
+    #: the site files the render read, or looked for in vain (includes, data files)
+    files: frozenset[Path] = frozenset()
+
+
+def render_post(body: str, first_line: int, page: PageInput, site: SiteInput, links: Links) -> RenderedPost:
+    """The body with its Liquid rendered, what went wrong, and the site files it took."""
     if page.variables.get("render_with_liquid") is False or ("{%" not in body and "{{" not in body):
-        return body, []
+        return RenderedPost(body, [])
     # python-liquid takes a tenth of a second to import: a build of posts
     # without Liquid, such as most edits in the live preview, never pays it
     from liquid.exceptions import LiquidError
@@ -44,7 +54,8 @@ def render_post(body: str, first_line: int, page: PageInput, site: SiteInput,
     except LiquidError as error:
         # only an unreadable template (an unclosed "{{" or "{%") stops the parser: keep the text
         collector.add(error)
-        return body, collector.problems
-    rendered = template.render(site=site_variables(site), page=dict(page.variables))
+        return RenderedPost(body, collector.problems)
+    rendered = template.render(site=site_variables(site, collector.read), page=dict(page.variables))
     # parse errors are found before render errors: in the post's order, they read better
-    return rendered, sorted(collector.problems, key=lambda problem: problem.line)
+    return RenderedPost(rendered, sorted(collector.problems, key=lambda problem: problem.line),
+                        frozenset(collector.files))

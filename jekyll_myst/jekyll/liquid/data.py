@@ -3,7 +3,8 @@
 ``_data/members.yml`` is ``site.data.members``, ``_data/team/leads.json``
 is ``site.data.team.leads``; YAML, JSON, CSV and TSV files are read (CSV and
 TSV as lists of rows keyed by their header).  Files are read when a
-template first asks for them, so a post that uses no data reads none.
+template first asks for them, so a post that uses no data reads none, and
+each file read is told to ``on_read``: the post depends on it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import yaml
@@ -22,9 +23,10 @@ _READERS = {".yml": "yaml", ".yaml": "yaml", ".json": "json", ".csv": ",", ".tsv
 class DataFolder(Mapping[str, object]):
     """A folder of data files, as a mapping from file stem (or subfolder) to its data."""
 
-    def __init__(self, folder: Path, shown: str) -> None:
+    def __init__(self, folder: Path, shown: str, on_read: Callable[[Path], None]) -> None:
         self._folder = folder
         self._shown = shown
+        self._on_read = on_read
         self._read: dict[str, object] = {}
 
     def _entries(self) -> dict[str, Path]:
@@ -42,7 +44,11 @@ class DataFolder(Mapping[str, object]):
             if path is None:
                 raise KeyError(key)
             shown = f"{self._shown}{path.name}"
-            self._read[key] = DataFolder(path, shown + "/") if path.is_dir() else _read(path, shown)
+            if path.is_dir():
+                self._read[key] = DataFolder(path, shown + "/", self._on_read)
+            else:
+                self._on_read(path)
+                self._read[key] = _read(path, shown)
         return self._read[key]
 
     def __iter__(self) -> Iterator[str]:

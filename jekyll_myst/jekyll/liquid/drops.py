@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping
-from pathlib import PurePosixPath
+from collections.abc import Callable, Mapping
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..post import Post
@@ -13,8 +13,9 @@ from .inputs import SiteInput
 from .lazy import LazyGroups
 
 
-def site_variables(site: SiteInput) -> dict[str, Any]:
-    """``site.*``: every setting, then what Jekyll computes (which wins, as in Jekyll)."""
+def site_variables(site: SiteInput, on_read: Callable[[Path], None]) -> dict[str, Any]:
+    """``site.*``: every setting, then what Jekyll computes (which wins, as in Jekyll).
+    ``on_read`` is told of each ``_data/`` file a template reads."""
     variables: dict[str, Any] = dict(site.settings)
     posts = site.posts
     variables.update(posts=posts, time=site.time, tags=LazyGroups(posts, "tags"),
@@ -24,7 +25,7 @@ def site_variables(site: SiteInput) -> dict[str, Any]:
         variables[label] = list(docs)
         variables["collections"].append({"label": label, "docs": list(docs)})
     data_dir = str(site.settings.get("data_dir") or "_data").strip("/")
-    variables["data"] = DataFolder(site.folder / data_dir, data_dir + "/") if site.folder else {}
+    variables["data"] = DataFolder(site.folder / data_dir, data_dir + "/", on_read) if site.folder else {}
     return variables
 
 

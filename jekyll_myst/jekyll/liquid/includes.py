@@ -55,6 +55,8 @@ class IncludeNode(Node):
             raise LiquidError(f"{{% {self.token.value} {name} %}}: the file name has characters or "
                               "sequences (such as '..') that Jekyll refuses", token=self.token)
         folder, shown = self._folder(env)
+        if folder is not None:
+            env.collector.read(folder / name)
         path = _inside(folder, name) if folder is not None else None
         if path is None:
             raise LiquidError(f"{{% {self.token.value} {name} %}}: no such file in {shown}",

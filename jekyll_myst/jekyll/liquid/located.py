@@ -1,10 +1,14 @@
-"""Where a Liquid error is, as a line of the post.
+"""Where a Liquid error is, as a line of the post; and which site files a render read.
 
 Errors are collected, never raised: the engine calls :meth:`Collector.add`
 for each one and goes on with the next node, as Jekyll's ``warn`` mode does.
 An error inside an included file is located at the post's
 ``{% include %}`` line, and its message names the file and the line there,
 through every level of nesting.
+
+The files of the site that a render read (includes, data files), or looked
+for in vain, are collected too: the post shows them, so it must be read
+again when one of them changes, appears or goes.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 from collections.abc import Iterator
+from pathlib import Path
 
 from liquid.exceptions import LiquidError
 from liquid.token import Token
@@ -28,13 +33,18 @@ class IncludeFrame:
 
 
 class Collector:
-    """The problems of one render of one post."""
+    """The problems of one render of one post, and the site files it read."""
 
     def __init__(self, source: str, first_line: int) -> None:
         self.source = source
         self.first_line = first_line
         self.problems: list[Problem] = []
+        self.files: set[Path] = set()
         self._frames: list[IncludeFrame] = []
+
+    def read(self, path: Path) -> None:
+        """The render read ``path``, or looked for it and found nothing there."""
+        self.files.add(path)
 
     @contextlib.contextmanager
     def including(self, name: str, tag: Token) -> Iterator[None]:
