@@ -3,6 +3,11 @@
 ``jekyll_site`` names a whole Jekyll site (``_posts``, ``_authors``,
 ``_config.yml``, its site files); without it the project's own blog folders
 are used.  Either way the result is one :class:`~.site.BlogSource`.
+
+The site's ``_config.yml`` is read when the configuration is, into
+``jekyll_settings`` (whose own keys win): Sphinx then sees an edit to it as
+a change of configuration, and reads every document again, as it does
+after an edit to ``conf.py``.
 """
 
 from __future__ import annotations
@@ -14,7 +19,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
-from .jekyll.site import BlogSource, load_site_settings
+from .jekyll.site import BlogSource, read_site_settings
+from .reporting import report
 
 CONFIG_VALUES: list[tuple[str, object, type | tuple[type, ...], str]] = [
     ("jekyll_site", None, (str, type(None)),
@@ -39,14 +45,20 @@ CONFIG_VALUES: list[tuple[str, object, type | tuple[type, ...], str]] = [
 _NOT_IN_PAGES = {"jekyll_gc_freeze"}
 
 
+def site_folder(app: Sphinx) -> Path | None:
+    """The Jekyll site named by ``jekyll_site``, if one is."""
+    if not app.config.jekyll_site:
+        return None
+    site = Path(app.config.jekyll_site).expanduser()
+    return site if site.is_absolute() else Path(app.confdir) / site
+
+
 def blog_source(app: Sphinx) -> BlogSource:
     config = app.config
-    if config.jekyll_site:
-        site = Path(config.jekyll_site).expanduser()
-        if not site.is_absolute():
-            site = Path(app.confdir) / site
-        return BlogSource(site / "_posts", site / "_authors", site,
-                          {**load_site_settings(site), **config.jekyll_settings}, config.jekyll_drafts)
+    site = site_folder(app)
+    if site is not None:
+        return BlogSource(site / "_posts", site / "_authors", site, dict(config.jekyll_settings),
+                          config.jekyll_drafts)
     return BlogSource(app.srcdir / config.jekyll_posts_dir, app.srcdir / config.jekyll_authors_dir,
                       app.srcdir / config.jekyll_static_dir, dict(config.jekyll_settings),
                       config.jekyll_drafts)
@@ -54,10 +66,8 @@ def blog_source(app: Sphinx) -> BlogSource:
 
 def config_file(app: Sphinx) -> Path:
     """Where the blog's settings are written: the site's _config.yml, else conf.py."""
-    if app.config.jekyll_site:
-        site = Path(app.config.jekyll_site).expanduser()
-        return (site if site.is_absolute() else Path(app.confdir) / site) / "_config.yml"
-    return Path(app.confdir) / "conf.py"
+    site = site_folder(app)
+    return site / "_config.yml" if site is not None else Path(app.confdir) / "conf.py"
 
 
 def check_config(app: Sphinx, config: Config) -> None:
@@ -65,12 +75,15 @@ def check_config(app: Sphinx, config: Config) -> None:
         value = config[name]
         if not isinstance(value, types):
             raise ConfigError(f"{name} must be {_type_names(types)}, not {value!r}")
-    if config.jekyll_site:
-        site = Path(config.jekyll_site).expanduser()
-        site = site if site.is_absolute() else Path(app.confdir) / site
+    site = site_folder(app)
+    if site is not None:
         if not (site / "_posts").is_dir():
             raise ConfigError(f"jekyll_site {config.jekyll_site!r} is not a Jekyll site: "
                               f"it has no _posts folder")
+        settings, problems = read_site_settings(site)
+        for problem in problems:
+            report(problem.subtype, "%s", problem.message, location=f"{config_file(app)}:{problem.line}")
+        config.jekyll_settings = {**settings, **config.jekyll_settings}
     for name in ("jekyll_posts_docdir", "jekyll_authors_docdir"):
         if not config[name] or config[name].strip("/") != config[name]:
             raise ConfigError(f"{name} must be a folder name without leading or trailing '/'")

@@ -117,9 +117,12 @@ _TYPES = (
                 'A setting of the site (`_config.yml`, or `jekyll_settings`) that Jekyll could not use: a '
                 '`timezone` that names no zone, a `permalink` that is not a path or names a placeholder '
                 'Jekyll does not have, a `defaults` entry without `values`, a `kramdown` option of the '
-                'wrong kind, an `excerpt_separator` that is not text. Jekyll\'s default is used instead.',
+                'wrong kind, an `excerpt_separator` that is not text. Jekyll\'s default is used instead. '
+                'A `_config.yml` that is not UTF-8, not valid YAML or not a mapping gives no setting at '
+                'all (Jekyll stops there).',
                 'Fix the setting: a zone such as `Europe/London`, a permalink style (`date`, `pretty`, '
-                '`ordinal`, `weekdate`, `none`) or a template with Jekyll\'s placeholders.'),
+                '`ordinal`, `weekdate`, `none`) or a template with Jekyll\'s placeholders; fix the YAML '
+                'at the line named.'),
     WarningType("unpublished", "info",
                 'A file under the posts folder that is not built, and why: no date in its name, `published: '
                 'false`, a date in the future (without `future: true`), a draft (without `jekyll_drafts = '

@@ -157,3 +157,30 @@ def test_every_file_under_the_posts_is_built_or_named(tmp_path):
         built = (app.outdir / "posts" / path.name).with_suffix(".html").is_file() or \
             (app.outdir / "authors" / path.name).with_suffix(".html").is_file()
         assert built or f"{path}" in output, path
+
+
+@pytest.mark.parametrize(("config", "line", "says"), [
+    ("title: Blog\nkramdown: [unclosed\n", 3, "_config.yml is not valid YAML: expected ',' or ']'"),
+    ("- a list\n- of things\n", 1, "_config.yml must be a mapping of settings, not a list"),
+    (b"title: caf\xe9\n", 1, "_config.yml cannot be read: 'utf-8' codec can't decode byte 0xe9"),
+])
+def test_a_site_config_that_cannot_be_read_is_reported_and_the_posts_build(tmp_path, config, line, says):
+    site = tmp_path / "jekyll"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_posts" / "2020-05-06-fine.md").write_text("---\ntitle: Fine\n---\n\nText.\n")
+    config_file = site / "_config.yml"
+    config_file.write_bytes(config if isinstance(config, bytes) else config.encode())
+    src = make_blog(tmp_path / "src")
+    # the project's docs cite its own posts, which the site replaces: those warnings are not this test's
+    app = SphinxTestApp("html", srcdir=src, warningiserror=True,
+                        confoverrides={"jekyll_site": str(site), "suppress_warnings": ["myst.xref_missing"]})
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    warnings = strip_colors(app.warning.getvalue()).splitlines()
+    assert len(warnings) == 1, warnings
+    assert warnings[0].startswith(f"{config_file}:{line}: WARNING: {says}"), warnings
+    assert warnings[0].endswith("[jekyll.config]"), warnings
+    assert app.statuscode != 0, "the strict build must fail"
+    assert (app.outdir / "posts" / "2020-05-06-fine.html").is_file()

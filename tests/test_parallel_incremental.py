@@ -111,6 +111,37 @@ def test_a_post_is_read_again_when_an_include_or_data_file_it_used_changes(tmp_p
     assert "{% include note.html %}: no such file in _includes/" in app.warning.getvalue()
 
 
+def test_an_edit_to_the_sites_config_is_seen_by_the_next_build(tmp_path):
+    site = tmp_path / "jekyll"
+    (site / "_posts").mkdir(parents=True)
+    config = site / "_config.yml"
+    config.write_text("title: First name\npermalink: /:year/:title/\n")
+    (site / "_posts" / "2020-05-06-named.md").write_text("---\ntitle: Named\n---\n\nOn {{ site.title }}.\n")
+    src = make_blog(tmp_path / "src")
+    out = tmp_path / "out"
+    overrides = {"jekyll_site": str(site)}
+    first, _ = build(src, out, confoverrides=overrides)
+    html = first.outdir
+    post = html / "posts" / "2020-05-06-named.html"
+    assert "On First name." in post.read_text()
+    assert (html / "2020" / "named" / "index.html").is_file()
+
+    config.write_text("title: Second name\npermalink: /:year/:month/:title.html\n")
+    _, read = build(src, out, confoverrides=overrides)
+    assert "posts/2020-05-06-named" in read
+    assert "On Second name." in post.read_text()
+    assert (html / "2020" / "05" / "named.html").is_file()
+
+    # without the file, Jekyll's defaults
+    config.unlink()
+    app, read = build(src, out, confoverrides=overrides)
+    assert "posts/2020-05-06-named" in read
+    assert "On ." in post.read_text()
+    assert (html / "2020" / "05" / "06" / "named.html").is_file()
+    # the project's docs still cite its own posts, which the site replaced: only those warnings
+    assert "[jekyll." not in app.warning.getvalue()
+
+
 def test_a_body_edit_rewrites_only_the_post_and_what_carries_it(tmp_path):
     src = make_blog(tmp_path / "src", extra_posts=6)
     out = tmp_path / "out"

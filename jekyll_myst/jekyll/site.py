@@ -23,6 +23,7 @@ import yaml
 
 from .dates import site_zone
 from .permalinks import DEFAULT_PERMALINK, has_scheme, style_template, unknown_placeholders
+from .problems import Problem
 
 #: Jekyll's ``Configuration::DEFAULTS`` for kramdown's smart quotes
 _SMART_QUOTES = ("lsquo", "rsquo", "ldquo", "rdquo")
@@ -313,9 +314,31 @@ def deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def load_site_settings(site_dir: Path) -> dict[str, Any]:
+def read_site_settings(site_dir: Path) -> tuple[dict[str, Any], list[Problem]]:
+    """The settings in the site's ``_config.yml``, and what kept them from being read.
+
+    A file that cannot be read, is not YAML or is not a mapping gives no
+    setting at all: Jekyll would stop there; the build goes on with Jekyll's
+    defaults, and the problem says where the file is wrong.
+    """
     config = site_dir / "_config.yml"
     if not config.is_file():
-        return {}
-    data = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
-    return data if isinstance(data, dict) else {}
+        return {}, []
+    try:
+        data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        return {}, [Problem("config", f"_config.yml cannot be read: {error}", 1)]
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        reason = getattr(error, "problem", None) or str(error)
+        line = 1 + (mark.line if mark is not None else 0)
+        return {}, [Problem("config", f"_config.yml is not valid YAML: {reason}; {_NONE_USED}", line)]
+    if data is None:
+        return {}, []
+    if not isinstance(data, dict):
+        message = f"_config.yml must be a mapping of settings, not a {type(data).__name__}; {_NONE_USED}"
+        return {}, [Problem("config", message, 1)]
+    return data, []
+
+
+_NONE_USED = "none of its settings is used"
