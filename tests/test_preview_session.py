@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 from conftest import make_blog, sphinx_build
+from watchfiles import Change
 
+from jekyll_myst.preview.server import changed_paths
 from jekyll_myst.preview.session import BuildOptions, PreviewSession, RestartNeeded
 
 BOOK = "---\norphan: true\n---\n\n# Everything\n\n```{blog-toctree}\n```\n"
@@ -143,6 +145,50 @@ def test_a_failed_build_is_reported_and_the_next_one_starts_afresh(blog, tmp_pat
     finally:
         session.close()
     assert "Fixed." in (tmp_path / "html" / "posts" / "2021-03-04-second-post.html").read_text()
+
+
+def test_the_sites_config_edited_or_deleted_gets_a_fresh_application(tmp_path):
+    site = tmp_path / "jekyll"
+    (site / "_posts").mkdir(parents=True)
+    config = _write(site / "_config.yml", "title: First name\n")
+    _write(site / "_posts" / "2020-05-06-named.md", "---\ntitle: Named\n---\n\nOn {{ site.title }}.\n")
+    src = make_blog(tmp_path / "src")
+    # the project's docs cite its own posts, which the site replaces
+    overrides = {**OVERRIDES, "jekyll_site": str(site), "suppress_warnings": ["myst.xref_missing"]}
+    warnings = io.StringIO()
+    session = PreviewSession(BuildOptions(srcdir=src, confdir=src, outdir=tmp_path / "preview" / "html",
+                                          doctreedir=tmp_path / "preview" / "doctrees",
+                                          confoverrides=overrides, warning=warnings), lambda page: None)
+    page = tmp_path / "preview" / "html" / "posts" / "2020-05-06-named.html"
+    fresh = tmp_path / "fresh" / "html"
+    edits = [("the first build", list),
+             ("_config.yml edited", lambda: [_write(config, "title: Second name\n")]),
+             ("_config.yml deleted", lambda: [_delete(config)])]
+    shown = []
+    try:
+        for name, edit in edits:
+            result = session.build(edit())
+            assert result.ok and result.fresh, f"{name}:\n{warnings.getvalue()}"
+            shown.append(page.read_text())
+            build = sphinx_build(src, fresh, "-d", str(tmp_path / "fresh" / "doctrees"),
+                                 *(f"-D{key}={value}" for key, value in overrides.items()))
+            assert build.returncode == 0, build.stderr
+            assert differences(tmp_path / "preview" / "html", fresh) == [], name
+    finally:
+        session.close()
+    assert ["On First name." in shown[0], "On Second name." in shown[1], "On ." in shown[2]] == [True] * 3
+
+
+def test_a_file_that_came_and_went_within_a_batch_is_no_change(tmp_path):
+    post, template = _write(tmp_path / "post.md", "text"), tmp_path / "_templates" / "page.html"
+    temporary = tmp_path / ".post.md.swp"
+    changes = {(Change.added, str(temporary)), (Change.modified, str(temporary)),
+               (Change.deleted, str(temporary)), (Change.modified, str(post)),
+               (Change.deleted, str(template))}
+    # the template is gone, but it was there before the batch: a change
+    assert changed_paths(changes) == sorted([post, template])
+    # deleted and written again within the batch: still a change
+    assert changed_paths({(Change.deleted, str(post)), (Change.added, str(post))}) == [post]
 
 
 def _replace(path: Path, old: str, new: str) -> Path:

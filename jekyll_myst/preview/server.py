@@ -150,13 +150,25 @@ class Rebuilder:
         watched = watchfiles.awatch(*self.paths, watch_filter=lambda _, path: not self.ignore(path),
                                     stop_event=self.stop)
         async for changes in watched:
-            changed = sorted({Path(path).resolve() for _, path in changes})
+            changed = changed_paths(changes)
+            if not changed:
+                continue
             shown = ", ".join(str(path) for path in changed[:5])
             print(f"[preview] changed: {shown}", flush=True)
             result = await self.build(changed)
             if result is not None:
                 print(f"[preview] {result.pages} pages written{'' if result.ok else ', with problems'}",
                       flush=True)
+
+
+def changed_paths(changes: set[tuple[watchfiles.Change, str]]) -> list[Path]:
+    """The paths one batch of changes left changed: a file that was added and
+    deleted within it, and is not there, is an editor's temporary copy."""
+    seen: dict[Path, set[watchfiles.Change]] = {}
+    for change, path in changes:
+        seen.setdefault(Path(path).resolve(), set()).add(change)
+    came_and_went = {watchfiles.Change.added, watchfiles.Change.deleted}
+    return sorted(path for path, kinds in seen.items() if not (came_and_went <= kinds and not path.exists()))
 
 
 def make_app(out_dir: Path, rebuilder: Rebuilder) -> Starlette:

@@ -91,8 +91,8 @@ class PreviewSession:
         code = [path for path in changed if path.suffix == ".py"]
         if code:
             raise RestartNeeded(", ".join(map(str, code)))
-        # a file that came and went (an editor's temporary copy) is no change
-        fresh = self._app is None or any(path.exists() and not self._is_document(path) for path in changed)
+        # anything but a document, added, edited or deleted (a template, the site's _config.yml)
+        fresh = self._app is None or any(not self._is_document(path) for path in changed)
         self._pages = 0
         try:
             if fresh:
