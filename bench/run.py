@@ -61,9 +61,11 @@ figures, per N and configuration (median over the runs, and ours/plain):
                                   searchindex.js, after the full build
   warnings                        warning and error lines of the full build
   jekyll                          only if `jekyll` is on PATH: `jekyll build` of
-                                  the same site, and its regeneration after a
-                                  body edit (`jekyll build --watch`, saving to
-                                  page on disk, as the live reload); plugins it
+                                  the same site, with the .jekyll-cache a build
+                                  before it left and without one (a first
+                                  build), and its regeneration after a body
+                                  edit (`jekyll build --watch`, saving to page
+                                  on disk, as the live reload); plugins it
                                   cannot load are left out, and named
   GC freeze off                   the body-edit build once more with
                                   -D jekyll_gc_freeze=0 (ours only)
@@ -268,8 +270,10 @@ def _jekyll_summary(figures: jekyll.JekyllFigures | None) -> dict[str, Any] | No
         return None
     return {"version": figures.version, "left_out": figures.left_out,
             "build_s": median(figures.build_s, False),
+            "cold_build_s": median(figures.cold_build_s, False),
             "regeneration_s": median(figures.regeneration_s, False),
-            "samples": {"build_s": figures.build_s, "regeneration_s": figures.regeneration_s}}
+            "samples": {"build_s": figures.build_s, "cold_build_s": figures.cold_build_s,
+                        "regeneration_s": figures.regeneration_s}}
 
 
 def bench_site(label: str, template: Path, args: argparse.Namespace, tools: Tools) -> dict:
@@ -298,7 +302,8 @@ def bench_site(label: str, template: Path, args: argparse.Namespace, tools: Tool
         failures.append(f"jekyll: {error!r}")
         progress(f"[{label}] jekyll: FAILED: {error}\n{getattr(error, 'log', '')}")
     if jekyll_figures is not None:
-        progress(f"[{label}] jekyll: build {jekyll_figures.build_s}, "
+        progress(f"[{label}] jekyll: build {jekyll_figures.build_s}, without its cache "
+                 f"{jekyll_figures.cold_build_s}, "
                  f"regeneration {jekyll_figures.regeneration_s}")
     result = summarise(label, args.runs, {name: dict(values) for name, values in samples.items()},
                        jekyll_figures)
