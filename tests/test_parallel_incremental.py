@@ -142,6 +142,44 @@ def test_an_edit_to_the_sites_config_is_seen_by_the_next_build(tmp_path):
     assert "[jekyll." not in app.warning.getvalue()
 
 
+def test_a_page_is_written_again_when_a_page_it_links_to_is_retitled_or_goes(tmp_path):
+    """Links by old URL, by Liquid and by document, from a post and from a docs
+    page; the linked posts are not the linking post's neighbours, which would
+    have it written again anyway."""
+    src = make_blog(tmp_path / "src", extra_posts=3, files={
+        "posts/2023-06-01-linker.md": "---\ntitle: Linker\nauthor: Jane Doe\n---\n\n"
+                                      "See [the extra one](/2022/02/02/extra-1.html) and "
+                                      "[the second post]({% post_url 2021-03-04-second-post %}).\n",
+        "docs/cites.md": "---\norphan: true\n---\n\n# Cites\n\nRead [](/posts/2022-02-03-extra-2.md).\n",
+    })
+    out = tmp_path / "out"
+    first, _ = build(src, out)
+    assert first.warning.getvalue() == ""
+    html = first.outdir
+    linker, cites = html / "posts" / "2023-06-01-linker.html", html / "docs" / "cites.html"
+    assert 'href="2022-02-02-extra-1.html"' in linker.read_text()
+    assert 'href="2021-03-04-second-post.html"' in linker.read_text()
+    assert ">Extra 2</span></a>" in cites.read_text()
+
+    extra_2 = src / "posts" / "2022-02-03-extra-2.md"
+    extra_2.write_text(extra_2.read_text().replace("title: Extra 2", "title: Extra two"))
+    (src / "posts" / "2022-02-02-extra-1.md").unlink()
+    (src / "posts" / "2021-03-04-second-post.md").unlink()
+    app, read = build(src, out)
+    # read again: the edited post; the post whose Liquid linked to a deleted one; the guide, whose
+    # MyST link to a deleted post reads otherwise now. The others are only written again.
+    assert sorted(read) == ["docs/guide", "posts/2022-02-03-extra-2", "posts/2023-06-01-linker"]
+    assert ">Extra two</span></a>" in cites.read_text()
+    page = linker.read_text()
+    assert "extra-1.html" not in page and "second-post.html" not in page
+    warnings = app.warning.getvalue()
+    assert "link to /2022/02/02/extra-1.html: no page of this site has that URL" in warnings
+    assert "{% post_url 2021-03-04-second-post %}: no post of that name" in warnings
+    # every page as a build from nothing writes it
+    fresh, _ = build(src, tmp_path / "fresh")
+    assert bodies(app.outdir) == bodies(fresh.outdir)
+
+
 def test_a_body_edit_rewrites_only_the_post_and_what_carries_it(tmp_path):
     src = make_blog(tmp_path / "src", extra_posts=6)
     out = tmp_path / "out"

@@ -1,6 +1,7 @@
 """The blog built from the posts' records: the domain that holds them, and
 what is made from it (lists, archives, bylines, backlinks, neighbours,
-the sidebar, feeds, redirects, the sitemap, link previews)."""
+the sidebar, feeds, redirects, the sitemap, link previews), and when a
+page that links to others is written again."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from .book import setup_book
 from .bylines import setup_bylines
 from .domain import JekyllDomain
 from .feeds import setup_feeds
+from .link_targets import setup_link_targets
 from .listings import setup_listings
 from .navigation import setup_navigation
 from .neighbours import setup_neighbours
@@ -28,6 +30,7 @@ def setup_blog(app: Sphinx) -> None:
     setup_archives(app, tracker)
     setup_bylines(app, tracker)
     setup_backlinks(app, tracker)
+    setup_link_targets(app, tracker)
     setup_neighbours(app, tracker)
     setup_navigation(app, tracker)
     setup_feeds(app)

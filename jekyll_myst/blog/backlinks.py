@@ -1,6 +1,7 @@
 """"Referenced by": each post lists the documentation pages that link to it.
 
-Links are collected when a page is read; the list is added when the post is
+Links are collected when a page is read (every page's, posts' too: see
+``link_targets``); the list is added when the post is
 written, and a post is written again whenever the pages linking to it change,
 so the post's own source never needs editing.
 """
@@ -19,17 +20,17 @@ from .rewrites import RewriteTracker
 
 
 def collect_links(app: Sphinx, doctree: nodes.document) -> None:
+    """What every page links to: its "Referenced by" entries, and what it must
+    be written again for (``link_targets``)."""
     env = app.env
-    project = env.project
-    # Only documentation pages are listed under "Referenced by": a post's own
-    # links would only make the environment every build loads bigger.
-    if not isinstance(project, BlogProject) or project.is_post(env.docname):
+    if not isinstance(env.project, BlogProject):
         return
-    targets = set()
+    targets: dict[str, bool] = {}
     for xref in doctree.findall(addnodes.pending_xref):
         target = _link_target(xref, env.docname)
-        if target and (target.startswith("url:") or project.is_post(target)):
-            targets.add(target)
+        if target:
+            # a link without its own text shows the title of the page it leads to
+            targets[target] = targets.get(target, False) or not xref.get("refexplicit", True)
     env.domains["jekyll"].note_links(env.docname, targets)
 
 

@@ -1,8 +1,8 @@
 """The blog's environment data, keyed by document, its queries and references.
 
 One :class:`JekyllDomain` holds what every page needs to know about the
-others: each post's record, each author's bio, which documentation pages
-link to which posts, and what lists of posts a page shows; besides that,
+others: each post's record, each author's bio, which pages each page links
+to, and what lists of posts a page shows; besides that,
 what the last discovery learnt of unchanged files, what each page showed
 when it was written (``rewrites``), and the generated pages (archives,
 feeds) that registered themselves.  It knows no page: the features that
@@ -32,7 +32,8 @@ from ..reporting import report
 _PER_DOCUMENT = {
     "posts": "docname -> PostRecord",
     "bios": "docname -> Bio",
-    "links": "page (not a post) -> the posts it links to: docnames, or 'url:<Jekyll URL>'",
+    "links": "page -> {document it links to (a docname, or 'url:<Jekyll URL>'): whether a link "
+             "shows that document's title}",
     "listings": "docname -> the filters of each list of posts the page shows",
     "books": "docname -> the documents its {blog-toctree} names, as chapters",
     "chapters": "docname (a post or an author) -> digest of its title and sections, which a "
@@ -92,7 +93,11 @@ class JekyllDomain(Domain):
         self.bios[docname] = record
         self._indexes.clear()
 
-    def note_links(self, docname: str, targets: set[str]) -> None:
+    def links(self) -> dict[str, dict[str, bool]]:
+        """page -> the documents it links to, each with whether a link shows its title."""
+        return self.data["links"]
+
+    def note_links(self, docname: str, targets: dict[str, bool]) -> None:
         if targets:
             self.data["links"][docname] = targets
             self._indexes.clear()
@@ -226,6 +231,8 @@ class JekyllDomain(Domain):
             post_of[f"url:{record.url}"] = post_of[f"url:{record.default_url}"] = post
         linked: dict[str, set[str]] = {}
         for doc, targets in self.data["links"].items():
+            if doc in self.posts:
+                continue
             for target in targets:
                 if target in post_of:
                     linked.setdefault(post_of[target], set()).add(doc)

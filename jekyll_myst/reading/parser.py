@@ -106,12 +106,20 @@ class JekyllMystParser(MystParser):
                          time=dt.datetime.combine(project.today, dt.time()), posts=posts)
         relative = blog.relative_path(path)
         page = PageInput(page_variables(front.data, relative, post, front.body), relative)
-        links = Links(link=lambda target: link_url(blog, target, project.post_path),
-                      post_url=lambda name: post_url(blog, project.post_path(Path(name).name)))
+        linked: set[Path] = set()
+
+        def find_post(stem: str) -> Path | None:
+            path = project.post_path(stem)
+            # the link changes when the post goes, or comes: a missing file read again every build
+            linked.add(path if path is not None else blog.posts_dir / f"{stem}.md")
+            return path
+
+        links = Links(link=lambda target: link_url(blog, target, find_post),
+                      post_url=lambda name: post_url(blog, find_post(Path(name).name)))
         rendered = render_post(front.body, front.body_line, page, site, links)
         for problem in rendered.problems:
             report_problem(problem, env.docname)
-        for file in rendered.files:
+        for file in rendered.files | linked:
             env.note_dependency(str(file))
         if posts.used:
             # it shows the other posts, as Jekyll's would: read again when one changes
