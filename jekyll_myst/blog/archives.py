@@ -19,7 +19,7 @@ from sphinx.environment import BuildEnvironment
 
 from .build_state import builds_site
 from .domain import JekyllDomain
-from .listings import listed_post, post_entries
+from .listings import post_entries, shown_in_list
 from .rewrites import RewriteTracker
 
 _KIND_FILTER = {"tags": "tag", "categories": "category"}
@@ -68,8 +68,8 @@ def shown_by_archives(app: Sphinx, env: BuildEnvironment) -> dict[str, object]:
     build_info = getattr(app.builder, "build_info", None)
     hashes = (build_info.config_hash, build_info.tags_hash) if build_info else ()
     counts = [(kind, sorted(counter.items())) for kind, counter in sorted(domain.groups().items())]
-    return {page: (hashes, counts if posts is None else
-                   [listed_post(post, domain.posts[post]) for post in posts])
+    # a list shows its posts and links their authors' pages: shown_in_list, as any other list
+    return {page: (hashes, counts if posts is None else shown_in_list(domain, posts))
             for page, (_title, posts) in archive_pages(domain).items()}
 
 
