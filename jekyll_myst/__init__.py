@@ -20,7 +20,7 @@ from .blog import setup_blog
 from .blog.domain import DATA_VERSION
 from .config import setup_config
 from .gc_tuning import setup_gc_tuning
-from .read_doctrees import setup_read_doctrees
+from .kept_doctrees import setup_kept_doctrees
 from .reading import setup_reading
 from .small_builds import setup_small_builds
 
@@ -34,7 +34,7 @@ def setup(app: Sphinx) -> dict:
     setup_blog(app)
     setup_gc_tuning(app)
     setup_small_builds(app)
-    setup_read_doctrees(app)
+    setup_kept_doctrees(app)
     return {
         "version": __version__,
         # derived from the shape of what the environment stores: see blog.domain

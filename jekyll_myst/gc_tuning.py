@@ -17,7 +17,7 @@ Reading adds to what lives long: each document's part of the
 environment.  Python collects everything again each time that grows by a
 quarter: a serial build of a thousand posts spent 4 s of its reading in
 those full collections, each rescanning everything read so far (measured
-when the build also kept every doctree it read, before ``read_doctrees``).
+when the build also kept every doctree it read, before ``kept_doctrees``).
 So, when a document starts to be read and the collector has made a full
 collection since the last freeze, what is left is collected once more (the
 objects since the last freeze only: the previous document's garbage goes)

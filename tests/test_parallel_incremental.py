@@ -369,23 +369,27 @@ def test_with_jobs_an_edit_is_read_in_the_main_process_and_a_full_build_in_worke
     assert "One more sentence." in (app.outdir / "posts/2022-02-03-extra-2.html").read_text()
 
 
-def test_a_serial_read_keeps_no_doctree_until_its_page_is_written(tmp_path):
-    """jekyll_myst.read_doctrees: ``-j 1`` writes from the pickles, as ``-j 2`` does."""
+def test_a_build_keeps_no_doctree_it_is_done_with(tmp_path):
+    """jekyll_myst.kept_doctrees: ``-j 1`` writes from the pickles, as ``-j 2`` does,
+    and no written page's pickled doctree stays in memory."""
     src = make_blog(tmp_path / "src", extra_posts=6)
     parallel, _ = build(src, tmp_path / "parallel", parallel=2)
     app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "serial")
     kept = {}
 
     def note_kept(when: str):
-        # Sphinx's own store of the doctrees read and not yet written (9.0)
-        return lambda app, *args: kept.setdefault(when, []).append(len(app.env._write_doc_doctree_cache))
+        # Sphinx's own stores (9.0): the doctrees read and not yet written, and the pickles loaded
+        return lambda app, *args: kept.setdefault(when, []).append(
+            (len(app.env._write_doc_doctree_cache), len(app.env._pickled_doctree_cache)))
 
     app.connect("doctree-read", note_kept("while reading"))
     app.connect("env-updated", lambda app, env: note_kept("when reading ended")(app) or [], priority=999)
+    app.connect("build-finished", note_kept("when the build ended"))
     app.build()
     app.cleanup()
     assert len(kept["while reading"]) >= 10
-    assert set(kept["while reading"]) == {0}
-    assert kept["when reading ended"] == [0]
+    assert {doctrees for doctrees, _pickles in kept["while reading"]} == {0}
+    assert kept["when reading ended"][0][0] == 0
+    assert kept["when the build ended"] == [(0, 0)]
     assert app.warning.getvalue() == ""
     assert bodies(app.outdir) == bodies(parallel.outdir)
