@@ -8,8 +8,8 @@ Three layers, each a package, each importing only those before it:
 ``jekyll`` (Jekyll's rules as plain Python), ``reading`` (posts into
 doctrees) and ``blog`` (the domain of post records and what is built from
 it).  Configuration, reporting and the build's tuning (the collector, how
-many documents are read in parallel, which doctrees stay in memory) sit
-beside them.
+many documents are read in parallel, which doctrees stay in memory, how far
+a parallel build resolves ahead of its writers) sit beside them.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from sphinx.application import Sphinx
 
 from .blog import setup_blog
 from .blog.domain import DATA_VERSION
+from .bounded_writing import setup_bounded_writing
 from .config import setup_config
 from .gc_tuning import setup_gc_tuning
 from .kept_doctrees import setup_kept_doctrees
@@ -35,6 +36,7 @@ def setup(app: Sphinx) -> dict:
     setup_gc_tuning(app)
     setup_small_builds(app)
     setup_kept_doctrees(app)
+    setup_bounded_writing(app)
     return {
         "version": __version__,
         # derived from the shape of what the environment stores: see blog.domain

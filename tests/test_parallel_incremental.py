@@ -3,6 +3,10 @@ gives, and an incremental build after an edit shows the edit everywhere."""
 
 from __future__ import annotations
 
+import math
+import os
+import time
+
 import pytest
 from bs4 import BeautifulSoup
 from conftest import bodies, build, build_recording, make_blog
@@ -393,3 +397,39 @@ def test_a_build_keeps_no_doctree_it_is_done_with(tmp_path):
     assert kept["when the build ended"] == [(0, 0)]
     assert app.warning.getvalue() == ""
     assert bodies(app.outdir) == bodies(parallel.outdir)
+
+
+def test_a_parallel_build_resolves_no_further_ahead_than_its_writer(tmp_path):
+    """jekyll_myst.bounded_writing: with ``-j 2``, one worker writes while the main
+    process resolves; however slow the writer, the main process holds the chunk
+    being written and the one it resolves, not every chunk resolved so far."""
+    src = make_blog(tmp_path / "src")
+    for number in range(80):
+        (src / "posts" / f"2023-{number // 28 + 1:02d}-{number % 28 + 1:02d}-post-{number}.md").write_text(
+            f"---\ntitle: Post {number}\nauthor: Jane Doe\n---\n\nText {number}.\n")
+    log = tmp_path / "written.log"
+    main = os.getpid()
+    ahead = []
+
+    def slow_writer(app, pagename, *args):
+        if os.getpid() != main and pagename.startswith("posts/"):
+            time.sleep(0.1)  # a writer far slower than the resolving
+            with log.open("a") as out:
+                out.write(pagename + "\n")
+
+    def resolved(app, doctree, docname):
+        if docname.startswith("posts/"):
+            written = len(log.read_text().splitlines()) if log.exists() else 0
+            ahead.append(len(ahead) + 1 - written)
+
+    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "out", parallel=2)
+    app.connect("html-page-context", slow_writer)
+    app.connect("doctree-resolved", resolved)
+    app.build()
+    app.cleanup()
+    assert app.warning.getvalue() == ""
+    posts = len(ahead)
+    assert posts >= 80 and len(log.read_text().splitlines()) == posts
+    # the size of the chunks Sphinx gives one writer (make_chunks)
+    chunk = int(math.sqrt((len(app.env.found_docs) - 1) * 10))
+    assert max(ahead) <= 2 * chunk, (chunk, ahead)
