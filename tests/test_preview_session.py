@@ -171,7 +171,8 @@ def test_the_sites_config_edited_or_deleted_gets_a_fresh_application(tmp_path):
             assert result.ok and result.fresh, f"{name}:\n{warnings.getvalue()}"
             shown.append(page.read_text())
             build = sphinx_build(src, fresh, "-d", str(tmp_path / "fresh" / "doctrees"),
-                                 *(f"-D{key}={value}" for key, value in overrides.items()))
+                                 *(f"-D{key}={','.join(value) if isinstance(value, list) else value}"
+                                   for key, value in overrides.items()))
             assert build.returncode == 0, build.stderr
             assert differences(tmp_path / "preview" / "html", fresh) == [], name
     finally:

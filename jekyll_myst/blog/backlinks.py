@@ -1,9 +1,9 @@
 """"Referenced by": each post lists the documentation pages that link to it.
 
-Links are collected when a page is read (every page's, posts' too: see
-``link_targets``); the list is added when the post is
-written, and a post is written again whenever the pages linking to it change,
-so the post's own source never needs editing.
+Links are collected when a page is read (every page's, posts' too, for
+``link_targets``); the list is added when the post is written, and a post
+is written again whenever the pages linking to it change, so the post's own
+source never needs editing.
 """
 
 from __future__ import annotations
