@@ -58,14 +58,28 @@ def corpus() -> Path:
 
 def make_blog(src: Path, extra_posts: int = 0, files: dict[str, bytes | str] | None = None) -> Path:
     """A copy of the test blog at ``src``, with ``extra_posts`` more posts and
-    these ``files`` (text, bytes, ``"MKDIR"`` or ``"SYMLINK:<target>"``)."""
+    these ``files`` (see :func:`write_files`)."""
     shutil.copytree(TESTS / "roots" / "test-blog", src)
     for number in range(extra_posts):
         (src / "posts" / f"2022-02-{number + 1:02d}-extra-{number}.md").write_text(
             f"---\ntitle: Extra {number}\nauthor: Jane Doe\nexcerpt: Number {number}.\n---\n\n"
             f"## Part {number}\n\nSee [the first post](/2020/01/02/first-post.html).\n")
-    for name, content in (files or {}).items():
-        path = src / name
+    return write_files(src, files or {})
+
+
+def make_site(folder: Path, files: dict[str, bytes | str]) -> Path:
+    """A Jekyll site at ``folder``, to read in place (``jekyll_site``): its
+    ``_posts/`` folder and these ``files`` (see :func:`write_files`)."""
+    (folder / "_posts").mkdir(parents=True)
+    return write_files(folder, files)
+
+
+def write_files(root: Path, files: dict[str, bytes | str]) -> Path:
+    """Each file under ``root``, its folders made: text, bytes, ``"MKDIR"`` or
+    ``"SYMLINK:<target>"``."""
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
         if content == "MKDIR":
             path.mkdir()
         elif isinstance(content, str) and content.startswith("SYMLINK:"):
@@ -74,7 +88,26 @@ def make_blog(src: Path, extra_posts: int = 0, files: dict[str, bytes | str] | N
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8")
-    return src
+    return root
+
+
+def write(path: Path, text: str) -> Path:
+    """A test's edit: ``path`` (re)written with ``text``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def append(path: Path, text: str) -> Path:
+    """A test's edit: ``text`` added at the end of ``path``."""
+    return write(path, path.read_text(encoding="utf-8") + text)
+
+
+def replace_once(path: Path, old: str, new: str) -> Path:
+    """A test's edit: the first ``old`` in ``path``, which must be there, made ``new``."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    return write(path, text.replace(old, new, 1))
 
 
 def build(src: Path, out: Path, **kwargs) -> tuple[SphinxTestApp, list[str]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pytest
-from conftest import make_blog
+from conftest import make_blog, make_site
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
@@ -165,11 +165,9 @@ def test_every_file_under_the_posts_is_built_or_named(tmp_path):
     (b"title: caf\xe9\n", 1, "_config.yml cannot be read: 'utf-8' codec can't decode byte 0xe9"),
 ])
 def test_a_site_config_that_cannot_be_read_is_reported_and_the_posts_build(tmp_path, config, line, says):
-    site = tmp_path / "jekyll"
-    (site / "_posts").mkdir(parents=True)
-    (site / "_posts" / "2020-05-06-fine.md").write_text("---\ntitle: Fine\n---\n\nText.\n")
+    site = make_site(tmp_path / "jekyll", {"_posts/2020-05-06-fine.md": "---\ntitle: Fine\n---\n\nText.\n",
+                                           "_config.yml": config})
     config_file = site / "_config.yml"
-    config_file.write_bytes(config if isinstance(config, bytes) else config.encode())
     src = make_blog(tmp_path / "src")
     # the project's docs cite its own posts, which the site replaces: those warnings are not this test's
     app = SphinxTestApp("html", srcdir=src, warningiserror=True,

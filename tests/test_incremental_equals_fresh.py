@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import bodies, build, make_blog
+from conftest import append, bodies, build, make_blog, replace_once, write
 
 #: files of the site that are not pages, whose text a reader or a server sees
 SITE_FILES = ("feed.xml", "authors/jane-doe/feed.xml", "sitemap.xml", "redirects.nginx.map")
@@ -22,63 +22,48 @@ SITE_FILES = ("feed.xml", "authors/jane-doe/feed.xml", "sitemap.xml", "redirects
 NOTE = "posts/_includes/note.html"
 
 
-def _replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _append(path: Path, text: str) -> None:
-    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
-
-
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
 POSTS = "posts"
 EDITS: list[tuple[str, Callable[[Path], None]]] = [
-    ("a body edit", lambda src: _append(src / POSTS / "2022-02-01-extra-0.md", "\nA sentence more.\n")),
-    ("a title edit", lambda src: _replace(src / POSTS / "2022-02-02-extra-1.md", "title: Extra 1",
+    ("a body edit", lambda src: append(src / POSTS / "2022-02-01-extra-0.md", "\nA sentence more.\n")),
+    ("a title edit", lambda src: replace_once(src / POSTS / "2022-02-02-extra-1.md", "title: Extra 1",
                                           "title: Extra one")),
-    ("a post re-dated", lambda src: _replace(src / POSTS / "2022-02-03-extra-2.md", "title: Extra 2",
+    ("a post re-dated", lambda src: replace_once(src / POSTS / "2022-02-03-extra-2.md", "title: Extra 2",
                                              "title: Extra 2\ndate: 2019-05-06")),
-    ("tags added", lambda src: _replace(src / POSTS / "2021-03-04-second-post.md", "---\n\n",
+    ("tags added", lambda src: replace_once(src / POSTS / "2021-03-04-second-post.md", "---\n\n",
                                         "tags: [ops, fresh]\n---\n\n")),
-    ("a post added", lambda src: _write(src / POSTS / "2023-04-05-added.md",
+    ("a post added", lambda src: write(src / POSTS / "2023-04-05-added.md",
                                         "---\ntitle: Added\nauthor: Jane Doe\ntags: [fresh]\n---\n\n"
                                         "Links to [the extra one](/2022/02/02/extra-1.html).\n")),
     ("an include added and used", lambda src: (
-        _write(src / NOTE, "<em>Note one</em>"),
-        _append(src / POSTS / "2023-04-05-added.md", "\n{% include note.html %}\n"))),
-    ("the include edited", lambda src: _write(src / NOTE, "<em>Note two</em>")),
+        write(src / NOTE, "<em>Note one</em>"),
+        append(src / POSTS / "2023-04-05-added.md", "\n{% include note.html %}\n"))),
+    ("the include edited", lambda src: write(src / NOTE, "<em>Note two</em>")),
     ("a linked post deleted", lambda src: (src / POSTS / "2022-02-02-extra-1.md").unlink()),
-    ("a post unpublished", lambda src: _replace(src / POSTS / "2021-03-04-second-post.md", "---\n\n",
+    ("a post unpublished", lambda src: replace_once(src / POSTS / "2021-03-04-second-post.md", "---\n\n",
                                                 "published: false\n---\n\n")),
-    ("the author's bio edited", lambda src: _replace(src / POSTS / "_authors" / "jane-doe.md",
+    ("the author's bio edited", lambda src: replace_once(src / POSTS / "_authors" / "jane-doe.md",
                                                      "Staff Engineer", "Principal Engineer")),
-    ("a docs page retitled", lambda src: _replace(src / "docs" / "guide.md", "# A guide", "# The guide")),
-    ("the post list page edited", lambda src: _append(src / "docs" / "lists.md", "\nMore lists later.\n")),
-    ("the unpublished post published again", lambda src: _replace(
+    ("a docs page retitled", lambda src: replace_once(src / "docs" / "guide.md", "# A guide", "# The guide")),
+    ("the post list page edited", lambda src: append(src / "docs" / "lists.md", "\nMore lists later.\n")),
+    ("the unpublished post published again", lambda src: replace_once(
         src / POSTS / "2021-03-04-second-post.md", "published: false\n", "")),
-    ("a permalink set", lambda src: _replace(src / POSTS / "2022-02-04-extra-3.md", "title: Extra 3",
+    ("a permalink set", lambda src: replace_once(src / POSTS / "2022-02-04-extra-3.md", "title: Extra 3",
                                              "title: Extra 3\npermalink: /three/")),
-    ("the author renamed in the bio", lambda src: _replace(src / POSTS / "_authors" / "jane-doe.md",
+    ("the author renamed in the bio", lambda src: replace_once(src / POSTS / "_authors" / "jane-doe.md",
                                                            'name: "Jane Doe"', 'name: "Jane Roe"')),
     ("an image deleted", lambda src: (src / POSTS / "images" / "pic.png").unlink()),
-    ("an excerpt and a category changed", lambda src: _replace(
+    ("an excerpt and a category changed", lambda src: replace_once(
         src / POSTS / "2022-02-04-extra-3.md", "excerpt: Number 3.", "excerpt: Three.\ncategories: [Ops]")),
-    ("a post listing every post added", lambda src: _write(
+    ("a post listing every post added", lambda src: write(
         src / POSTS / "2023-05-06-every-post.md",
         "---\ntitle: Every post\n---\n\n{% for post in site.posts %}\n- {{ post.title }}\n{% endfor %}\n")),
-    ("a listed post retitled", lambda src: _replace(src / POSTS / "2023-04-05-added.md", "title: Added",
+    ("a listed post retitled", lambda src: replace_once(src / POSTS / "2023-04-05-added.md", "title: Added",
                                                     "title: Added later")),
     ("a bio for another author", lambda src: (
-        _write(src / POSTS / "_authors" / "sam-poe.md", '---\nname: "Sam Poe"\n---\n\nSam.\n'),
-        _replace(src / POSTS / "2023-04-05-added.md", "author: Jane Doe", "author: Sam Poe"))),
+        write(src / POSTS / "_authors" / "sam-poe.md", '---\nname: "Sam Poe"\n---\n\nSam.\n'),
+        replace_once(src / POSTS / "2023-04-05-added.md", "author: Jane Doe", "author: Sam Poe"))),
     ("the first bio deleted", lambda src: (src / POSTS / "_authors" / "jane-doe.md").unlink()),
-    ("a post moved to the future", lambda src: _replace(
+    ("a post moved to the future", lambda src: replace_once(
         src / POSTS / "2022-02-01-extra-0.md", "title: Extra 0", "title: Extra 0\ndate: 2098-01-01")),
 ]
 

@@ -8,7 +8,7 @@ blog's own state beside the output, in ``_build/doctrees``, so that copying
 from __future__ import annotations
 
 import pytest
-from conftest import build, make_blog, run_make
+from conftest import build, make_blog, make_site, run_make
 
 #: what the site is made of, at the top of the published folder
 PUBLISHED = {
@@ -64,9 +64,8 @@ def test_a_posts_copied_source_is_named_after_its_page(tmp_path, in_place):
     src = make_blog(tmp_path / "src")
     overrides = {}
     if in_place:  # a Jekyll site read in place, at a path of another length than the project's
-        site = tmp_path / "a" / "much" / "longer" / "folder" / "for" / "the" / "jekyll-site"
-        (site / "_posts").mkdir(parents=True)
-        (site / "_posts" / "2020-05-06-in-place.markdown").write_text("---\ntitle: T\n---\n\nText.\n")
+        site = make_site(tmp_path / "a" / "much" / "longer" / "folder" / "for" / "the" / "jekyll-site",
+                         {"_posts/2020-05-06-in-place.markdown": "---\ntitle: T\n---\n\nText.\n"})
         overrides = {"jekyll_site": str(site)}
     app, _ = build(src, tmp_path / "out", confoverrides=overrides)
     name = "2020-05-06-in-place.markdown" if in_place else "2020-01-02-first-post.md"

@@ -9,7 +9,7 @@ import time
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import bodies, build, build_recording, make_blog
+from conftest import bodies, build, build_recording, make_blog, make_site
 from sphinx.testing.util import SphinxTestApp
 
 
@@ -56,13 +56,12 @@ def test_retitling_a_doc_updates_the_posts_it_references(tmp_path):
 
 
 def test_a_site_read_in_place_shows_edits_in_the_next_build(tmp_path):
-    site = tmp_path / "jekyll"
-    (site / "_posts").mkdir(parents=True)
-    (site / "_authors").mkdir()
-    (site / "_config.yml").write_text("url: https://example.org\nkramdown:\n  toc_levels: 1..4\n")
+    site = make_site(tmp_path / "jekyll", {
+        "_config.yml": "url: https://example.org\nkramdown:\n  toc_levels: 1..4\n",
+        "_posts/2020-05-06-in-place.md": "---\ntitle: Before\nauthor: Ann\n---\n\nOriginal text.\n",
+        "_authors/ann.md": "---\nname: Ann\njobtitle: Writer\n---\n\nBio.\n",
+    })
     post = site / "_posts" / "2020-05-06-in-place.md"
-    post.write_text("---\ntitle: Before\nauthor: Ann\n---\n\nOriginal text.\n")
-    (site / "_authors" / "ann.md").write_text("---\nname: Ann\njobtitle: Writer\n---\n\nBio.\n")
     src = make_blog(tmp_path / "src")
     out = tmp_path / "out"
     overrides = {"jekyll_site": str(site)}
@@ -80,15 +79,13 @@ def test_a_site_read_in_place_shows_edits_in_the_next_build(tmp_path):
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_post_is_read_again_when_an_include_or_data_file_it_used_changes(tmp_path, jobs):
-    site = tmp_path / "jekyll"
-    for folder in ("_posts", "_includes", "_data"):
-        (site / folder).mkdir(parents=True)
-    (site / "_includes" / "note.html").write_text("<em>Note one</em>")
-    (site / "_data" / "team.yml").write_text("lead: Alice\n")
-    uses = site / "_posts" / "2020-05-06-uses.md"
-    uses.write_text("---\ntitle: Uses\n---\n\n{% include note.html %} led by {{ site.data.team.lead }}."
-                    " {% include later.html %}\n")
-    (site / "_posts" / "2020-05-07-plain.md").write_text("---\ntitle: Plain\n---\n\nNo Liquid.\n")
+    site = make_site(tmp_path / "jekyll", {
+        "_includes/note.html": "<em>Note one</em>",
+        "_data/team.yml": "lead: Alice\n",
+        "_posts/2020-05-06-uses.md": "---\ntitle: Uses\n---\n\n{% include note.html %} led by "
+                                     "{{ site.data.team.lead }}. {% include later.html %}\n",
+        "_posts/2020-05-07-plain.md": "---\ntitle: Plain\n---\n\nNo Liquid.\n",
+    })
     src = make_blog(tmp_path / "src")
     out = tmp_path / "out"
     overrides = {"jekyll_site": str(site)}
@@ -116,11 +113,11 @@ def test_a_post_is_read_again_when_an_include_or_data_file_it_used_changes(tmp_p
 
 
 def test_an_edit_to_the_sites_config_is_seen_by_the_next_build(tmp_path):
-    site = tmp_path / "jekyll"
-    (site / "_posts").mkdir(parents=True)
+    site = make_site(tmp_path / "jekyll", {
+        "_config.yml": "title: First name\npermalink: /:year/:title/\n",
+        "_posts/2020-05-06-named.md": "---\ntitle: Named\n---\n\nOn {{ site.title }}.\n",
+    })
     config = site / "_config.yml"
-    config.write_text("title: First name\npermalink: /:year/:title/\n")
-    (site / "_posts" / "2020-05-06-named.md").write_text("---\ntitle: Named\n---\n\nOn {{ site.title }}.\n")
     src = make_blog(tmp_path / "src")
     out = tmp_path / "out"
     overrides = {"jekyll_site": str(site)}

@@ -9,7 +9,7 @@ import io
 from pathlib import Path
 
 import pytest
-from conftest import make_blog, sphinx_build
+from conftest import append, make_blog, make_site, replace_once, sphinx_build, write
 from watchfiles import Change
 
 from jekyll_myst.preview.server import changed_paths
@@ -45,11 +45,6 @@ def blog(tmp_path) -> Path:
                      files={"everything.md": BOOK, "posts/2022-03-01-every-post.md": LISTER})
 
 
-def append(path: Path, text: str) -> list[Path]:
-    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
-    return [path]
-
-
 def test_each_preview_build_writes_what_sphinx_build_writes(blog, tmp_path):
     warnings = io.StringIO()
     written: list[str] = []
@@ -61,19 +56,20 @@ def test_each_preview_build_writes_what_sphinx_build_writes(blog, tmp_path):
     new_post = posts / "2023-05-06-a-new-post.md"
     edits = [
         ("the first build", list),
-        ("a body edit", lambda: append(posts / "2022-02-02-extra-1.md", "\nA sentence added.\n")),
-        ("a new section", lambda: append(posts / "2022-02-02-extra-1.md", "\n## A new section\n\nText.\n")),
-        ("a title edit", lambda: [_replace(posts / "2020-01-02-first-post.md",
+        ("a body edit", lambda: [append(posts / "2022-02-02-extra-1.md", "\nA sentence added.\n")]),
+        ("a new section", lambda: [append(posts / "2022-02-02-extra-1.md", "\n## A new section\n\nText.\n")]),
+        ("a title edit", lambda: [replace_once(posts / "2020-01-02-first-post.md",
                                            'title: "The first post"', 'title: "A renamed post"')]),
         # a page written again for its neighbour's title, after its own edit
-        ("a neighbour retitled", lambda: [_replace(posts / "2022-02-03-extra-2.md", "Extra 2", "Extra two")]),
-        ("its neighbour edited", lambda: append(posts / "2022-02-04-extra-3.md", "\nLater text.\n")),
-        ("the neighbour retitled again", lambda: [_replace(posts / "2022-02-03-extra-2.md", "Extra two",
+        ("a neighbour retitled", lambda: [replace_once(posts / "2022-02-03-extra-2.md", "Extra 2",
+                                                       "Extra two")]),
+        ("its neighbour edited", lambda: [append(posts / "2022-02-04-extra-3.md", "\nLater text.\n")]),
+        ("the neighbour retitled again", lambda: [replace_once(posts / "2022-02-03-extra-2.md", "Extra two",
                                                            "Extra 2")]),
-        ("a post added", lambda: [_write(new_post, "---\ntitle: A new post\nauthor: Jane Doe\ntags: [ops]\n"
+        ("a post added", lambda: [write(new_post, "---\ntitle: A new post\nauthor: Jane Doe\ntags: [ops]\n"
                                                    "---\n\nNew text.\n")]),
         ("a post deleted", lambda: [_delete(posts / "2022-02-03-extra-2.md")]),
-        ("a docs page edited", lambda: append(blog / "docs" / "guide.md", "\nMore guidance.\n")),
+        ("a docs page edited", lambda: [append(blog / "docs" / "guide.md", "\nMore guidance.\n")]),
     ]
     try:
         for name, edit in edits:
@@ -100,7 +96,7 @@ def test_the_edited_page_is_written_before_the_pages_that_list_it(blog, tmp_path
                                           doctreedir=tmp_path / "doctrees"), written.append)
     try:
         session.build()
-        post = _replace(blog / "posts" / "2021-03-04-second-post.md", "title:", "title: Renamed,")
+        post = replace_once(blog / "posts" / "2021-03-04-second-post.md", "title:", "title: Renamed,")
         written.clear()
         session.build([post])
     finally:
@@ -137,10 +133,10 @@ def test_a_failed_build_is_reported_and_the_next_one_starts_afresh(blog, tmp_pat
     post = blog / "posts" / "2021-03-04-second-post.md"
     try:
         assert session.build().ok
-        failed = session.build(append(post, "\nBOOM\n"))
+        failed = session.build([append(post, "\nBOOM\n")])
         assert not failed.ok
         assert "an extension's bug" in capsys.readouterr().err
-        again = session.build([_replace(post, "BOOM", "Fixed.")])
+        again = session.build([replace_once(post, "BOOM", "Fixed.")])
         assert again.ok and again.fresh
     finally:
         session.close()
@@ -148,10 +144,9 @@ def test_a_failed_build_is_reported_and_the_next_one_starts_afresh(blog, tmp_pat
 
 
 def test_the_sites_config_edited_or_deleted_gets_a_fresh_application(tmp_path):
-    site = tmp_path / "jekyll"
-    (site / "_posts").mkdir(parents=True)
-    config = _write(site / "_config.yml", "title: First name\n")
-    _write(site / "_posts" / "2020-05-06-named.md", "---\ntitle: Named\n---\n\nOn {{ site.title }}.\n")
+    site = make_site(tmp_path / "jekyll", {"_config.yml": "title: First name\n", "_posts/2020-05-06-named.md":
+                                           "---\ntitle: Named\n---\n\nOn {{ site.title }}.\n"})
+    config = site / "_config.yml"
     src = make_blog(tmp_path / "src")
     # the project's docs cite its own posts, which the site replaces
     overrides = {**OVERRIDES, "jekyll_site": str(site), "suppress_warnings": ["myst.xref_missing"]}
@@ -162,7 +157,7 @@ def test_the_sites_config_edited_or_deleted_gets_a_fresh_application(tmp_path):
     page = tmp_path / "preview" / "html" / "posts" / "2020-05-06-named.html"
     fresh = tmp_path / "fresh" / "html"
     edits = [("the first build", list),
-             ("_config.yml edited", lambda: [_write(config, "title: Second name\n")]),
+             ("_config.yml edited", lambda: [write(config, "title: Second name\n")]),
              ("_config.yml deleted", lambda: [_delete(config)])]
     shown = []
     try:
@@ -181,7 +176,7 @@ def test_the_sites_config_edited_or_deleted_gets_a_fresh_application(tmp_path):
 
 
 def test_a_file_that_came_and_went_within_a_batch_is_no_change(tmp_path):
-    post, template = _write(tmp_path / "post.md", "text"), tmp_path / "_templates" / "page.html"
+    post, template = write(tmp_path / "post.md", "text"), tmp_path / "_templates" / "page.html"
     temporary = tmp_path / ".post.md.swp"
     changes = {(Change.added, str(temporary)), (Change.modified, str(temporary)),
                (Change.deleted, str(temporary)), (Change.modified, str(post)),
@@ -190,18 +185,6 @@ def test_a_file_that_came_and_went_within_a_batch_is_no_change(tmp_path):
     assert changed_paths(changes) == sorted([post, template])
     # deleted and written again within the batch: still a change
     assert changed_paths({(Change.deleted, str(post)), (Change.added, str(post))}) == [post]
-
-
-def _replace(path: Path, old: str, new: str) -> Path:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return path
-
-
-def _write(path: Path, text: str) -> Path:
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def _delete(path: Path) -> Path:
