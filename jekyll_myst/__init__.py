@@ -9,7 +9,8 @@ Three layers, each a package, each importing only those before it:
 doctrees) and ``blog`` (the domain of post records and what is built from
 it).  Configuration, reporting and the build's tuning (the collector, how
 many documents are read in parallel, which doctrees stay in memory, how far
-a parallel build resolves ahead of its writers) sit beside them.
+a parallel build resolves ahead of its writers, which highlighting formatters
+are shared) sit beside them.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from .config import setup_config
 from .gc_tuning import setup_gc_tuning
 from .kept_doctrees import setup_kept_doctrees
 from .reading import setup_reading
+from .reused_formatters import setup_reused_formatters
 from .small_builds import setup_small_builds
 
 __version__ = "0.1.0"
@@ -37,6 +39,7 @@ def setup(app: Sphinx) -> dict:
     setup_small_builds(app)
     setup_kept_doctrees(app)
     setup_bounded_writing(app)
+    setup_reused_formatters(app)
     return {
         "version": __version__,
         # derived from the shape of what the environment stores: see blog.domain
