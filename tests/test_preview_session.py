@@ -9,7 +9,7 @@ import io
 from pathlib import Path
 
 import pytest
-from conftest import append, make_blog, make_site, replace_once, sphinx_build, write
+from conftest import append, build, make_blog, make_site, replace_once, sphinx_build, write
 from watchfiles import Change
 
 from jekyll_myst.preview.server import changed_paths
@@ -103,6 +103,27 @@ def test_the_edited_page_is_written_before_the_pages_that_list_it(blog, tmp_path
         session.close()
     assert written[0] == "posts/2021-03-04-second-post.html"
     assert {"index.html", "everything.html", "authors/jane-doe.html"} <= set(written)
+
+
+def test_the_environment_is_saved_once_the_edited_page_is_written(blog, tmp_path):
+    environment = tmp_path / "out" / "doctrees" / "environment.pickle"
+    saved_before: dict[str, bool] = {}
+    session = PreviewSession(BuildOptions(srcdir=blog, confdir=blog, outdir=tmp_path / "out" / "html",
+                                          doctreedir=tmp_path / "out" / "doctrees"),
+                             lambda page: saved_before.setdefault(page, environment.stat().st_size > 0))
+    try:
+        session.build()
+        post = replace_once(blog / "posts" / "2021-03-04-second-post.md", "title:", "title: Renamed,")
+        saved_before.clear()
+        session.build([post])
+    finally:
+        session.close()
+    # Sphinx empties the file when it would save; the preview fills it once the edit shows
+    assert saved_before["posts/2021-03-04-second-post.html"] is False
+    assert saved_before["index.html"] is True
+    # what it saved is the edit's: a build after it has nothing to read
+    _app, read = build(blog, tmp_path / "out")
+    assert read == []
 
 
 def test_python_code_changes_need_a_new_process(blog, tmp_path):
