@@ -6,6 +6,7 @@ memory from one build to the next."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -90,17 +91,24 @@ def test_each_preview_build_writes_what_sphinx_build_writes(blog, tmp_path):
     assert "A renamed post" in page and "A new post" in page and "Extra 2" not in page
 
 
-def test_the_edited_page_is_written_before_the_pages_that_list_it(blog, tmp_path):
-    written: list[str] = []
-    session = PreviewSession(BuildOptions(srcdir=blog, confdir=blog, outdir=tmp_path / "html",
-                                          doctreedir=tmp_path / "doctrees"), written.append)
+def retitled_in_preview(blog: Path, out: Path, seen: list | dict,
+                        page_written: Callable[[str], None]) -> None:
+    """A preview's first build into ``out``, then the second post retitled and
+    built again; ``seen``, which ``page_written`` fills, is emptied in between."""
+    session = PreviewSession(BuildOptions(srcdir=blog, confdir=blog, outdir=out / "html",
+                                          doctreedir=out / "doctrees"), page_written)
     try:
         session.build()
         post = replace_once(blog / "posts" / "2021-03-04-second-post.md", "title:", "title: Renamed,")
-        written.clear()
+        seen.clear()
         session.build([post])
     finally:
         session.close()
+
+
+def test_the_edited_page_is_written_before_the_pages_that_list_it(blog, tmp_path):
+    written: list[str] = []
+    retitled_in_preview(blog, tmp_path, written, written.append)
     assert written[0] == "posts/2021-03-04-second-post.html"
     assert {"index.html", "everything.html", "authors/jane-doe.html"} <= set(written)
 
@@ -108,16 +116,8 @@ def test_the_edited_page_is_written_before_the_pages_that_list_it(blog, tmp_path
 def test_the_environment_is_saved_once_the_edited_page_is_written(blog, tmp_path):
     environment = tmp_path / "out" / "doctrees" / "environment.pickle"
     saved_before: dict[str, bool] = {}
-    session = PreviewSession(BuildOptions(srcdir=blog, confdir=blog, outdir=tmp_path / "out" / "html",
-                                          doctreedir=tmp_path / "out" / "doctrees"),
-                             lambda page: saved_before.setdefault(page, environment.stat().st_size > 0))
-    try:
-        session.build()
-        post = replace_once(blog / "posts" / "2021-03-04-second-post.md", "title:", "title: Renamed,")
-        saved_before.clear()
-        session.build([post])
-    finally:
-        session.close()
+    retitled_in_preview(blog, tmp_path / "out", saved_before,
+                        lambda page: saved_before.setdefault(page, environment.stat().st_size > 0))
     # Sphinx empties the file when it would save; the preview fills it once the edit shows
     assert saved_before["posts/2021-03-04-second-post.html"] is False
     assert saved_before["index.html"] is True
