@@ -63,6 +63,11 @@ EDITS: list[tuple[str, Callable[[Path], None]]] = [
         write(src / POSTS / "_authors" / "sam-poe.md", '---\nname: "Sam Poe"\n---\n\nSam.\n'),
         replace_once(src / POSTS / "2023-04-05-added.md", "author: Jane Doe", "author: Sam Poe"))),
     ("the first bio deleted", lambda src: (src / POSTS / "_authors" / "jane-doe.md").unlink()),
+    # MyST reads a link to a page that is not there otherwise than one to a page that is
+    ("a link to a page not there yet", lambda src: append(
+        src / POSTS / "2022-02-04-extra-3.md", "\nSee [the later guide](../docs/later.md).\n")),
+    ("the page it links to added", lambda src: write(
+        src / "docs" / "later.md", "---\norphan: true\n---\n\n# Later guide\n\nText.\n")),
     ("a post moved to the future", lambda src: replace_once(
         src / POSTS / "2022-02-01-extra-0.md", "title: Extra 0", "title: Extra 0\ndate: 2098-01-01")),
 ]

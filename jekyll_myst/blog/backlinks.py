@@ -27,20 +27,26 @@ def collect_links(app: Sphinx, doctree: nodes.document) -> None:
         return
     targets: dict[str, bool] = {}
     for xref in doctree.findall(addnodes.pending_xref):
-        target = _link_target(xref, env.docname)
+        target = _link_target(env, xref)
         if target:
             # a link without its own text shows the title of the page it leads to
             targets[target] = targets.get(target, False) or not xref.get("refexplicit", True)
     env.domains["jekyll"].note_links(env.docname, targets)
 
 
-def _link_target(xref: addnodes.pending_xref, docname: str) -> str | None:
+def _link_target(env: BuildEnvironment, xref: addnodes.pending_xref) -> str | None:
     """A linked document's name, or ``url:<path>`` for a link by Jekyll URL."""
     domain, kind = xref.get("refdomain"), xref.get("reftype")
     if domain == "doc":  # MyST's [text](path.md#id)
         return xref["reftarget"]
     if domain == "std" and kind == "doc":
-        return docname_join(docname, xref["reftarget"])
+        return docname_join(env.docname, xref["reftarget"])
+    if domain is None and kind == "myst":
+        # MyST's [text](path.md) to a file that was not there when the page was
+        # read: the name of the document it would be, so that the page is read
+        # again when that document comes (``link_targets``)
+        path = xref["reftarget"].split("#", 1)[0]
+        return env.path2doc(env.relfn2path(path, env.docname)[1]) if path else None
     if domain == "jekyll" and kind == "url":
         return "url:" + xref["reftarget"].split("#", 1)[0]
     return None

@@ -8,8 +8,9 @@ document it links to (by name, or by old Jekyll URL), which document that
 is, or that there is none, and its title where a link shows it (a link
 without text of its own): when that changes, the page is
 written again, and a link that leads nowhere is reported then.  A page that
-links to a document by name is read again when that document goes: MyST
-reads a link to a missing page otherwise than one to a page that is there.
+links to a document by name is read again when that document goes or
+comes: MyST reads a link to a missing page otherwise than one to a page
+that is there.
 """
 
 from __future__ import annotations
@@ -37,15 +38,16 @@ def shown_link_targets(app: Sphinx, env: BuildEnvironment) -> dict[str, tuple]:
             for page, targets in domain.links().items()}
 
 
-def linking_to_removed(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
-                       removed: set[str]) -> list[str]:
-    if not removed:
+def linking_to_added_or_removed(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+                                removed: set[str]) -> list[str]:
+    came_or_went = added | removed
+    if not came_or_went:
         return []
     domain: JekyllDomain = env.domains["jekyll"]
     return sorted(page for page, targets in domain.links().items()
-                  if page not in removed and not targets.keys().isdisjoint(removed))
+                  if page not in came_or_went and not targets.keys().isdisjoint(came_or_went))
 
 
 def setup_link_targets(app: Sphinx, tracker: RewriteTracker) -> None:
-    app.connect("env-get-outdated", linking_to_removed)
+    app.connect("env-get-outdated", linking_to_added_or_removed)
     tracker.track("link targets", shown_link_targets)
