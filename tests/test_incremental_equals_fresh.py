@@ -68,6 +68,11 @@ EDITS: list[tuple[str, Callable[[Path], None]]] = [
         src / POSTS / "2022-02-04-extra-3.md", "\nSee [the later guide](../docs/later.md).\n")),
     ("the page it links to added", lambda src: write(
         src / "docs" / "later.md", "---\norphan: true\n---\n\n# Later guide\n\nText.\n")),
+    ("a link to a post not there yet", lambda src: append(
+        src / POSTS / "2022-02-04-extra-3.md", "\nAnd [the later post](2023-07-08-later.md#text).\n")),
+    # the newest post: the first of those the post listing every post lists
+    ("the post it links to added", lambda src: write(
+        src / POSTS / "2023-07-08-later.md", "---\ntitle: Later\n---\n\n## Text\n\nText.\n")),
     ("a post moved to the future", lambda src: replace_once(
         src / POSTS / "2022-02-01-extra-0.md", "title: Extra 0", "title: Extra 0\ndate: 2098-01-01")),
 ]

@@ -126,6 +126,29 @@ def test_the_environment_is_saved_once_the_edited_page_is_written(blog, tmp_path
     assert read == []
 
 
+def test_a_new_post_reaches_the_posts_read_before_it_came(blog, tmp_path):
+    """The post that lists every post, and one that linked to the new post before
+    it was written, show it as a build from nothing does."""
+    append(blog / "posts" / "2022-02-02-extra-1.md", "\nSee [the later post](2023-07-08-later.md).\n")
+    warnings = io.StringIO()
+    session = PreviewSession(BuildOptions(srcdir=blog, confdir=blog, outdir=tmp_path / "preview" / "html",
+                                          doctreedir=tmp_path / "preview" / "doctrees",
+                                          confoverrides=OVERRIDES, warning=warnings), lambda page: None)
+    try:
+        session.build()
+        assert "2023-07-08-later.md" in warnings.getvalue()
+        later = write(blog / "posts" / "2023-07-08-later.md", "---\ntitle: Later\n---\n\nText.\n")
+        assert session.build([later]).ok
+    finally:
+        session.close()
+    fresh = sphinx_build(blog, tmp_path / "fresh" / "html", "-d", str(tmp_path / "fresh" / "doctrees"),
+                         *(f"-D{key}={value}" for key, value in OVERRIDES.items()))
+    assert fresh.returncode == 0 and fresh.stderr == "", fresh.stderr
+    assert differences(tmp_path / "preview" / "html", tmp_path / "fresh" / "html") == []
+    lister = (tmp_path / "preview" / "html" / "posts" / "2022-03-01-every-post.html").read_text()
+    assert "Later" in lister
+
+
 def test_python_code_changes_need_a_new_process(blog, tmp_path):
     session = PreviewSession(BuildOptions(srcdir=blog, confdir=blog, outdir=tmp_path / "html",
                                           doctreedir=tmp_path / "doctrees"), lambda page: None)

@@ -38,6 +38,7 @@ _PER_DOCUMENT = {
     "books": "docname -> the documents its {blog-toctree} names, as chapters",
     "chapters": "docname (a post or an author) -> digest of its title and sections, which a "
                 "{blog-toctree} shows",
+    "post_listers": "docname -> True: its Liquid read site.posts",
 }
 #: for the whole site
 _SITE_WIDE = {
@@ -105,6 +106,13 @@ class JekyllDomain(Domain):
     def note_listings(self, docname: str, filters: list[dict]) -> None:
         if filters:
             self.listings[docname] = filters
+
+    def note_post_lister(self, docname: str) -> None:
+        self.data["post_listers"][docname] = True
+
+    def post_listers(self) -> list[str]:
+        """The documents whose Liquid read ``site.posts``."""
+        return sorted(self.data["post_listers"])
 
     def note_book(self, docname: str, chapters: list[str]) -> None:
         self.data["books"][docname] = chapters

@@ -8,6 +8,7 @@ from sphinx.application import Sphinx
 from .footnotes import setup_footnote_anchors
 from .nodes import setup_nodes
 from .parser import JekyllMystParser
+from .post_listers import setup_post_listers
 from .project import install_project
 
 
@@ -16,4 +17,5 @@ def setup_reading(app: Sphinx) -> None:
     app.add_source_parser(JekyllMystParser, override=True)
     setup_nodes(app)
     setup_footnote_anchors(app)
+    setup_post_listers(app)
     app.connect("builder-inited", install_project)

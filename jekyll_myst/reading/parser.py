@@ -122,9 +122,11 @@ class JekyllMystParser(MystParser):
         for file in rendered.files | linked:
             env.note_dependency(str(file))
         if posts.used:
-            # it shows the other posts, as Jekyll's would: read again when one changes
+            # it shows the other posts, as Jekyll's would: read again when one changes,
+            # goes (its file is missing) or comes (``post_listers``)
             for other in project.post_files():
                 env.note_dependency(str(other))
+            env.domains["jekyll"].note_post_lister(env.docname)
         # blank lines in place of the front matter keep every line where it was
         return "\n" * (front.body_line - 1) + as_commonmark(rendered.text)
 
