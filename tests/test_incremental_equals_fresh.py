@@ -73,6 +73,9 @@ EDITS: list[tuple[str, Callable[[Path], None]]] = [
     # the newest post: the first of those the post listing every post lists
     ("the post it links to added", lambda src: write(
         src / POSTS / "2023-07-08-later.md", "---\ntitle: Later\n---\n\n## Text\n\nText.\n")),
+    ("a Liquid link to a file not there yet", lambda src: append(
+        src / POSTS / "2022-02-04-extra-3.md", "\n[The chart]({% link images/chart.png %}).\n")),
+    ("the file it links to added", lambda src: write(src / POSTS / "images" / "chart.png", "not a real PNG")),
     ("a post moved to the future", lambda src: replace_once(
         src / POSTS / "2022-02-01-extra-0.md", "title: Extra 0", "title: Extra 0\ndate: 2098-01-01")),
 ]

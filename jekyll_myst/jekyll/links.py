@@ -9,7 +9,6 @@ from pathlib import Path, PurePosixPath
 from .frontmatter import split_front_matter
 from .post import read_post
 from .site import BlogSource
-from .site_files import site_file
 
 
 def post_url(blog: BlogSource, post_file: Path | None) -> str | None:
@@ -25,14 +24,16 @@ def post_url(blog: BlogSource, post_file: Path | None) -> str | None:
     return post.url
 
 
-def link_url(blog: BlogSource, path: str, find_post: Callable[[str], Path | None]) -> str | None:
+def link_url(blog: BlogSource, path: str, find_post: Callable[[str], Path | None],
+             find_file: Callable[[str], Path | None]) -> str | None:
     """``{% link path %}``: a post's URL, or a site file's own path.
 
-    ``find_post(stem)`` is the file of the published post of that name.
+    ``find_post(stem)`` is the file of the published post of that name,
+    ``find_file(path)`` the site's file at that site-absolute path.
     """
     path = path.strip().lstrip("/")
     if path.startswith(blog.posts_dir.name + "/"):
         return post_url(blog, find_post(PurePosixPath(path).stem))
-    if site_file(blog, "/" + path) is None:
+    if find_file("/" + path) is None:
         return None
     return blog.baseurl + "/" + re.sub(r"\.(md|markdown)$", ".html", path)

@@ -114,7 +114,12 @@ class JekyllMystParser(MystParser):
             linked.add(path if path is not None else blog.posts_dir / f"{stem}.md")
             return path
 
-        links = Links(link=lambda target: link_url(blog, target, find_post),
+        def find_file(path: str) -> Path | None:
+            # as a post: the link changes when the file goes, or comes
+            linked.add(blog.static_root / path.lstrip("/"))
+            return site_file(blog, path)
+
+        links = Links(link=lambda target: link_url(blog, target, find_post, find_file),
                       post_url=lambda name: post_url(blog, find_post(Path(name).name)))
         rendered = render_post(front.body, front.body_line, page, site, links)
         for problem in rendered.problems:
