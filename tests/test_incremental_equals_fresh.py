@@ -76,6 +76,9 @@ EDITS: list[tuple[str, Callable[[Path], None]]] = [
     ("a Liquid link to a file not there yet", lambda src: append(
         src / POSTS / "2022-02-04-extra-3.md", "\n[The chart]({% link images/chart.png %}).\n")),
     ("the file it links to added", lambda src: write(src / POSTS / "images" / "chart.png", "not a real PNG")),
+    ("data not there yet shown", lambda src: append(
+        src / POSTS / "2022-02-04-extra-3.md", "\nLed by {{ site.data.team.lead }}.\n")),
+    ("the data added", lambda src: write(src / POSTS / "_data" / "team.yml", "lead: Ada\n")),
     ("a post moved to the future", lambda src: replace_once(
         src / POSTS / "2022-02-01-extra-0.md", "title: Extra 0", "title: Extra 0\ndate: 2098-01-01")),
 ]

@@ -193,3 +193,14 @@ def test_the_site_files_a_render_read_are_named(site):
                               folder / "_posts/snippet.md", folder / "_includes/nothing.html"}
     # no Liquid, nothing read
     assert render_post("Plain text.\n", 1, page_for("Plain text.\n"), site, LINKS).files == frozenset()
+
+
+def test_data_not_there_depends_on_the_folder_it_would_be_in(site, tmp_path):
+    """A data file added later changes the post: the folder's list of files is named."""
+    body = "{{ site.data.nothing.yet }}\n"
+    assert render_post(body, 1, page_for(body), site, LINKS).files == {site.folder / "_data"}
+    body = "{{ site.data | size }}\n"
+    assert render_post(body, 1, page_for(body), site, LINKS).files == {site.folder / "_data"}
+    bare = SiteInput({}, folder=tmp_path)
+    body = "{{ site.data.team }}\n"
+    assert render_post(body, 1, page_for(body), bare, LINKS).files == {tmp_path}

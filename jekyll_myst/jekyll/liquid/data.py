@@ -4,7 +4,10 @@
 is ``site.data.team.leads``; YAML, JSON, CSV and TSV files are read (CSV and
 TSV as lists of rows keyed by their header).  Files are read when a
 template first asks for them, so a post that uses no data reads none, and
-each file read is told to ``on_read``: the post depends on it.
+each file read is told to ``on_read``: the post depends on it.  A key with
+no file, or a look at which keys there are, depends on the folder's list of
+files: the folder is told (or, while there is none, the folder it would be
+made in).
 """
 
 from __future__ import annotations
@@ -29,6 +32,10 @@ class DataFolder(Mapping[str, object]):
         self._on_read = on_read
         self._read: dict[str, object] = {}
 
+    def _listed(self) -> None:
+        """What the template saw depends on which files the folder holds."""
+        self._on_read(self._folder if self._folder.is_dir() else self._folder.parent)
+
     def _entries(self) -> dict[str, Path]:
         if not self._folder.is_dir():
             return {}
@@ -42,6 +49,7 @@ class DataFolder(Mapping[str, object]):
         if key not in self._read:
             path = self._entries().get(key) if isinstance(key, str) else None
             if path is None:
+                self._listed()
                 raise KeyError(key)
             shown = f"{self._shown}{path.name}"
             if path.is_dir():
@@ -52,9 +60,11 @@ class DataFolder(Mapping[str, object]):
         return self._read[key]
 
     def __iter__(self) -> Iterator[str]:
+        self._listed()
         return iter(self._entries())
 
     def __len__(self) -> int:
+        self._listed()
         return len(self._entries())
 
 
