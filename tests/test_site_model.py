@@ -242,6 +242,23 @@ def test_kramdown_options():
     assert bad == KramdownOptions() and len(problems) == 2
 
 
+@pytest.mark.parametrize(("smart_quotes", "characters"), [
+    (None, "‘’“”"),
+    ("apos,apos,quot,quot", "''\"\""),
+    ([8218, 8216, "bdquo", "ldquo"], "‚‘„“"),
+    ("lsquo,rsquo,ldquo", None),
+    ("lsquo,rsquo,ldquo,nosuch", None),
+    ([0, 8217, 8220, 8221], None),
+])
+def test_smart_quotes_are_entities_or_code_points(smart_quotes, characters):
+    options, problems = KramdownOptions.read({} if smart_quotes is None else {"smart_quotes": smart_quotes})
+    if characters is None:
+        assert options == KramdownOptions() and problems == [
+            "kramdown smart_quotes must name four entities or code points, as 'lsquo,rsquo,ldquo,rdquo'"]
+    else:
+        assert (options.quote_characters, problems) == (characters, [])
+
+
 def test_posts_in_folders_and_drafts_are_found(tmp_path):
     for name in ("_posts/2022-01-01-a.md", "news/_posts/2022-01-02-b.md", "_drafts/c.md",
                  "node_modules/x/_posts/2022-01-03-d.md", "_site/_posts/2022-01-04-e.md"):

@@ -15,6 +15,7 @@ import dataclasses
 import datetime as dt
 import fnmatch
 import functools
+import html.entities
 import re
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,11 @@ class KramdownOptions:
     #: ``syntax_highlighter_opts``, as (name, value) pairs (``default_lang``, ``css_class`` ...)
     syntax_highlighter_opts: tuple[tuple[str, Any], ...] = ()
 
+    @property
+    def quote_characters(self) -> str:
+        """The characters of ``smart_quotes``: ' ' " " in that order."""
+        return "".join(quote_character(entity) or "" for entity in self.smart_quotes)
+
     def highlighter_option(self, name: str, default: Any = None) -> Any:
         return dict(self.syntax_highlighter_opts).get(name, default)
 
@@ -80,16 +86,25 @@ class KramdownOptions:
         if "smart_quotes" in settings:
             quotes = settings["smart_quotes"]
             quotes = quotes.split(",") if isinstance(quotes, str) else quotes
-            if isinstance(quotes, list) and len(quotes) == 4:
-                values["smart_quotes"] = tuple(str(q).strip() for q in quotes)
+            quotes = tuple(str(q).strip() for q in quotes) if isinstance(quotes, list) else ()
+            if len(quotes) == 4 and all(quote_character(q) for q in quotes):
+                values["smart_quotes"] = quotes
             else:
-                problems.append("kramdown smart_quotes must name four entities, as 'lsquo,rsquo,ldquo,rdquo'")
+                problems.append("kramdown smart_quotes must name four entities or code points, "
+                                "as 'lsquo,rsquo,ldquo,rdquo'")
         options = settings.get("syntax_highlighter_opts")
         if isinstance(options, dict):
             values["syntax_highlighter_opts"] = tuple(sorted((str(k), v) for k, v in options.items()))
         elif options is not None:
             problems.append("kramdown syntax_highlighter_opts must be a mapping")
         return cls(**values), problems
+
+
+def quote_character(entity: str) -> str | None:
+    """The character an entity name (``rsquo``) or code point (``8217``) of ``smart_quotes`` stands for."""
+    if entity.isdigit():
+        return chr(int(entity)) if 0 < int(entity) <= 0x10FFFF else None
+    return html.entities.html5.get(entity + ";")
 
 
 def toc_levels(value: Any) -> tuple[int, ...] | None:

@@ -36,9 +36,10 @@ from .local_toc import fill_local_tocs
 from .nodes import post_list
 from .project import BlogProject
 from .renderer import KramdownRenderer
+from .typography import KramdownTypography
 
 #: MyST features that are kramdown's too; nothing else of MyST's own syntax.
-#: Quotes, dashes and ellipses are Sphinx's smartquotes' work, as kramdown does them.
+#: Quotes, dashes and ellipses are ``typography.KramdownTypography``'s work.
 _KRAMDOWN_EXTENSIONS = {"deflist", "html_image", "strikethrough"}
 #: MyST's own syntax, which kramdown reads as text: ``%`` comments, ``+++`` breaks,
 #: ``(target)=`` lines and ``{role}`content``` roles (```` ```{directive} ```` is the renderer's).
@@ -49,6 +50,9 @@ MYST_KEY = "myst"
 
 class JekyllMystParser(MystParser):
     """MyST, plus Jekyll's reading of the files of a blog."""
+
+    def get_transforms(self) -> list:
+        return [*super().get_transforms(), KramdownTypography]
 
     def parse(self, inputstring: str, document: nodes.document) -> None:
         env = document.settings.env
@@ -65,6 +69,7 @@ class JekyllMystParser(MystParser):
         docname = env.docname
         path = Path(env.doc2path(docname))
         front = split_front_matter(text)
+        document.settings.kramdown_quotes = project.blog.kramdown.quote_characters
         domain = env.domains["jekyll"]
         if bio:
             record, problems = read_bio(front, path.stem)

@@ -1,0 +1,42 @@
+"""Posts and bios get kramdown's quotes, dashes and ellipses (its
+``smart_quotes``, whatever the project's language or ``smartquotes``); other
+pages keep Sphinx's."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import make_blog
+from sphinx.testing.util import SphinxTestApp
+
+QUOTED = "\"Quoted,\" she said -- it's 'single' and ... done.\n"
+#: the test blog's settings (its conf.py)
+SETTINGS = {"url": "https://blog.example.org", "plugins": ["jekyll-mentions", "jemoji"],
+            "kramdown": {"toc_levels": "2..3"}}
+
+
+@pytest.mark.parametrize(("overrides", "smart_quotes", "post", "page"),
+                         ids=["language", "straight", "code points"], argvalues=[
+    # kramdown's default quotes, in a project of another language
+    ({"language": "de"}, None,
+     "“Quoted,” she said – it’s ‘single’ and … done.", "„Quoted,“ she said – it’s ‚single‘ and … done."),
+    ({}, "apos,apos,quot,quot",
+     "\"Quoted,\" she said – it's 'single' and … done.", "“Quoted,” she said – it’s ‘single’ and … done."),
+    ({"smartquotes": False}, [171, 187, "laquo", "raquo"],
+     "«Quoted,» she said – it»s «single» and … done.", QUOTED.strip()),
+])
+def test_posts_get_kramdowns_quotes_and_other_pages_sphinxs(tmp_path, overrides, smart_quotes, post, page):
+    src = make_blog(tmp_path / "src", files={
+        "posts/2022-05-06-quoted.md": "---\ntitle: Quoted\n---\n\n" + QUOTED,
+        # read after the post: what the post's reading set is undone by then
+        "quoted.md": "---\norphan: true\n---\n\n# Quoted\n\n" + QUOTED})
+    if smart_quotes is not None:
+        overrides = {**overrides, "jekyll_settings": {
+            **SETTINGS, "kramdown": {**SETTINGS["kramdown"], "smart_quotes": smart_quotes}}}
+    app = SphinxTestApp("html", srcdir=src, confoverrides=overrides)
+    app.build()
+    app.cleanup()
+    assert app.warning.getvalue() == ""
+    for name, expected in (("posts/2022-05-06-quoted.html", post), ("quoted.html", page)):
+        body = BeautifulSoup((app.outdir / name).read_text(encoding="utf-8"), "lxml").select_one("div.body")
+        assert [p.get_text() for p in body.select("p") if "said" in p.get_text()] == [expected], name
