@@ -120,8 +120,11 @@ class JekyllMystParser(MystParser):
             return path
 
         def find_file(path: str) -> Path | None:
-            # as a post: the link changes when the file goes, or comes
-            linked.add(blog.static_root / path.lstrip("/"))
+            # as a post: the link changes when the file goes, or comes (a path
+            # out of the site is no link, and no dependency)
+            candidate = (blog.static_root / path.lstrip("/")).resolve()
+            if candidate.is_relative_to(blog.static_root):
+                linked.add(candidate)
             return site_file(blog, path)
 
         links = Links(link=lambda target: link_url(blog, target, find_post, find_file),
