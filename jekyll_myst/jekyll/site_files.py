@@ -25,15 +25,28 @@ def site_path(blog: BlogSource, href: str) -> str | None:
 
 def site_file(blog: BlogSource, path: str) -> Path | None:
     """The file a site-absolute path names, if it is one inside the site folder."""
+    candidate = _named(blog, path)
+    if not candidate.is_file():  # most links are to pages: one stat says so
+        return None
+    return _inside(blog, candidate)
+
+
+def site_location(blog: BlogSource, path: str) -> Path | None:
+    """Where the file a site-absolute path names is, or would be, if that is
+    inside the site folder."""
+    return _inside(blog, _named(blog, path))
+
+
+def _named(blog: BlogSource, path: str) -> Path:
     path = unquote(path.partition("#")[0].partition("?")[0])
     if blog.baseurl and path.startswith(blog.baseurl + "/"):
         path = path[len(blog.baseurl):]
-    root = blog.static_root
-    candidate = root / path.lstrip("/")
-    if not candidate.is_file():  # most links are to pages: one stat says so
-        return None
+    return blog.static_root / path.lstrip("/")
+
+
+def _inside(blog: BlogSource, candidate: Path) -> Path | None:
     candidate = candidate.resolve()
-    return candidate if candidate.is_relative_to(root) else None
+    return candidate if candidate.is_relative_to(blog.static_root) else None
 
 
 def relative_to_file(target: Path, source_file: str | Path) -> str:

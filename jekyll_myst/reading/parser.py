@@ -29,7 +29,7 @@ from ..jekyll.liquid import Links, PageInput, SiteInput, page_variables, render_
 from ..jekyll.liquid.lazy import LazyPosts
 from ..jekyll.post import Post, excerpt_markdown, read_post
 from ..jekyll.record import PostRecord
-from ..jekyll.site_files import relative_to_file, site_file, site_path
+from ..jekyll.site_files import relative_to_file, site_file, site_location, site_path
 from ..reporting import report, report_problem
 from .header import add_bio_header, add_post_header, title_section
 from .local_toc import fill_local_tocs
@@ -122,10 +122,11 @@ class JekyllMystParser(MystParser):
         def find_file(path: str) -> Path | None:
             # as a post: the link changes when the file goes, or comes (a path
             # out of the site is no link, and no dependency)
-            candidate = (blog.static_root / path.lstrip("/")).resolve()
-            if candidate.is_relative_to(blog.static_root):
-                linked.add(candidate)
-            return site_file(blog, path)
+            location = site_location(blog, path)
+            if location is None:
+                return None
+            linked.add(location)
+            return location if location.is_file() else None
 
         links = Links(link=lambda target: link_url(blog, target, find_post, find_file),
                       post_url=lambda name: post_url(blog, find_post(Path(name).name)))
