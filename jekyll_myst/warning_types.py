@@ -106,6 +106,14 @@ _TYPES = (
                 'Two files would be the same page (`x.md` and `x.markdown`), or two posts have the same URL. '
                 'Both are named; only the first file is built, and neither old URL is redirected.',
                 'Rename one file, or give one post a different `permalink`.'),
+    WarningType("post_format", "warning",
+                'A post that Jekyll publishes and this build cannot read: an HTML post (`.html`, which '
+                'Jekyll publishes as it is, Liquid applied), another format Jekyll publishes unconverted, '
+                'or a Markdown ending in mixed case (`.Md`: Jekyll reads any case, Sphinx matches '
+                '`.md`, `.markdown`, `.mkd`, `.mkdn` and `.mkdown` in lower or upper case). It is not '
+                'built, and its old URL is not redirected.',
+                'Rename an HTML post or a mixed-case ending to `.md` (Markdown keeps HTML as it is); '
+                'convert other formats to Markdown.'),
     WarningType("encoding", "warning",
                 'The file is not UTF-8. It is not built.',
                 'Save the file as UTF-8.'),
@@ -126,7 +134,8 @@ _TYPES = (
     WarningType("unpublished", "info",
                 'A file under the posts folder that is not built, and why: no date in its name, `published: '
                 'false`, a date in the future (without `future: true`), a draft (without `jekyll_drafts = '
-                'True`), a hidden folder, not Markdown, or a site file (an image).'),
+                'True`), a hidden folder, a draft that is not Markdown while drafts are not built, or a '
+                'site file (an image).'),
     WarningType("date_moved", "info",
                 "The front matter's `date` puts a post on another day than its file name, by more than time "
                 'zones explain. Its date and URL follow the front matter, as in Jekyll.'),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import make_blog, make_site
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
@@ -97,6 +98,11 @@ CASES = [
          {"posts/images/out": "SYMLINK:/etc",
           "posts/2022-01-01-x.md": "---\ntitle: X\n---\n\n![h](/images/out/hostname)\n"},
          "path", ("posts/2022-01-01-x.md", 5), "no such file in the site folder"),
+    Case("HTML post", {"posts/2022-01-01-x.html": "---\ntitle: X\n---\n<p>Body</p>\n"},
+         "post_format", ("posts/2022-01-01-x.html", 1),
+         "Jekyll publishes it, but only Markdown posts are built, not .html: rename it to .md"),
+    Case("Markdown ending in mixed case", {"posts/2022-01-01-x.Md": "---\ntitle: X\n---\nBody\n"},
+         "post_format", ("posts/2022-01-01-x.Md", 1), "Jekyll reads .Md as Markdown in any case"),
     Case("javascript link",
          {"posts/2022-01-01-x.md": "---\ntitle: X\n---\n\n[x](javascript:alert(1))\n"},
          "unsafe_link", ("posts/2022-01-01-x.md", 5), "refused: scripts in links are not allowed"),
@@ -128,10 +134,31 @@ def test_bad_input_is_reported_and_the_rest_builds(tmp_path, case):
         assert (app.outdir / page).is_file(), page
     leaked = [p for p in app.outdir.rglob("*") if p.is_file() and p.name in ("passwd", "hostname")]
     assert leaked == []
-    # pages are written in the output folder only
+    # pages are written in the output folder only (an HTML post is the case's own input)
     pages_outside = [p for p in tmp_path.rglob("*.html")
-                     if not (p.is_relative_to(app.outdir) or p.is_relative_to(app.doctreedir))]
+                     if not (p.is_relative_to(app.outdir) or p.is_relative_to(app.doctreedir))
+                     and p not in {src / name for name in case.files}]
     assert pages_outside == []
+
+
+def test_every_ending_jekyll_reads_as_markdown_is_a_post(tmp_path):
+    endings = ["MD", "mkd", "mkdn", "mkdown", "MARKDOWN"]
+    posts = {f"posts/2022-01-0{day}-ending-{ending.lower()}.{ending}":
+             f"---\ntitle: {ending}\n---\n\n*Body*.\n" for day, ending in enumerate(endings, start=1)}
+    src = make_blog(tmp_path / "src", files=posts)
+    app = SphinxTestApp("html", srcdir=src, warningiserror=True)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert app.statuscode == 0, app.warning.getvalue()
+    for day, ending in enumerate(endings, start=1):
+        page = app.outdir / "posts" / f"2022-01-0{day}-ending-{ending.lower()}.html"
+        text = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select_one("div.body")
+        assert text.select_one("h1").get_text(strip=True).startswith(ending)
+        assert str(text.select_one("em")) == "<em>Body</em>", ending
+        redirect = app.outdir / "2022" / "01" / f"0{day}" / f"ending-{ending.lower()}.html"
+        assert redirect.is_file(), ending
 
 
 def test_every_file_under_the_posts_is_built_or_named(tmp_path):

@@ -180,16 +180,17 @@ def test_discovery_names_every_file_and_why_it_is_not_a_post(tmp_path):
     for name, text in files.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text)
-    found = {str(f.path.relative_to(tmp_path)): f.skipped.split(":")[0]
+    found = {str(f.path.relative_to(tmp_path)): (f.skipped.split(":")[0], f.lost)
              for f in find_post_files(tmp_path, tmp_path / "_authors")}
     assert found == {
-        "2022-05-27-a-post.md": "",
-        "sub/2021-01-02-nested.markdown": "",
-        "notes.md": "not published",
-        "2022-05-27-data.json": "not published",
-        "images/pic.png": "a site file, not a post",
-        "_drafts/2022-01-01-draft.md": "not published",
-        ".hidden/2022-01-01-x.md": "not published",
+        "2022-05-27-a-post.md": ("", False),
+        "sub/2021-01-02-nested.markdown": ("", False),
+        "notes.md": ("not published", False),
+        # Jekyll publishes it unconverted: a loss, not a choice
+        "2022-05-27-data.json": ("Jekyll publishes it, but only Markdown posts are built, not .json", True),
+        "images/pic.png": ("a site file, not a post", False),
+        "_drafts/2022-01-01-draft.md": ("not published", False),
+        ".hidden/2022-01-01-x.md": ("not published", False),
     }
     assert [p.name for p in find_bio_files(tmp_path / "_authors")] == ["jane.md"]
     assert find_post_files(tmp_path / "missing", tmp_path / "_authors") == []

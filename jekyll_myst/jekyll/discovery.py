@@ -27,6 +27,8 @@ class PostFile:
     skipped: str = ""
     #: a draft, built because drafts were asked for
     draft: bool = False
+    #: Jekyll publishes it, this build cannot: a loss to report, not a choice
+    lost: bool = False
 
 
 def post_folders(blog: BlogSource) -> list[tuple[Path, Path]]:
@@ -85,13 +87,21 @@ def find_post_files(posts_dir: Path, authors_dir: Path, drafts_dir: Path | None 
         elif not markdown and name is None:
             found.append(PostFile(path, "a site file, not a post: copied where a post uses it"))
         elif not markdown:
-            found.append(PostFile(path, f"not published: only Markdown posts are built, not {path.suffix}"))
+            found.append(PostFile(path, _not_markdown(path), lost=True))
         elif name is None:
             found.append(PostFile(path, "not published: the file name has no date: Jekyll publishes "
                                         "only YYYY-MM-DD-title.md files"))
         else:
             found.append(PostFile(path))
     return found
+
+
+def _not_markdown(path: Path) -> str:
+    # Jekyll publishes any post, converting only what a converter claims:
+    # an HTML post is published as it is, Liquid applied.
+    remedy = ("rename it to .md: Markdown keeps its HTML" if path.suffix.lower() in (".html", ".htm")
+              else "convert it to Markdown (.md)")
+    return f"Jekyll publishes it, but only Markdown posts are built, not {path.suffix}: {remedy}"
 
 
 def _draft_files(drafts_dir: Path, drafts: bool) -> list[PostFile]:
@@ -101,7 +111,7 @@ def _draft_files(drafts_dir: Path, drafts: bool) -> list[PostFile]:
         if any(part.startswith(("_", ".")) for part in path.relative_to(drafts_dir).parts):
             found.append(PostFile(path, "not published: files in hidden folders are not drafts"))
         elif not is_markdown(path.name):
-            found.append(PostFile(path, f"not published: only Markdown drafts are built, not {path.suffix}"))
+            found.append(PostFile(path, _not_markdown(path), lost=drafts))
         elif not drafts:
             found.append(PostFile(path, "not published: a draft (built with jekyll_drafts = True, as "
                                         "jekyll build --drafts)"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
+from ..jekyll.filenames import MARKDOWN_EXTENSIONS
 from .footnotes import setup_footnote_anchors
 from .nodes import setup_nodes
 from .parser import JekyllMystParser
@@ -13,7 +14,12 @@ from .project import install_project
 
 
 def setup_reading(app: Sphinx) -> None:
-    app.add_source_suffix(".markdown", "markdown", override=True)
+    # Jekyll reads these endings in any case (``.MD``, ``.mkdn``); Sphinx
+    # matches endings exactly: the usual two cases are named here, and a post
+    # with another mix (``.Md``) is reported by the project, not read.
+    for extension in MARKDOWN_EXTENSIONS:
+        for suffix in sorted({extension, extension.upper()} - {"md"}):
+            app.add_source_suffix(f".{suffix}", "markdown", override=True)
     app.add_source_parser(JekyllMystParser, override=True)
     setup_nodes(app)
     setup_footnote_anchors(app)

@@ -63,8 +63,16 @@ class BlogProject(Project):
                          include_paths)
         for posts_dir, drafts_dir in post_folders(self.blog):
             for post in find_post_files(posts_dir, self.blog.authors_dir, drafts_dir, self.blog.drafts):
+                if post.lost:
+                    report("post_format", "%s: %s", post.path.name, post.skipped, location=f"{post.path}:1")
+                    continue
                 if post.skipped:
                     report("unpublished", "%s: %s", post.path.name, post.skipped, location=f"{post.path}:1")
+                    continue
+                if not str(post.path).endswith(self.source_suffix):
+                    report("post_format", "%s: Jekyll reads %s as Markdown in any case, Sphinx matches "
+                           "endings exactly and does not read it: rename it to .md", post.path.name,
+                           post.path.suffix, location=f"{post.path}:1")
                     continue
                 if post.draft:
                     self.drafts.add(post.path.absolute())
