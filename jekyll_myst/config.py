@@ -13,13 +13,13 @@ after an edit to ``conf.py``.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
-from .jekyll.site import BlogSource, read_site_settings
+from .jekyll.site import BlogSource, collections_dir, read_site_settings
 from .reporting import report
 
 CONFIG_VALUES: list[tuple[str, object, type | tuple[type, ...], str]] = [
@@ -57,8 +57,11 @@ def blog_source(app: Sphinx) -> BlogSource:
     config = app.config
     site = site_folder(app)
     if site is not None:
-        return BlogSource(site / "_posts", site / "_authors", site, dict(config.jekyll_settings),
-                          config.jekyll_drafts)
+        settings = dict(config.jekyll_settings)
+        root = site / collections_dir(settings)[0]
+        # show_drafts is what `jekyll build --drafts` sets
+        drafts = config.jekyll_drafts or settings.get("show_drafts") is True
+        return BlogSource(root / "_posts", root / "_authors", site, settings, drafts)
     return BlogSource(app.srcdir / config.jekyll_posts_dir, app.srcdir / config.jekyll_authors_dir,
                       app.srcdir / config.jekyll_static_dir, dict(config.jekyll_settings),
                       config.jekyll_drafts)
@@ -77,13 +80,14 @@ def check_config(app: Sphinx, config: Config) -> None:
             raise ConfigError(f"{name} must be {_type_names(types)}, not {value!r}")
     site = site_folder(app)
     if site is not None:
-        if not (site / "_posts").is_dir():
-            raise ConfigError(f"jekyll_site {config.jekyll_site!r} is not a Jekyll site: "
-                              f"it has no _posts folder")
         settings, problems = read_site_settings(site)
         for problem in problems:
             report(problem.subtype, "%s", problem.message, location=f"{config_file(app)}:{problem.line}")
         config.jekyll_settings = {**settings, **config.jekyll_settings}
+        posts = PurePosixPath(collections_dir(config.jekyll_settings)[0], "_posts")
+        if not (site / posts).is_dir():
+            raise ConfigError(f"jekyll_site {config.jekyll_site!r} is not a Jekyll site: "
+                              f"it has no {posts} folder")
     for name in ("jekyll_posts_docdir", "jekyll_authors_docdir"):
         if not config[name] or config[name].strip("/") != config[name]:
             raise ConfigError(f"{name} must be a folder name without leading or trailing '/'")

@@ -209,3 +209,30 @@ def test_a_site_config_that_cannot_be_read_is_reported_and_the_posts_build(tmp_p
     assert warnings[0].endswith("[jekyll.config]"), warnings
     assert app.statuscode != 0, "the strict build must fail"
     assert (app.outdir / "posts" / "2020-05-06-fine.html").is_file()
+
+
+def test_a_site_with_collections_dir_builds_the_posts_and_drafts_there(tmp_path):
+    post = "---\ntitle: {}\n---\n\nText.\n"
+    site = make_site(tmp_path / "jekyll", {
+        "_config.yml": "collections_dir: coll\nshow_drafts: true\n",
+        "coll/_posts/2020-05-06-kept.md": post.format("Kept"),
+        "coll/news/_posts/2020-05-07-filed.md": post.format("Filed"),
+        "coll/_drafts/sketch.md": "---\ntitle: Sketch\ndate: 2020-05-08\n---\n\nText.\n",
+        "_posts/2020-05-09-outside.md": post.format("Outside"),
+    })
+    src = make_blog(tmp_path / "src")
+    app = SphinxTestApp("html", srcdir=src, warningiserror=True,
+                        confoverrides={"jekyll_site": str(site), "suppress_warnings": ["myst.xref_missing"]})
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert app.statuscode == 0, app.warning.getvalue()
+    for page in ("2020-05-06-kept", "2020-05-07-filed", "sketch"):
+        assert (app.outdir / "posts" / f"{page}.html").is_file(), page
+    # the folder under coll/ is the post's category, as in Jekyll: /news/2020/05/07/filed.html
+    assert (app.outdir / "news" / "2020" / "05" / "07" / "filed.html").is_file()
+    assert not (app.outdir / "posts" / "2020-05-09-outside.html").exists()
+    status = strip_colors(app.status.getvalue())
+    assert f"{site / '_posts' / '2020-05-09-outside.md'}:1: 2020-05-09-outside.md: not published: with " \
+           "collections_dir, Jekyll reads posts from coll/_posts/ only" in status, status

@@ -277,6 +277,34 @@ def test_posts_in_folders_and_drafts_are_found(tmp_path):
     assert blog.relative_path(tmp_path / "news/_posts/2022-01-02-b.md") == "news/_posts/2022-01-02-b.md"
 
 
+
+def test_with_collections_dir_posts_drafts_and_scopes_are_in_that_folder(tmp_path):
+    for name in ("coll/_posts/2022-01-01-a.md", "coll/news/_posts/2022-01-02-b.md", "coll/_drafts/c.md",
+                 "_posts/2022-01-03-outside.md", "news/_posts/2022-01-04-outside.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("---\ntitle: X\n---\n")
+    defaults = [{"scope": {"path": path}, "values": {key: True}}
+                for path, key in (("_posts", "plain"), ("coll/_posts", "named"), ("news", "news"))]
+    blog = BlogSource(tmp_path / "coll/_posts", tmp_path / "coll/_authors", tmp_path,
+                      {"collections_dir": "/coll/", "defaults": defaults})
+    assert blog.collections_root == tmp_path / "coll" and blog.problems == ()
+    folders = post_folders(blog)
+    assert [(p.relative_to(tmp_path).as_posix(), d.relative_to(tmp_path).as_posix()) for p, d in folders] == [
+        ("coll/_posts", "coll/_drafts"), ("coll/news/_posts", "coll/news/_drafts")]
+    # a post's path, its categories and its scopes start from the collections folder, as in Jekyll
+    assert blog.relative_path(tmp_path / "coll/news/_posts/2022-01-02-b.md") == "news/_posts/2022-01-02-b.md"
+    assert blog.defaults_for("_posts/2022-01-01-a.md") == {"plain": True, "named": True}
+    assert blog.defaults_for("news/_posts/2022-01-02-b.md") == {"news": True}
+
+
+@pytest.mark.parametrize("value", ["../elsewhere", 3, "a/../../b"])
+def test_a_collections_dir_outside_the_site_is_reported(tmp_path, value):
+    blog = BlogSource(tmp_path / "_posts", tmp_path / "_authors", tmp_path, {"collections_dir": value})
+    assert blog.collections_root == tmp_path
+    assert blog.problems == (
+        f"collections_dir {value!r} is not a folder of the site: the site's folder is used",)
+
+
 REDIRECTS = {"plugins": ["jekyll-redirect-from"]}
 
 

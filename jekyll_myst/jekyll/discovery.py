@@ -34,19 +34,31 @@ class PostFile:
 def post_folders(blog: BlogSource) -> list[tuple[Path, Path]]:
     """Each posts folder of the blog with its drafts folder."""
     folders = [(blog.posts_dir, blog.posts_dir / "_drafts")]
-    site = blog.static_dir
-    if blog.posts_dir.name != "_posts" or blog.posts_dir.parent != site:
+    site, root = blog.static_dir, blog.collections_root
+    if blog.posts_dir.name != "_posts" or blog.posts_dir.parent != root:
         return folders  # the project's own blog: one folder, its drafts inside
-    folders[0] = (blog.posts_dir, site / "_drafts")
+    folders[0] = (blog.posts_dir, root / "_drafts")
     excluded = {str(name).strip("/") for name in blog.settings.get("exclude") or [] if isinstance(name, str)}
-    for folder, subfolders, _names in os.walk(site):
+    # with collections_dir, Jekyll reads posts under that folder only
+    for folder, subfolders, _names in os.walk(root):
         relative = Path(folder).relative_to(site).as_posix()
         subfolders[:] = sorted(name for name in subfolders if not name.startswith(("_", "."))
                                and name not in _NEVER_READ and (relative + "/" + name).lstrip("./")
                                not in excluded and not os.path.islink(os.path.join(folder, name)))
-        if folder != str(site) and os.path.isdir(os.path.join(folder, "_posts")):
+        if folder != str(root) and os.path.isdir(os.path.join(folder, "_posts")):
             folders.append((Path(folder, "_posts"), Path(folder, "_drafts")))
     return folders
+
+
+def posts_outside_collections(blog: BlogSource) -> list[PostFile]:
+    """The files of the site's own ``_posts/`` when ``collections_dir`` moves the
+    posts elsewhere: Jekyll does not read them."""
+    folder, root = blog.static_dir / "_posts", blog.collections_root
+    if root == blog.static_dir or blog.posts_dir.parent != root or not folder.is_dir():
+        return []
+    where = blog.posts_dir.relative_to(blog.static_dir).as_posix()
+    return [PostFile(path, f"not published: with collections_dir, Jekyll reads posts from {where}/ only")
+            for path in sorted(folder.rglob("*")) if path.is_file()]
 
 
 def find_post_files(posts_dir: Path, authors_dir: Path, drafts_dir: Path | None = None,

@@ -127,6 +127,19 @@ def toc_levels(value: Any) -> tuple[int, ...] | None:
     return tuple(sorted(set(levels)))
 
 
+def collections_dir(settings: dict[str, Any]) -> tuple[str, str | None]:
+    """Jekyll's ``collections_dir``, the site's folder of ``_posts``, ``_drafts``
+    and the other collections ("" for the site's own folder), and what was
+    wrong with the setting, if anything."""
+    value = settings.get("collections_dir")
+    if value is None or value == "":
+        return "", None
+    folder = value.strip("/") if isinstance(value, str) else None
+    if not folder or any(part in ("", ".", "..") for part in folder.split("/")):
+        return "", f"collections_dir {value!r} is not a folder of the site: the site's folder is used"
+    return folder, None
+
+
 @dataclasses.dataclass(frozen=True)
 class DefaultsRule:
     """One entry of ``defaults:``: its scope and its values."""
@@ -175,6 +188,12 @@ class BlogSource:
         """The site folder with links resolved: what paths must stay inside."""
         return self.static_dir.resolve()
 
+    @functools.cached_property
+    def collections_root(self) -> Path:
+        """The folder of the site's collections (``collections_dir``): posts'
+        paths, and their categories, start from there."""
+        return self.static_dir / collections_dir(self.settings)[0]
+
     @property
     def url(self) -> str:
         return str(self.settings.get("url") or "").rstrip("/")
@@ -210,11 +229,14 @@ class BlogSource:
             problems.append(message)
         kramdown, kramdown_problems = KramdownOptions.read(settings.get("kramdown"))
         problems += kramdown_problems
+        collections, message = collections_dir(settings)
+        if message:
+            problems.append(message)
         separator = settings.get("excerpt_separator", "\n\n")
         if not isinstance(separator, str):
             problems.append("excerpt_separator must be text")
             separator = "\n\n"
-        permalink, defaults = self._read_permalink(problems), self._read_defaults(problems)
+        permalink, defaults = self._read_permalink(problems), self._read_defaults(problems, collections)
         return _SiteModel(zone, kramdown, separator, permalink, defaults, tuple(problems))
 
     def _read_permalink(self, problems: list[str]) -> str:
@@ -236,7 +258,7 @@ class BlogSource:
             return DEFAULT_PERMALINK
         return template
 
-    def _read_defaults(self, problems: list[str]) -> tuple[DefaultsRule, ...]:
+    def _read_defaults(self, problems: list[str], collections: str) -> tuple[DefaultsRule, ...]:
         entries = self.settings.get("defaults") or []
         if not isinstance(entries, list):
             problems.append("defaults must be a list of scopes and values")
@@ -251,6 +273,9 @@ class BlogSource:
                 continue
             path = scope.get("path")
             path = path.lstrip("/") if isinstance(path, str) else ""
+            if collections and (path + "/").startswith(collections + "/"):
+                # a post's path is from the collections folder: so is the scope's, as Jekyll strips it
+                path = path[len(collections):].lstrip("/")
             kind = scope.get("type")
             kind = "posts" if kind in _POST_TYPES else (None if kind is None else str(kind))
             rules.append(DefaultsRule(path, kind, entry["values"]))
@@ -302,11 +327,11 @@ class BlogSource:
         return merged
 
     def relative_path(self, path: Path) -> str:
-        """A post's path as Jekyll names it: from the site's folder, the posts
-        folder being ``_posts`` (``news/_posts/2020-01-01-x.md``)."""
+        """A post's path as Jekyll names it: from the site's collections folder,
+        the posts folder being ``_posts`` (``news/_posts/2020-01-01-x.md``)."""
         path = path.absolute()
-        if self.posts_dir.name == "_posts" and path.is_relative_to(self.static_dir.absolute()):
-            return path.relative_to(self.static_dir.absolute()).as_posix()
+        if self.posts_dir.name == "_posts" and path.is_relative_to(self.collections_root.absolute()):
+            return path.relative_to(self.collections_root.absolute()).as_posix()
         if path.is_relative_to(self.posts_dir.absolute()):
             return "_posts/" + path.relative_to(self.posts_dir.absolute()).as_posix()
         return path.name

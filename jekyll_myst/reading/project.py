@@ -18,7 +18,7 @@ from sphinx.application import Sphinx
 from sphinx.project import Project
 
 from ..config import blog_source, config_file
-from ..jekyll.discovery import find_bio_files, find_post_files, post_folders
+from ..jekyll.discovery import find_bio_files, find_post_files, post_folders, posts_outside_collections
 from ..jekyll.filenames import PostName, parse_post_name
 from ..jekyll.frontmatter import split_front_matter
 from ..jekyll.liquid import page_variables
@@ -82,6 +82,8 @@ class BlogProject(Project):
                            location=f"{post.path}:1")
                 elif reason is not None:
                     self._add(f"{self.posts_docdir}/{post.path.stem}", post.path)
+        for post in posts_outside_collections(self.blog):
+            report("unpublished", "%s: %s", post.path.name, post.skipped, location=f"{post.path}:1")
         for bio in find_bio_files(self.blog.authors_dir):
             if self._readable(bio) is not None:
                 self._add(f"{self.authors_docdir}/{bio.stem}", bio)
