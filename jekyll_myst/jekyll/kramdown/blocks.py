@@ -28,6 +28,7 @@ from .attributes import (
     parse_attribute_list,
     resolve,
 )
+from .tables import table_rule
 
 #: the markdown-it ``env`` key of the problems the rules found
 PROBLEMS = "kramdown_problems"
@@ -476,6 +477,7 @@ def kramdown_block_plugin(md: MarkdownIt) -> None:
     md.block.ruler.before("html_block", "kramdown_html_element", html_element_rule,
                           {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.before("paragraph", "kramdown_math_block", math_block_rule)
+    md.block.ruler.at("table", table_rule, {"alt": ["paragraph", "reference"]})
     # before tables too: a table's rows end at an attribute list, as a paragraph does
     md.block.ruler.before("table", "kramdown_attribute_list", attribute_list_block_rule,
                           {"alt": ["paragraph", "reference", "blockquote", "list"]})
