@@ -22,6 +22,10 @@ class deleted(nodes.Inline, nodes.TextElement):  # noqa: N801
     """GFM's ``~~struck through~~`` text."""
 
 
+class task_checkbox(nodes.Inline, nodes.TextElement):  # noqa: N801
+    """The checkbox of a GFM task list item; its text (``[x]``) is for builders other than HTML."""
+
+
 class html_element(nodes.General, nodes.Element):  # noqa: N801
     """An HTML element written in a post, whose content is Markdown."""
 
@@ -54,6 +58,14 @@ def visit_deleted(self: HTML5Translator, node: deleted) -> None:
 
 def depart_deleted(self: HTML5Translator, node: deleted) -> None:
     self.body.append("</del>")
+
+
+def visit_task_checkbox(self: HTML5Translator, node: task_checkbox) -> None:
+    # kramdown-parser-gfm's markup: a checkbox that shows the state, and cannot change it
+    checked = ' checked="checked"' if node["checked"] else ""
+    self.body.append(f'<input type="checkbox" class="task-list-item-checkbox" disabled="disabled"{checked}'
+                     ' />')
+    raise nodes.SkipNode
 
 
 #: Elements an author may write around Markdown; anything else is written
@@ -93,6 +105,7 @@ def setup_nodes(app: Sphinx) -> None:
     others = {fmt: passthrough for fmt in ("latex", "text", "man", "texinfo")}
     app.add_node(post_date, html=(visit_post_date, depart_post_date), **others)
     app.add_node(deleted, html=(visit_deleted, depart_deleted), **others)
+    app.add_node(task_checkbox, html=(visit_task_checkbox, None), **others)
     app.add_node(html_element, html=(visit_html_element, depart_html_element), **others)
     app.add_node(post_list)
     for builder in ("html", "dirhtml", "singlehtml"):

@@ -24,6 +24,7 @@ from ..jekyll.kramdown.blocks import PROBLEMS, kramdown_block_plugin
 from ..jekyll.kramdown.extensions import kramdown_extensions_plugin
 from ..jekyll.kramdown.inline import kramdown_inline_plugin
 from ..jekyll.kramdown.lines import as_commonmark
+from ..jekyll.kramdown.task_lists import task_list_plugin
 from ..jekyll.links import link_url, post_url
 from ..jekyll.liquid import Links, PageInput, SiteInput, page_variables, render_post
 from ..jekyll.liquid.lazy import LazyPosts
@@ -164,6 +165,7 @@ class JekyllMystParser(MystParser):
         blog = project.blog
         md.use(kramdown_block_plugin)
         md.use(kramdown_extensions_plugin)
+        md.use(task_list_plugin)
         md.use(kramdown_inline_plugin, mentions_base=blog.mentions_base,
                emoji_lookup=emoji.character if blog.emoji_enabled else None)
         md.options["document"] = document

@@ -28,7 +28,7 @@ from ..jekyll.kramdown.inline import image_alt
 from ..jekyll.site_files import relative_to_file, site_file, site_path
 from ..reporting import report
 from .local_toc import local_toc
-from .nodes import deleted, html_element
+from .nodes import deleted, html_element, task_checkbox
 
 
 class KramdownRenderer(SphinxRenderer):
@@ -157,6 +157,10 @@ class KramdownRenderer(SphinxRenderer):
         if language and not _known_language(language):
             block["classes"].append(f"language-{language}")
             block["language"] = "none"
+
+    def render_kramdown_task_checkbox(self, token: SyntaxTreeNode) -> None:
+        marker = "[x] " if token.meta["checked"] else "[ ] "
+        self.current_node.append(task_checkbox(marker, marker, checked=token.meta["checked"]))
 
     def render_abbr(self, token: SyntaxTreeNode) -> None:
         self.current_node.append(nodes.abbreviation(token.content, token.content,
