@@ -75,9 +75,12 @@ _TYPES = (
                 '`render_with_liquid: false` in its front matter.'),
     WarningType("ial", "warning",
                 'A kramdown attribute list names an ALD that is not defined (`{: name}` without `{:name: '
-                '...}`), cannot be read, follows no block, or `{:toc}` follows something other than a list.',
+                '...}`), cannot be read, follows no block, or `{:toc}` follows something other than a list; '
+                'or an attribute list after a link, image or emphasis sets a script (`onclick`...) or an '
+                'address (`href`, `src`), which are refused.',
                 'Define the ALD, fix the list, put the attribute list on the line right after its block, or '
-                'put `{:toc}` after a one-item list.'),
+                'put `{:toc}` after a one-item list; write the link\'s or image\'s address in its Markdown, '
+                'and leave scripts out.'),
     WarningType("extension", "warning",
                 'A kramdown extension kramdown does not have (`{::name}` other than `{::comment}`, '
                 '`{::nomarkdown}` and `{::options /}`), a start tag without its stop tag (`{:/name}` or '

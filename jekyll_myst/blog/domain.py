@@ -253,8 +253,12 @@ class JekyllDomain(Domain):
             docname = self.post_by_url(target)
             fragment = target.partition("#")[2]
             if docname is None:
-                return self._unknown_page(env, target, node, contnode)
-            return make_refnode(builder, fromdocname, docname, fragment, contnode)
+                link = self._unknown_page(env, target, node, contnode)
+            else:
+                link = make_refnode(builder, fromdocname, docname, fragment, contnode)
+            if "html_attributes" in node and isinstance(link, nodes.reference):
+                link["html_attributes"] = node["html_attributes"]  # a span IAL's: target="_blank"
+            return link
         if typ == "page":
             return self._generated_page(builder, fromdocname, target, node, contnode)
         return None

@@ -8,9 +8,11 @@ checked references.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import posixpath
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -24,7 +26,7 @@ from sphinx import addnodes
 
 from ..jekyll.kramdown.extensions import OPTIONS
 from ..jekyll.kramdown.ids import HeaderIds, header_text
-from ..jekyll.kramdown.inline import image_alt
+from ..jekyll.kramdown.inline import SPAN_IAL_KEY, image_alt
 from ..jekyll.site_files import relative_to_file, site_file, site_path
 from ..reporting import report
 from .local_toc import local_toc
@@ -66,6 +68,45 @@ class KramdownRenderer(SphinxRenderer):
         finally:
             self.md.enable(html_rules)
         return list(holder.children)
+
+    # -- span attribute lists ---------------------------------------------
+    @contextlib.contextmanager
+    def _span_attributes(self, token: SyntaxTreeNode) -> Iterator[None]:
+        """Give the node rendered for ``token`` what its span IAL set, and
+        keep the attributes MyST's nodes have no place for (``target``,
+        ``data-*``...) for :class:`~.translator.BlogHTMLTranslator` to write."""
+        parent = self.current_node
+        before = len(parent.children)
+        yield
+        if not token.meta.get(SPAN_IAL_KEY) or len(parent.children) <= before:
+            return
+        node = parent.children[before]
+        if not isinstance(node, nodes.Element):
+            return
+        # a link to a page of the blog: the domain gives the link the attributes
+        # when it resolves it (``html_attributes``); classes and id go on its content
+        link = node
+        if isinstance(node, addnodes.pending_xref):
+            node = node.children[0]
+        classes = str(token.attrGet("class") or "").split()
+        node["classes"].extend(c for c in classes if c not in node["classes"])
+        if token.attrGet("id") and not node["ids"]:
+            self._claim_id(node, str(token.attrGet("id")))
+        extra = {k: str(v) for k, v in token.attrs.items() if k not in _NODE_ATTRIBUTES}
+        if extra:
+            link.setdefault("html_attributes", {}).update(extra)
+
+    def render_em(self, token: SyntaxTreeNode) -> None:
+        with self._span_attributes(token):
+            super().render_em(token)
+
+    def render_strong(self, token: SyntaxTreeNode) -> None:
+        with self._span_attributes(token):
+            super().render_strong(token)
+
+    def render_code_inline(self, token: SyntaxTreeNode) -> None:
+        with self._span_attributes(token):
+            super().render_code_inline(token)
 
     # -- headings ---------------------------------------------------------
     def update_section_level_state(self, section: nodes.section, level: int) -> None:
@@ -169,7 +210,7 @@ class KramdownRenderer(SphinxRenderer):
     def render_s(self, token: SyntaxTreeNode) -> None:
         struck = deleted()
         self.add_line_and_source_path(struck, token)
-        with self.current_node_context(struck, append=True):
+        with self._span_attributes(token), self.current_node_context(struck, append=True):
             self.render_children(token)
 
     def render_emoji(self, token: SyntaxTreeNode) -> None:
@@ -178,6 +219,10 @@ class KramdownRenderer(SphinxRenderer):
 
     # -- links and images to the blog's own site ----------------------------
     def render_link(self, token: SyntaxTreeNode) -> None:
+        with self._span_attributes(token):
+            self._render_link(token)
+
+    def _render_link(self, token: SyntaxTreeNode) -> None:
         href = str(token.attrGet("href") or "")
         if _UNSAFE_SCHEME.match(href):
             # kramdown would write it; a page of ours never runs a post's script
@@ -216,9 +261,13 @@ class KramdownRenderer(SphinxRenderer):
         super()._render_finalise()
 
     def render_image(self, token: SyntaxTreeNode) -> None:
-        super().render_image(token)
+        with self._span_attributes(token):
+            super().render_image(token)
+        image = self.current_node[-1]
         # kramdown keeps the alt text as written, markup included, entities as characters
-        self.current_node[-1]["alt"] = image_alt(token.content)
+        image["alt"] = image_alt(token.content)
+        if token.attrGet("title"):  # Sphinx's writer has no place for an image's title
+            image.setdefault("html_attributes", {})["title"] = str(token.attrGet("title"))
 
     def rebase_site_paths(self) -> None:
         """Images and downloads are files of the site: site-absolute paths
@@ -262,6 +311,10 @@ class KramdownRenderer(SphinxRenderer):
     def _refuse(self, node: nodes.Element, message: str) -> None:
         report("path", message, location=(self.sphinx_env.docname, node.line or 0))
         return None
+
+
+#: what MyST's nodes already carry, or the Markdown itself sets
+_NODE_ATTRIBUTES = frozenset(("class", "id", "href", "src", "alt", "width", "height", "align"))
 
 
 _UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)

@@ -34,7 +34,21 @@ def titled_frames(html: str) -> str:
     return _FRAME.sub(title, html)
 
 
+#: the elements of inline nodes that may carry a post's span attributes (``html_attributes``)
+_SPAN_TAGS = frozenset("a em strong code img del span".split())
+
+
 class BlogHTMLTranslator(HTML5Translator):
+    def starttag(self, node: nodes.Element, tagname: str, suffix: str = "\n", empty: bool = False,
+                 **attributes) -> str:
+        # attributes a post set with a span IAL that docutils' nodes have no place for
+        extra = node.get("html_attributes") if isinstance(node, nodes.Element) else None
+        if extra and tagname in _SPAN_TAGS:
+            attributes.update(extra)
+        if tagname == "img" and "alt" not in node:
+            attributes.pop("alt", None)  # as kramdown writes an <img> without one; not its address
+        return super().starttag(node, tagname, suffix, empty, **attributes)
+
     def visit_section(self, node: nodes.section) -> None:
         # kramdown prints ``### x`` as ``<h3>`` wherever it sits; docutils
         # numbers headings by section depth.  Sections read from a post carry

@@ -392,6 +392,11 @@ def _attach(tokens: list[Token], token: Token, body: str, definitions, env, line
                              "on the next line", line))
         return
     _apply(token, attrs)
+    language = next((c[len("language-"):] for c in attrs.classes if c.startswith("language-")), "")
+    if language and token.type in ("code_block", "fence") and not token.info.strip():
+        # kramdown takes a code block's language from a ``language-`` class too: the
+        # block is then read as a fence with that language, indented or not
+        token.type, token.info = "fence", language
 
 
 #: kramdown's LIST_ITEM_IAL: an IAL that opens a list item's first line, text after it

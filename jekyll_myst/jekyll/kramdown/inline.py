@@ -17,7 +17,9 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-from .attributes import SPAN_IAL, parse_attribute_list
+from ..problems import Problem
+from .attributes import SPAN_IAL, parse_attribute_list, resolve
+from .blocks import note_problem
 
 _MENTION = re.compile(r"(?<![\w@/.+-])@([A-Za-z0-9][A-Za-z0-9-]{0,38})\b(?![@.]\w)")
 _SHORTCODE = re.compile(r":([a-z0-9_+-]+):")
@@ -84,29 +86,59 @@ def image_alt(raw: str) -> str:
     return _ENTITY.sub(lambda m: html.unescape(m[0]), raw)
 
 
+#: what a span IAL applies to, as kramdown: the element just before it (its opening token)
+_SPAN_TARGETS = frozenset(("em_open", "strong_open", "s_open", "link_open", "image", "code_inline"))
+#: attributes a post may not set on a span: a script (``onclick``) never runs in our pages, and
+#: a link or an image is where its Markdown says
+_REFUSED = re.compile(r"on\w+|href|src", re.IGNORECASE)
+#: marks a token given attributes by a span IAL, for the renderer (``meta``)
+SPAN_IAL_KEY = "kramdown_span_ial"
+
+
 def span_ial_rule(state: StateCore) -> None:
-    """Apply ``{: ...}`` straight after an image, link or emphasis; drop the rest."""
+    """Apply ``{: ...}`` straight after an image, link, emphasis or code span.
+
+    Anywhere else it is text, as kramdown leaves it.  ``style`` is dropped,
+    as for block attribute lists.
+    """
+    definitions = state.env.get("kramdown_alds", {})
     for block in state.tokens:
-        if block.type != "inline" or not block.children:
+        if block.type != "inline" or not block.children or "{:" not in block.content:
             continue
         children = block.children
+        line = block.map[0] + 1 if block.map else 0
         for pos, child in enumerate(children):
-            if child.type != "text" or "{:" not in child.content:
+            if child.type != "text" or not pos:
                 continue
             match = SPAN_IAL.match(child.content)
-            if match and pos:
-                target = children[pos - 1]
-                if target.type.endswith("_close"):
-                    target = _opening(children, pos - 1)
-                attrs = parse_attribute_list(match.group(0)[2:-1])
-                if attrs.ids:
-                    target.attrSet("id", attrs.ids[-1])
-                if attrs.classes:
-                    target.attrSet("class", " ".join(attrs.classes))
-                for key in ("width", "height", "title"):
-                    if key in attrs.pairs:
-                        target.attrSet(key, attrs.pairs[key])
-            child.content = SPAN_IAL.sub("", child.content)
+            target = children[pos - 1]
+            if target.type.endswith("_close"):
+                target = _opening(children, pos - 1)
+            if match is None or target.type not in _SPAN_TARGETS:
+                continue
+            _apply_span_ial(target, match.group(0)[2:-1], definitions, state.env, line)
+            child.content = child.content[match.end():]
+
+
+def _apply_span_ial(target: Token, body: str, definitions: dict, env: dict, line: int) -> None:
+    attrs = parse_attribute_list(body)
+    for name in resolve(attrs, definitions):
+        note_problem(env, Problem("ial", f"attribute list names '{name}', which no ALD defines: "
+                                  f"define it with {{:{name}: ...}} or remove the reference", line))
+    if attrs.unreadable:
+        note_problem(env, Problem("ial", f"cannot read attribute list text '{attrs.unreadable}'", line))
+    if attrs.ids:
+        target.attrSet("id", attrs.ids[-1])
+    if attrs.classes:
+        existing = str(target.attrGet("class") or "").split()
+        target.attrSet("class", " ".join(existing + [c for c in attrs.classes if c not in existing]))
+    for key, value in attrs.pairs.items():
+        if _REFUSED.fullmatch(key):
+            note_problem(env, Problem("ial", f"attribute '{key}' refused: an attribute list may not "
+                                      "set scripts or a link's or image's address", line))
+        elif key.lower() != "style":
+            target.attrSet(key, value)
+    target.meta[SPAN_IAL_KEY] = True
 
 
 def _opening(children: list[Token], close: int) -> Token:
