@@ -42,6 +42,9 @@ BLOCK_CONTENT = frozenset("""
 #: Elements whose content kramdown parses as one span (a paragraph's content).
 SPAN_CONTENT = frozenset("caption dt h1 h2 h3 h4 h5 h6 legend p th".split())
 
+#: an element with Markdown inside, whole, within one line
+_BLOCK_CHILD = re.compile(r"<(?P<tag>" + "|".join(sorted(BLOCK_CONTENT | SPAN_CONTENT)) +
+                          r")(?=[\s>])[^>]*>.*?</(?P=tag)\s*>", re.IGNORECASE)
 _OPEN_TAG = re.compile(r"^<(?P<tag>[A-Za-z][A-Za-z0-9]*)(?P<attrs>(?:\s+[^>]*?)?)\s*(?P<selfclose>/?)>")
 _ATTR = re.compile(r"""([A-Za-z_:][\w:.-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 
@@ -97,8 +100,8 @@ def html_element_rule(state: StateBlock, start: int, end: int, silent: bool) -> 
     model = model or ("block" if tag in BLOCK_CONTENT else "span" if tag in SPAN_CONTENT else "raw")
     if match["selfclose"] or tag in _VOID_TAGS:
         return False
-    if model == "raw" and tag not in block_names and tag not in _RAW_BLOCK_TAGS:
-        return False  # a span element starts a paragraph
+    if tag not in block_names and tag not in _RAW_BLOCK_TAGS:
+        return False  # a span element starts a paragraph, whatever its markdown attribute
     found = _find_close(state, start, end, tag)
     if found is None:
         return False
@@ -135,10 +138,16 @@ def html_element_rule(state: StateBlock, start: int, end: int, silent: bool) -> 
         inline.children = []
     else:
         children: list[Token] = []
+        one_line = close_line == 0
+        if one_line:
+            # ``<figure><img ...><figcaption>...</figcaption></figure>``, as a Jekyll
+            # include writes it: each element inside on a line of its own, to be a block
+            inner = _BLOCK_CHILD.sub(lambda m: f"\n{m[0]}\n", inner).strip("\n")
         state.md.block.parse(inner, state.md, state.env, children)
         for child in children:
             if child.map:
-                child.map = [child.map[0] + first_inner_line, child.map[1] + first_inner_line]
+                child.map = ([start, start + 1] if one_line else
+                             [child.map[0] + first_inner_line, child.map[1] + first_inner_line])
             child.level += state.level
         state.tokens.extend(children)
     state.push("html_element_close", tag, -1)

@@ -141,6 +141,20 @@ def _apply_span_ial(target: Token, body: str, definitions: dict, env: dict, line
     target.meta[SPAN_IAL_KEY] = True
 
 
+_MARKDOWN_ATTRIBUTE = re.compile(r"""\s+markdown\s*=\s*(["']?)(?:1|span|block)\1(?=[\s/>])""", re.IGNORECASE)
+
+
+def markdown_attribute_rule(state: StateCore) -> None:
+    """``<span markdown="span">``: kramdown reads the content as Markdown (as we do
+    inside a paragraph) and writes the element without the attribute."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children or "markdown" not in block.content:
+            continue
+        for child in block.children:
+            if child.type == "html_inline" and not child.content.startswith("</"):
+                child.content = _MARKDOWN_ATTRIBUTE.sub("", child.content, count=1)
+
+
 def _opening(children: list[Token], close: int) -> Token:
     depth = 0
     for pos in range(close, -1, -1):
@@ -311,6 +325,7 @@ def kramdown_inline_plugin(md: MarkdownIt, mentions_base: str | None,
     md.inline.ruler.at("escape", escape_rule)
     md.core.ruler.after("block", "kramdown_abbreviation_definitions", abbreviation_definitions_rule)
     md.core.ruler.after("inline", "kramdown_span_ial", span_ial_rule)
+    md.core.ruler.after("kramdown_span_ial", "kramdown_markdown_attribute", markdown_attribute_rule)
     md.core.ruler.after("kramdown_span_ial", "kramdown_abbreviations", abbreviations_rule)
     md.core.ruler.after("kramdown_abbreviations", "kramdown_typographic_symbols", typographic_symbols_rule)
     if mentions_base:
