@@ -204,3 +204,42 @@ def test_redirect_from_paths_lead_to_the_post(tmp_path):
     assert first.endswith("2020-01-02-first-post.html")
     linking = soup(app, "posts/2022-01-02-linking.html").select_one("div.body a.reference")
     assert linking["href"] == "2022-01-01-moved.html"
+
+
+def test_links_under_the_baseurl_lead_to_the_posts(tmp_path):
+    # a GitHub Pages project site: Jekyll served every page under /blog, and
+    # relative_url, absolute_url and {{ site.baseurl }} write that into links
+    conf = (TESTS / "roots" / "test-blog" / "conf.py").read_text()
+    src = make_blog(tmp_path / "src", files={
+        "conf.py": conf.replace('"url": "https://blog.example.org",',
+                                '"url": "https://blog.example.org", "baseurl": "/blog",'),
+        "posts/2022-01-02-linking.md": (
+            "---\ntitle: Linking\n---\n\n"
+            "[a]({{ site.baseurl }}/2020/01/02/first-post.html)\n"
+            '[b]({{ "/2020/01/02/first-post.html" | relative_url }})\n'
+            '[c]({{ "/2020/01/02/first-post.html" | absolute_url }})\n'
+            "[d]({{ site.url }}{{ site.baseurl }}/2020/01/02/first-post.html#whats-new)\n"
+            "[e](/blog/2020/01/02/first-post.html)\n"
+            "{% for post in site.posts %}{% if post.title == 'The first post' %}"
+            "[f]({{ post.url | relative_url }}){% endif %}{% endfor %}\n"
+            "[g](/2020/01/02/first-post.html)\n"
+            "[i]({% post_url 2020-01-02-first-post %})\n"
+            "[h](/blog/2020/01/02/no-such-post.html)\n\n"
+            "Written: {% post_url 2020-01-02-first-post %}\n"),
+    })
+    app = SphinxTestApp("html", srcdir=src)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    warnings = [w for w in strip_colors(app.warning.getvalue()).splitlines() if "[jekyll." in w]
+    # a path under the baseurl that no page has is reported as one without it is
+    assert len(warnings) == 1, warnings
+    assert "link to /blog/2020/01/02/no-such-post.html: no page of this site has that URL" in warnings[0]
+    body = soup(app, "posts/2022-01-02-linking.html").select_one("div.body section > p:not(.byline)")
+    assert {a.get_text(): a["href"] for a in body.find_all("a")} == {
+        **{name: "2020-01-02-first-post.html" for name in "abcefgi"},
+        "d": "2020-01-02-first-post.html#whats-new"}
+    assert body.get_text().split()[-1] == "h"
+    # Jekyll 4's post_url is under the baseurl, as relative_url
+    assert body.find_next_sibling("p").get_text() == "Written: /blog/2020/01/02/first-post.html"

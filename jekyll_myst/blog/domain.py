@@ -26,6 +26,7 @@ from sphinx.util.osutil import relative_uri
 
 from ..jekyll.authors import Bio
 from ..jekyll.record import PostRecord, shape_version
+from ..jekyll.site_files import without_baseurl
 from ..reporting import report
 
 #: per document: what a document's reading adds, and what purging it takes away
@@ -171,11 +172,18 @@ class JekyllDomain(Domain):
         return by_url
 
     def post_by_url(self, url: str) -> str | None:
-        path = url.split("#", 1)[0].split("?", 1)[0]
-        candidates = (path, path.rstrip("/"), path + ".html", path.rstrip("/") + "/index.html",
-                      path.removesuffix("index.html"))
+        """The post at a site path: a post's own URL, or with the site's ``baseurl``
+        before it, as ``relative_url``, ``absolute_url`` and ``{{ site.baseurl }}`` write it."""
+        written = url.split("#", 1)[0].split("?", 1)[0]
         urls = self._index("urls", self._urls)
-        return next((urls[c] for c in candidates if c in urls), None)
+        # /sub/x is the page /x of a site with baseurl /sub, before any post whose own URL is /sub/x
+        for path in dict.fromkeys((without_baseurl(self.env.project.blog, written), written)):
+            candidates = (path, path.rstrip("/"), path + ".html", path.rstrip("/") + "/index.html",
+                          path.removesuffix("index.html"))
+            found = next((urls[c] for c in candidates if c in urls), None)
+            if found is not None:
+                return found
+        return None
 
     def _urls(self) -> dict[str, str]:
         # a link to a redirect_from path led to the post on the Jekyll site too
@@ -233,17 +241,14 @@ class JekyllDomain(Domain):
         return self._index("backlinks", self._backlinks)
 
     def _backlinks(self) -> dict[str, list[str]]:
-        post_of = {}
-        for post, record in self.posts.items():
-            post_of[post] = post
-            post_of[f"url:{record.url}"] = post_of[f"url:{record.default_url}"] = post
         linked: dict[str, set[str]] = {}
         for doc, targets in self.data["links"].items():
             if doc in self.posts:
                 continue
             for target in targets:
-                if target in post_of:
-                    linked.setdefault(post_of[target], set()).add(doc)
+                post = self.post_by_url(target[len("url:"):]) if target.startswith("url:") else target
+                if post in self.posts:
+                    linked.setdefault(post, set()).add(doc)
         return {post: sorted(docs) for post, docs in linked.items()}
 
     # -- references ----------------------------------------------------------

@@ -13,7 +13,8 @@ from .site import BlogSource
 
 def post_url(blog: BlogSource, post_file: Path | None) -> str | None:
     """``{% post_url name %}``: the URL of the published post in ``post_file``, if any:
-    the URL Jekyll gives it, from its front matter and the site's permalink."""
+    the URL Jekyll gives it, from its front matter and the site's permalink, under the
+    site's ``baseurl`` (Jekyll 4 writes it, as ``relative_url``)."""
     if post_file is None:
         return None
     try:
@@ -21,7 +22,7 @@ def post_url(blog: BlogSource, post_file: Path | None) -> str | None:
     except (OSError, UnicodeError):
         return None  # the post itself is reported when it is read
     post, _problems = read_post(blog.relative_path(post_file), split_front_matter(text), blog)
-    return post.url
+    return blog.baseurl + post.url
 
 
 def link_url(blog: BlogSource, path: str, find_post: Callable[[str], Path | None],

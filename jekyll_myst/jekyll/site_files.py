@@ -23,6 +23,14 @@ def site_path(blog: BlogSource, href: str) -> str | None:
     return None
 
 
+def without_baseurl(blog: BlogSource, path: str) -> str:
+    """A site path as Jekyll knows its pages: the site serves ``/2024/01/01/a.html``
+    at ``/sub/2024/01/01/a.html`` with ``baseurl: /sub``, and links name the latter."""
+    if blog.baseurl and path.startswith(blog.baseurl + "/"):
+        return path[len(blog.baseurl):]
+    return path
+
+
 def site_file(blog: BlogSource, path: str) -> Path | None:
     """The file a site-absolute path names, if it is one inside the site folder."""
     candidate = _named(blog, path)
@@ -38,9 +46,7 @@ def site_location(blog: BlogSource, path: str) -> Path | None:
 
 
 def _named(blog: BlogSource, path: str) -> Path:
-    path = unquote(path.partition("#")[0].partition("?")[0])
-    if blog.baseurl and path.startswith(blog.baseurl + "/"):
-        path = path[len(blog.baseurl):]
+    path = without_baseurl(blog, unquote(path.partition("#")[0].partition("?")[0]))
     return blog.static_root / path.lstrip("/")
 
 
