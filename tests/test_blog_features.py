@@ -243,3 +243,30 @@ def test_links_under_the_baseurl_lead_to_the_posts(tmp_path):
     assert body.get_text().split()[-1] == "h"
     # Jekyll 4's post_url is under the baseurl, as relative_url
     assert body.find_next_sibling("p").get_text() == "Written: /blog/2020/01/02/first-post.html"
+
+
+@pytest.mark.parametrize(("served_at", "stub"), [
+    # a new address: the old URLs are under /blog/ of it, where the old site's host now points
+    ("https://docs.example.org/", "blog/2020/01/02/first-post.html"),
+    # a GitHub Pages project site built with this project instead: same place, same URLs
+    ("https://team.github.io/blog/", "2020/01/02/first-post.html"),
+])
+def test_old_urls_under_the_baseurl_lead_to_the_posts(tmp_path, served_at, stub):
+    conf = (TESTS / "roots" / "test-blog" / "conf.py").read_text()
+    src = make_blog(tmp_path / "src", files={
+        "conf.py": conf.replace('"url": "https://blog.example.org",',
+                                '"url": "https://blog.example.org", "baseurl": "/blog",')
+                       .replace(BASE, served_at)})
+    app = SphinxTestApp("html", srcdir=src)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    target = soup(app, stub).html["data-redirect"]
+    assert (app.outdir / stub).parent.joinpath(target).resolve() == (app.outdir / f"{FIRST}.html").resolve()
+    # the map matches the whole path a browser asks for: the old one, under the baseurl
+    prefix = served_at.removeprefix("https://").partition("/")[2]
+    nginx_map = (app.outdir / "redirects.nginx.map").read_text().splitlines()
+    assert f'"/blog/2020/01/02/first-post.html" "/{prefix}{FIRST}.html";' in nginx_map
+    assert f'"/blog/authors/jane-doe/" "/{prefix}authors/jane-doe.html";' in nginx_map
+    assert all(line.startswith('"/blog/') for line in nginx_map)

@@ -75,37 +75,55 @@ def site_file_path(url: str) -> str:
 def write_redirects(app: Sphinx, files: GeneratedFiles) -> None:
     domain: JekyllDomain = app.env.domains["jekyll"]
     own_pages = {app.builder.get_target_uri(doc) for doc in app.env.all_docs}
-    # an old URL that is already its page's own needs no redirect
-    moved = {path: (doc, title, app.builder.get_target_uri(doc))
-             for path, (doc, title) in sorted(old_urls(domain).items()) if path not in own_pages}
-    if files.reuse("redirects", (_PAGE, site_base(app), moved)):
+    served_at = urlsplit(site_base(app)).path or "/"
+    old_base = _old_base(app.env.project.blog.baseurl, served_at)
+    # file in the build -> (document, title, its page, the old URL's path on the server)
+    moved: dict[str, tuple[str, str, str, str]] = {}
+    for path, (doc, title) in sorted(old_urls(domain).items()):
+        old = posixpath.join(old_base, path)
+        # served where the old URL was; an old URL out of this site's path keeps its
+        # path in the site (a proxy in front may send it there)
+        here = old.removeprefix(served_at) if old.startswith(served_at) else path
+        # an old URL that is already its page's own needs no redirect
+        if here not in own_pages:
+            moved.setdefault(here, (doc, title, app.builder.get_target_uri(doc), path))
+    if files.reuse("redirects", (_PAGE, site_base(app), old_base, moved)):
         return
-    for path, (doc, title, uri) in moved.items():
-        target = relative_uri(path, uri)
+    for here, (doc, title, uri, _path) in moved.items():
+        target = relative_uri(here, uri)
         page = _PAGE.format(target=escape(target), title=escape(title),
                             canonical=escape(page_url(app, doc) if site_base(app) else target),
-                            script=escape(relative_uri(path, SCRIPT)))
-        files.write(path, page, group="redirects")
+                            script=escape(relative_uri(here, SCRIPT)))
+        files.write(here, page, group="redirects")
     if moved:
         files.write(SCRIPT, _SCRIPT, group="redirects")
-    files.write(NGINX_MAP, _nginx_map(app, moved), group="redirects")
+    files.write(NGINX_MAP, _nginx_map(old_base, served_at, moved), group="redirects")
 
 
-def _nginx_map(app: Sphinx, moved: dict[str, tuple[str, str, str]]) -> str:
+def _old_base(baseurl: str, served_at: str) -> str:
+    """Where the Jekyll site served its pages: under its ``baseurl`` (a GitHub Pages
+    project site, ``/repo``); a site without one is taken to have been where this one is."""
+    return "/" + baseurl.strip("/") + "/" if baseurl else served_at
+
+
+def _nginx_map(old_base: str, served_at: str, moved: dict[str, tuple[str, str, str, str]]) -> str:
     """``map $uri $new_uri { include redirects.nginx.map; }`` in the server's configuration.
 
-    Only plain paths go in: a quote, ``$`` or a line break in a path would be
-    read by nginx as configuration.  Other old URLs keep their redirect page.
+    The map matches the whole path of a request: each old URL is there as the
+    Jekyll site served it, under its ``baseurl``.  Only plain paths go in: a
+    quote, ``$`` or a line break in a path would be read by nginx as
+    configuration.  Other old URLs keep their redirect page.
     """
-    prefix = urlsplit(site_base(app)).path or "/"
+    if old_base != served_at and not _PLAIN_PATH.fullmatch(old_base):
+        return ""
     lines = []
-    for path, (_doc, _title, uri) in moved.items():
+    for _doc, _title, uri, path in moved.values():
         if not _PLAIN_PATH.fullmatch(path):
             continue
-        new = posixpath.join(prefix, uri)
-        olds = {posixpath.join(prefix, path)}
+        new = posixpath.join(served_at, uri)
+        olds = {posixpath.join(old_base, path)}
         if path.endswith("/index.html"):
-            folder = posixpath.join(prefix, path.removesuffix("index.html"))
+            folder = posixpath.join(old_base, path.removesuffix("index.html"))
             olds |= {folder, folder.rstrip("/")}
         lines.extend(f"{_quote(old)} {_quote(new)};" for old in sorted(olds))
     return "".join(line + "\n" for line in lines)
