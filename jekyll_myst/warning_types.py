@@ -68,7 +68,8 @@ _TYPES = (
                 'Liquid that Jekyll 4 would refuse: a tag or filter it does not know (a plugin\'s, or '
                 'Liquid 5\'s `render`), a syntax error, an `{% include %}` of a file not in `_includes/`, a '
                 '`{% link %}` or `{% post_url %}` to something that does not exist, an unclosed `{% raw %}`, '
-                'or an unreadable `_data/` file. An error inside an included file is reported at the '
+                'an unreadable `_data/` file, or a post whose excerpt shows itself through `site.posts` '
+                '(Jekyll never finishes it). An error inside an included file is reported at the '
                 '`{% include %}` line, naming the file and its line.',
                 'Fix the Liquid, the file name or the data file; to show Liquid syntax as text, in code '
                 'too, wrap it in `{% raw %}...{% endraw %}`; to leave a whole post unrendered, set '

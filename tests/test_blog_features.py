@@ -270,3 +270,39 @@ def test_old_urls_under_the_baseurl_lead_to_the_posts(tmp_path, served_at, stub)
     assert f'"/blog/2020/01/02/first-post.html" "/{prefix}{FIRST}.html";' in nginx_map
     assert f'"/blog/authors/jane-doe/" "/{prefix}authors/jane-doe.html";' in nginx_map
     assert all(line.startswith('"/blog/') for line in nginx_map)
+
+
+def test_site_posts_give_the_excerpts_jekyll_renders(tmp_path):
+    src = make_blog(tmp_path / "src", files={
+        "posts/2022-01-01-alpha.md": "---\ntitle: Alpha\n---\n"
+                                     "Alpha *one* of {{ page.title }} and [ref][r].\n\nSecond.\n\n[r]: https://example.org/r\n",
+        # a front matter excerpt is given as written
+        "posts/2022-01-02-beta.md": "---\ntitle: Beta\nexcerpt: Given *as is* {{ page.title }}\n---\nBody.\n",
+        "posts/2022-01-03-gamma.md": "---\ntitle: Gamma\nexcerpt_separator: <!--more-->\n---\n"
+                                     "Gamma \"quoted\" -- text\nover lines <!--more--> rest\n",
+        "posts/2022-01-04-list.md": (
+            "---\ntitle: List\n---\n{% for p in site.posts %}"
+            "{% if p.title == 'Alpha' or p.title == 'Beta' or p.title == 'Gamma' %}\n"
+            "[{{ p.title }}] {{ p.excerpt | strip_html | strip }}\n{% endif %}{% endfor %}\n\n"
+            "{% for p in site.posts %}{% if p.title == 'Alpha' %}{{ p.excerpt }}{% endif %}{% endfor %}\n"),
+        # an excerpt that shows itself: Jekyll never ends
+        "posts/2022-01-05-loop.md": "---\ntitle: Loop\n---\n"
+                                    "{% for p in site.posts %}{% if p.title == 'Loop' %}"
+                                    "[{{ p.excerpt }}]{% endif %}{% endfor %}\n",
+    })
+    app = SphinxTestApp("html", srcdir=src)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    warnings = [w for w in strip_colors(app.warning.getvalue()).splitlines() if "[jekyll." in w]
+    assert len(warnings) == 1, warnings
+    assert "2022-01-05-loop.md:4: WARNING: the excerpt shows itself, through site.posts" in warnings[0]
+    assert warnings[0].endswith("[jekyll.liquid]")
+    # Jekyll 4.3's own output, by jekyll build, as text
+    paragraphs = soup(app, "posts/2022-01-04-list.html").select("div.body section > p:not(.byline)")
+    assert [p.get_text() for p in paragraphs[:3]] == [
+        "[Gamma] Gamma \u201cquoted\u201d \u2013 text\nover lines", "[Beta] Given as is {{ page.title }}",
+        "[Alpha] Alpha one of Alpha and ref."]
+    assert "one" in [em.get_text() for em in paragraphs[3].find_all("em")]
+    assert "{{" not in paragraphs[3].get_text() and "of Alpha and" in paragraphs[3].get_text()

@@ -13,6 +13,7 @@ import pytest
 
 from jekyll_myst.jekyll.dates import parse_date_value
 from jekyll_myst.jekyll.discovery import find_post_files, post_folders
+from jekyll_myst.jekyll.excerpts import excerpt_source
 from jekyll_myst.jekyll.frontmatter import split_front_matter
 from jekyll_myst.jekyll.post import excerpt_markdown, read_post, unpublished_reason
 from jekyll_myst.jekyll.site import BlogSource, KramdownOptions
@@ -326,3 +327,17 @@ def test_redirect_from_paths(front, paths, refused):
 def test_redirect_from_is_the_plugins_and_needs_it():
     result, problems = post("redirect_from: /old/one/\n")
     assert result.redirect_from == () and problems == []
+
+
+@pytest.mark.parametrize(("content", "separator", "source"), [
+    ("One *a*.\n\nTwo.\n", "\n\n", "One *a*."),
+    ("No separator at all.\n", "\n\n", "No separator at all.\n"),
+    ("Up to <!--more--> here", "<!--more-->", "Up to "),
+    ("Off.\n\nTwo.", "", None),
+    # the link definitions it uses come along; the others do not
+    ("See [a][x].\n\nMore [b][y].\n\n[x]: /a.html\n[y]: /b.html\n", "\n\n", "See [a][x].\n\n[x]: /a.html"),
+    # a block tag the separator cuts is closed (Jekyll's sanctify_liquid_tags)
+    ("{% if page.title %}A.\n\nB.{% endif %}\n", "\n\n", "{% if page.title %}A.\n{% endif %}"),
+])
+def test_the_excerpt_jekyll_takes(content, separator, source):
+    assert excerpt_source(content, separator) == source

@@ -9,7 +9,6 @@ goes to the blog's domain.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from pathlib import Path
 
 from docutils import nodes
@@ -26,7 +25,7 @@ from ..jekyll.kramdown.inline import kramdown_inline_plugin
 from ..jekyll.kramdown.lines import as_commonmark
 from ..jekyll.kramdown.task_lists import task_list_plugin
 from ..jekyll.links import link_url, post_url
-from ..jekyll.liquid import Links, PageInput, SiteInput, page_variables, render_post
+from ..jekyll.liquid import Links, PageInput, page_variables, render_post
 from ..jekyll.liquid.lazy import LazyPosts
 from ..jekyll.post import Post, excerpt_markdown, read_post
 from ..jekyll.record import PostRecord
@@ -107,9 +106,7 @@ class JekyllMystParser(MystParser):
                 post: Post | None) -> str:
         blog = project.blog
         posts = LazyPosts(project.site_posts)
-        site = SiteInput(settings=dict(blog.settings, url=blog.url, baseurl=blog.baseurl),
-                         folder=blog.static_dir,
-                         time=dt.datetime.combine(project.today, dt.time()), posts=posts)
+        site = project.liquid_site(posts)
         relative = blog.relative_path(path)
         page = PageInput(page_variables(front.data, relative, post, front.body), relative)
         linked: set[Path] = set()
@@ -138,9 +135,17 @@ class JekyllMystParser(MystParser):
             env.note_dependency(str(file))
         if posts.used:
             # it shows the other posts, as Jekyll's would: read again when one changes,
-            # goes (its file is missing) or comes (``post_listers``)
+            # goes (its file is missing) or comes (``post_listers``); and the files
+            # their excerpts' Liquid read
             for other in project.post_files():
                 env.note_dependency(str(other))
+            for other in posts:
+                for file in getattr(other, "files", ()):
+                    env.note_dependency(str(file))
+                if getattr(other, "shows_itself", False) and other["path"] == relative:
+                    report("liquid", "the excerpt shows itself, through site.posts: Jekyll stops there "
+                           "('stack level too deep'); its Liquid is shown as written",
+                           location=(env.docname, front.body_line))
             env.domains["jekyll"].note_post_lister(env.docname)
         # blank lines in place of the front matter keep every line where it was
         return "\n" * (front.body_line - 1) + as_commonmark(rendered.text)

@@ -11,6 +11,8 @@ named at info level.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +21,15 @@ from sphinx.project import Project
 
 from ..config import blog_source, config_file
 from ..jekyll.discovery import find_bio_files, find_post_files, post_folders, posts_outside_collections
+from ..jekyll.excerpts import excerpt_source, markdown_to_html
 from ..jekyll.filenames import PostName, parse_post_name
 from ..jekyll.frontmatter import split_front_matter
-from ..jekyll.liquid import page_variables
+from ..jekyll.links import link_url, post_url
+from ..jekyll.liquid import Links, PageInput, SiteInput, page_variables, render_post
+from ..jekyll.liquid.lazy import LazyPosts, PostWithExcerpt
 from ..jekyll.post import read_post, unpublished_reason
 from ..jekyll.site import BlogSource
+from ..jekyll.site_files import site_location
 from ..reporting import report
 
 
@@ -167,14 +173,50 @@ class BlogProject(Project):
         Made once per build and process, when a post's Liquid first asks.
         """
         if self._site_posts is None:
-            posts = []
+            posts: list[Mapping[str, Any]] = []
+            render_excerpt = self._excerpt_renderer()
             for path in self.post_files():
                 front = split_front_matter(path.read_text(encoding="utf-8"))
                 relative = self.blog.relative_path(path)
                 post, _problems = read_post(relative, front, self.blog, self.draft_time(path))
-                posts.append(page_variables(front.data, relative, post, front.body))
+                variables = page_variables(front.data, relative, post, front.body)
+                # a front matter excerpt is given as written; Jekyll renders the one it takes
+                source = None if post.excerpt else excerpt_source(front.body, post.excerpt_separator)
+                if source is not None:
+                    variables = PostWithExcerpt(variables, source,
+                                                functools.partial(render_excerpt, source, variables))
+                posts.append(variables)
             self._site_posts = sorted(posts, key=lambda page: (page["date"], page["path"]), reverse=True)
         return self._site_posts
+
+    def liquid_site(self, posts: Sequence[Mapping[str, Any]]) -> SiteInput:
+        """``site`` for the Liquid of the posts, with these as ``site.posts``."""
+        blog = self.blog
+        return SiteInput(settings=dict(blog.settings, url=blog.url, baseurl=blog.baseurl),
+                         folder=blog.static_dir, time=dt.datetime.combine(self.today, dt.time()),
+                         posts=posts)
+
+    def _excerpt_renderer(self) -> Callable[[str, Mapping[str, Any]], tuple[str, frozenset[Path]]]:
+        """Renders an excerpt of ``site.posts``: its Liquid, as its post's, then its Markdown.
+
+        Its Liquid's problems are its post's: that post reports them, at their lines.
+        """
+        blog = self.blog
+        site = self.liquid_site(LazyPosts(self.site_posts))
+        to_html = markdown_to_html(blog)
+
+        def find_file(path: str) -> Path | None:
+            location = site_location(blog, path)
+            return location if location is not None and location.is_file() else None
+
+        links = Links(link=lambda target: link_url(blog, target, self.post_path, find_file),
+                      post_url=lambda name: post_url(blog, self.post_path(Path(name).name)))
+
+        def render(source: str, variables: Mapping[str, Any]) -> tuple[str, frozenset[Path]]:
+            page = {key: value for key, value in variables.items() if key not in ("layout", "excerpt")}
+            rendered = render_post(source, 1, PageInput(page, str(variables["path"])), site, links)
+            return to_html(rendered.text), rendered.files
+        return render
 
     def post_path(self, stem: str) -> Path | None:
         """The file of the published post whose name (without extension) is ``stem``."""

@@ -9,6 +9,7 @@ when a post's Liquid first reads it, and the caller can tell whether it did
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 
@@ -60,3 +61,43 @@ class LazyGroups(Mapping):
 
     def __len__(self) -> int:
         return len(self._items())
+
+
+class PostWithExcerpt(Mapping):
+    """A post of ``site.posts`` whose ``excerpt`` is rendered when first read.
+
+    Jekyll renders an excerpt as it renders a page: its Liquid, which may read
+    ``site.posts`` itself, then its Markdown.  Most lists never show it.
+    ``render`` gives the excerpt's HTML and the site files its Liquid read.
+    """
+
+    def __init__(self, variables: Mapping[str, Any], source: str,
+                 render: Callable[[], tuple[str, frozenset[Path]]]) -> None:
+        self._variables = {**variables, "excerpt": None}
+        self._source = source
+        self._render = render
+        self._rendering = False
+        #: the site files its Liquid read, once rendered
+        self.files: frozenset[Path] = frozenset()
+        #: its Liquid showed this excerpt itself (through ``site.posts``): it shows its source there
+        self.shows_itself = False
+
+    def __getitem__(self, key: str) -> Any:
+        if key != "excerpt" or self._variables["excerpt"] is not None:
+            return self._variables[key]
+        if self._rendering:
+            # Jekyll renders it again, and again, until Ruby's stack ends
+            self.shows_itself = True
+            return self._source
+        self._rendering = True
+        try:
+            self._variables["excerpt"], self.files = self._render()
+        finally:
+            self._rendering = False
+        return self._variables["excerpt"]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._variables)
+
+    def __len__(self) -> int:
+        return len(self._variables)

@@ -1,0 +1,53 @@
+"""A post's ``excerpt`` as Jekyll 4 gives it to Liquid (``post.excerpt`` in a
+``site.posts`` loop): the Markdown before the ``excerpt_separator``, its
+Liquid rendered, converted to HTML.
+
+A front matter ``excerpt`` is not this: Jekyll gives it as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from markdown_it import MarkdownIt
+
+from . import emoji
+from .kramdown.blocks import kramdown_block_plugin
+from .kramdown.extensions import kramdown_extensions_plugin
+from .kramdown.inline import kramdown_inline_plugin
+from .kramdown.lines import as_commonmark
+from .site import BlogSource
+
+_LIQUID_TAG = re.compile(r"{%-?\s*(\w+)\s*.*?-?%}", re.DOTALL)
+#: Liquid's and Jekyll's block tags: the ones an excerpt may leave open
+_BLOCKS = frozenset({"if", "unless", "case", "for", "tablerow", "capture", "comment", "raw", "highlight"})
+_LINK_DEFINITION = re.compile(r"^ {0,3}(\[[^\]]+\])(:.+)$", re.MULTILINE)
+
+
+def excerpt_source(content: str, separator: str) -> str | None:
+    """The Markdown of the excerpt (Jekyll's ``Excerpt#extract_excerpt``): the
+    content before the separator, with the block tags it leaves open closed and
+    the link definitions it uses from after it; None when the separator is empty."""
+    if not separator:
+        return None
+    head, _found, tail = content.partition(separator)
+    if not tail:
+        return head
+    if "{%" in head:
+        for name in reversed(_LIQUID_TAG.findall(head)):
+            if name in _BLOCKS and not re.search(r"{%-?\s*end" + name + r".*?\s*-?%}", head, re.DOTALL):
+                head += "\n{% end" + name + " %}"
+    definitions = ["".join(parts) for parts in _LINK_DEFINITION.findall(tail) if parts[0] in head]
+    return head + "\n\n" + "\n".join(definitions) if definitions else head
+
+
+def markdown_to_html(blog: BlogSource) -> Callable[[str], str]:
+    """kramdown's HTML of a short piece of Markdown, as the excerpt's converter gives it."""
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md.validateLink = lambda url: True
+    md.use(kramdown_block_plugin)
+    md.use(kramdown_extensions_plugin)
+    md.use(kramdown_inline_plugin, mentions_base=blog.mentions_base,
+           emoji_lookup=emoji.character if blog.emoji_enabled else None)
+    return lambda text: md.render(as_commonmark(text))
