@@ -130,11 +130,15 @@ _TYPES = (
                 '`timezone` that names no zone, a `permalink` that is not a path or names a placeholder '
                 'Jekyll does not have, a `defaults` entry without `values`, a `kramdown` option of the '
                 'wrong kind, an `excerpt_separator` that is not text. Jekyll\'s default is used instead. '
+                'Also a `kramdown` option this project does not follow: `input: kramdown` (read as GFM), '
+                'a `syntax_highlighter` other than Rouge, `syntax_highlighter_opts` other than '
+                '`default_lang`. '
                 'A `_config.yml` that is not UTF-8, not valid YAML or not a mapping gives no setting at '
                 'all (Jekyll stops there).',
                 'Fix the setting: a zone such as `Europe/London`, a permalink style (`date`, `pretty`, '
                 '`ordinal`, `weekdate`, `none`) or a template with Jekyll\'s placeholders; fix the YAML '
-                'at the line named.'),
+                'at the line named; remove a `kramdown` option that is not followed, or accept GFM and '
+                'Rouge\'s defaults.'),
     WarningType("unpublished", "info",
                 'A file under the posts folder that is not built, and why: no date in its name, `published: '
                 'false`, a date in the future (without `future: true`), a draft (without `jekyll_drafts = '

@@ -230,17 +230,28 @@ def test_kramdown_options():
     options, problems = KramdownOptions.read({
         "auto_ids": False, "auto_id_prefix": "h-", "toc_levels": "2..3", "input": "kramdown",
         "hard_wrap": True, "smart_quotes": "apos,apos,quot,quot",
-        "syntax_highlighter_opts": {"default_lang": "plaintext"}})
-    assert problems == []
+        "syntax_highlighter_opts": {"default_lang": "text", "guess_lang": True}})
+    assert problems == ["kramdown input 'kramdown' is read as GFM: ``` fences, ~~strikethrough~~ and "
+                        "'#heading' without a space work as in GFM"]
     assert options == KramdownOptions(
         auto_ids=False, auto_id_prefix="h-", toc_levels=(2, 3), gfm=False, hard_wrap=True,
-        smart_quotes=("apos", "apos", "quot", "quot"),
-        syntax_highlighter_opts=(("default_lang", "plaintext"),))
-    assert options.highlighter_option("default_lang") == "plaintext"
+        smart_quotes=("apos", "apos", "quot", "quot"), default_lang="text")
+    assert KramdownOptions().default_lang == "plaintext"
     assert KramdownOptions.read({"toc_levels": [1, 3]})[0].toc_levels == (1, 3)
     assert KramdownOptions.read(None) == (KramdownOptions(), [])
     bad, problems = KramdownOptions.read({"toc_levels": "1..9", "hard_wrap": "yes"})
     assert bad == KramdownOptions() and len(problems) == 2
+
+
+def test_kramdown_options_not_followed_are_reported():
+    options, problems = KramdownOptions.read({
+        "input": "GFM", "syntax_highlighter": "coderay",
+        "syntax_highlighter_opts": {"css_class": "code", "block": {"line_numbers": True}}})
+    assert options == KramdownOptions()
+    assert problems == [
+        "kramdown syntax_highlighter 'coderay' is not followed: code is highlighted as Rouge does",
+        "kramdown syntax_highlighter_opts block, css_class not followed: the theme shows the code"]
+    assert KramdownOptions.read({"syntax_highlighter": "rouge"}) == (KramdownOptions(), [])
 
 
 @pytest.mark.parametrize(("smart_quotes", "characters"), [

@@ -48,16 +48,14 @@ class KramdownOptions:
     hard_wrap: bool = False
     #: the entities for ' ' " " in that order
     smart_quotes: tuple[str, str, str, str] = _SMART_QUOTES
-    #: ``syntax_highlighter_opts``, as (name, value) pairs (``default_lang``, ``css_class`` ...)
-    syntax_highlighter_opts: tuple[tuple[str, Any], ...] = ()
+    #: the language of code that names none (``syntax_highlighter_opts``);
+    #: Jekyll's is Rouge's plain text
+    default_lang: str = "plaintext"
 
     @property
     def quote_characters(self) -> str:
         """The characters of ``smart_quotes``: ' ' " " in that order."""
         return "".join(quote_character(entity) or "" for entity in self.smart_quotes)
-
-    def highlighter_option(self, name: str, default: Any = None) -> Any:
-        return dict(self.syntax_highlighter_opts).get(name, default)
 
     @classmethod
     def read(cls, settings: Any) -> tuple[KramdownOptions, list[str]]:
@@ -83,6 +81,13 @@ class KramdownOptions:
             values["auto_id_prefix"] = str(settings["auto_id_prefix"])
         if "input" in settings:
             values["gfm"] = str(settings["input"]).lower() == "gfm"
+            if not values["gfm"]:
+                problems.append(f"kramdown input {settings['input']!r} is read as GFM: ``` fences, "
+                                "~~strikethrough~~ and '#heading' without a space work as in GFM")
+        highlighter = settings.get("syntax_highlighter")
+        if highlighter is not None and str(highlighter).lower() != "rouge":
+            problems.append(f"kramdown syntax_highlighter {highlighter!r} is not followed: code is "
+                            "highlighted as Rouge does")
         if "smart_quotes" in settings:
             quotes = settings["smart_quotes"]
             quotes = quotes.split(",") if isinstance(quotes, str) else quotes
@@ -94,7 +99,13 @@ class KramdownOptions:
                                 "as 'lsquo,rsquo,ldquo,rdquo'")
         options = settings.get("syntax_highlighter_opts")
         if isinstance(options, dict):
-            values["syntax_highlighter_opts"] = tuple(sorted((str(k), v) for k, v in options.items()))
+            if options.get("default_lang"):
+                values["default_lang"] = str(options["default_lang"])
+            # guess_lang never acts: Jekyll always gives a default_lang
+            unfollowed = sorted(str(key) for key in options if key not in ("default_lang", "guess_lang"))
+            if unfollowed:
+                problems.append(f"kramdown syntax_highlighter_opts {', '.join(unfollowed)} not followed: "
+                                "the theme shows the code")
         elif options is not None:
             problems.append("kramdown syntax_highlighter_opts must be a mapping")
         return cls(**values), problems

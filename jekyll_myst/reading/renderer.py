@@ -51,6 +51,8 @@ class KramdownRenderer(SphinxRenderer):
         self.header_ids = HeaderIds(prefix=page_options.get("auto_id_prefix", settings.auto_id_prefix))
         #: the heading levels ``{:toc}`` lists on this page
         self.toc_levels = page_options.get("toc_levels", settings.toc_levels)
+        #: GFM's ``hard_wrap``: a line break in a paragraph is a ``<br />``
+        self.hard_wrap = settings.gfm and settings.hard_wrap
 
     def render_front_matter_markdown(self, text: str, line: int) -> list[nodes.Node]:
         """Markdown from the front matter (the excerpt), after the page is rendered.
@@ -203,6 +205,12 @@ class KramdownRenderer(SphinxRenderer):
         marker = "[x] " if token.meta["checked"] else "[ ] "
         self.current_node.append(task_checkbox(marker, marker, checked=token.meta["checked"]))
 
+    def render_softbreak(self, token: SyntaxTreeNode) -> None:
+        # kramdown leaves the text inside an HTML element of the paragraph as written
+        if self.hard_wrap and not _inside_html_span(token):
+            return self.render_hardbreak(token)
+        return super().render_softbreak(token)
+
     def render_abbr(self, token: SyntaxTreeNode) -> None:
         self.current_node.append(nodes.abbreviation(token.content, token.content,
                                                     explanation=str(token.attrGet("title"))))
@@ -319,6 +327,11 @@ _NODE_ATTRIBUTES = frozenset(("class", "id", "href", "src", "alt", "width", "hei
 
 _UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
 _URI_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+#: an HTML tag: its name, and the ``/`` that closes it in place
+_HTML_TAG = re.compile(r"</?([A-Za-z][\w-]*)[^>]*?(/)?>\Z")
+#: the elements that are never closed
+_VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                            "source", "track", "wbr"})
 #: schemes of MyST's own references, for posts that opted in to MyST's syntax
 _MYST_SCHEME = re.compile(r"^(inv|project|path):")
 
@@ -330,6 +343,22 @@ def _known_language(name: str) -> bool:
     except ClassNotFound:
         return name in ("none", "default", "text")
     return True
+
+
+def _inside_html_span(token: SyntaxTreeNode) -> bool:
+    """Whether an HTML tag written before the token in its paragraph is still open."""
+    node = token
+    while node.parent is not None and node.type != "inline":
+        depth = 0
+        for sibling in node.siblings[:node.siblings.index(node)]:
+            if sibling.type == "html_inline":
+                tag = _HTML_TAG.match(sibling.content)
+                if tag and not (tag[2] or tag[1].lower() in _VOID_ELEMENTS):
+                    depth += -1 if sibling.content.startswith("</") else 1
+        if depth > 0:
+            return True
+        node = node.parent
+    return False
 
 
 def _is_plain_relative(href: str) -> bool:
