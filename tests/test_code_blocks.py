@@ -75,9 +75,40 @@ def jekyll_defaults(tmp_path_factory):
     return build(tmp_path_factory.mktemp("defaults"), {})
 
 
+def test_code_without_a_language_is_not_coloured(jekyll_defaults):
+    assert jekyll_defaults.warning.getvalue() == ""
+    unlabelled, indented, ruby, _numbered = body(jekyll_defaults, "posts/2022-05-06-code.html").select(
+        "div.highlight")
+    assert unlabelled.get_text() == "$ ls -l\ntotal 0\n" and coloured(unlabelled) == []
+    assert indented.get_text() == "indented output\n" and coloured(indented) == []
+    assert coloured(ruby) == ["x", "=", "1"]
+    # the project's own pages keep Sphinx's default language
+    assert coloured(body(jekyll_defaults, "plain.html").select_one("div.highlight")) == PYTHON
+
+
+def test_highlight_linenos_numbers_the_lines_apart_from_the_code(jekyll_defaults):
+    numbered = body(jekyll_defaults, "posts/2022-05-06-code.html").select("div.highlight")[3]
+    assert numbered.select_one("td.linenos").get_text().split() == ["1", "2", "3"]
+    # what a reader copies: the code alone
+    assert numbered.select_one("td.code").get_text() == "def a\n  1\nend\n"
+    assert coloured(numbered.select_one("td.code"))[:2] == ["def", "a"]
+    # the code scrolls from the keyboard, not the numbers
+    assert numbered.select_one("td.code pre")["tabindex"] == "0"
+    assert not numbered.select_one("td.linenos pre").has_attr("tabindex")
+
+
 def test_line_breaks_stay_spaces_by_default(jekyll_defaults):
     paragraph = lines_paragraph(body(jekyll_defaults, "posts/2022-05-06-code.html"))
     assert str(paragraph) == "<p>Line one\nline <em>two\nthree</em> <em>kept\nas written</em> end.</p>"
+
+
+def test_site_default_lang_colours_code_without_a_language(tmp_path):
+    app = build(tmp_path, {"syntax_highlighter_opts": {"default_lang": "ruby"}})
+    assert app.warning.getvalue() == ""
+    unlabelled, indented = body(app, "posts/2022-05-06-code.html").select("div.highlight")[:2]
+    assert coloured(unlabelled) == ["$", "ls", "-", "l", "total", "0"]
+    assert coloured(indented) == ["indented", "output"]
+    assert coloured(body(app, "plain.html").select_one("div.highlight")) == PYTHON
 
 
 def test_hard_wrap_breaks_the_lines_of_a_paragraph(tmp_path):

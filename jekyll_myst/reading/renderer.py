@@ -27,6 +27,7 @@ from sphinx import addnodes
 from ..jekyll.kramdown.extensions import OPTIONS
 from ..jekyll.kramdown.ids import HeaderIds, header_text
 from ..jekyll.kramdown.inline import SPAN_IAL_KEY, image_alt
+from ..jekyll.liquid.tags import LINE_NUMBERS
 from ..jekyll.site_files import relative_to_file, site_file, site_path
 from ..reporting import report
 from .local_toc import local_toc
@@ -53,6 +54,8 @@ class KramdownRenderer(SphinxRenderer):
         self.toc_levels = page_options.get("toc_levels", settings.toc_levels)
         #: GFM's ``hard_wrap``: a line break in a paragraph is a ``<br />``
         self.hard_wrap = settings.gfm and settings.hard_wrap
+        #: the language of code that names none: Rouge's ``default_lang``
+        self.default_language = settings.default_lang
 
     def render_front_matter_markdown(self, text: str, line: int) -> list[nodes.Node]:
         """Markdown from the front matter (the excerpt), after the page is rendered.
@@ -180,7 +183,8 @@ class KramdownRenderer(SphinxRenderer):
                 element.replace_self(figure)
 
     def render_fence(self, token: SyntaxTreeNode) -> None:
-        info = token.info.split(maxsplit=1)[0] if token.info else ""
+        words = token.info.split() if token.info else []
+        info = words[0] if words else ""
         if info.startswith("{") and not self.myst_syntax:
             # kramdown has no directives: ```{name} is code in a language named "{name}"
             node = self.create_highlighted_code_block(
@@ -191,13 +195,34 @@ class KramdownRenderer(SphinxRenderer):
             return
         super().render_fence(token)
         block = self.current_node[-1]
-        if not isinstance(block, nodes.literal_block):
-            return
-        # Like Rouge: a language Pygments does not know, or code it cannot
-        # lex, is shown plainly and quietly.
+        if isinstance(block, nodes.literal_block):
+            self._as_rouge_shows(block, info)
+            # only a {% highlight lang linenos %} writes a second word (see liquid/tags.py):
+            # kramdown reads no fence with one
+            if LINE_NUMBERS in words[1:]:
+                block["linenos"] = True
+
+    def render_code_block(self, token: SyntaxTreeNode) -> None:
+        super().render_code_block(token)
+        block = self.current_node[-1]
+        if isinstance(block, nodes.literal_block):
+            self._as_rouge_shows(block, "")
+
+    def _as_rouge_shows(self, block: nodes.literal_block, language: str) -> None:
+        """Highlight the code as Jekyll's Rouge does.
+
+        Code without a language is in the site's ``default_lang`` (Jekyll's is
+        ``plaintext``: not coloured), never in Sphinx's default language; a
+        language Pygments does not know, or code it cannot lex, is shown
+        plainly and quietly.
+        """
         block["force"] = True
-        language = block.get("language", "")
-        if language and not _known_language(language):
+        if not language:
+            default = self.default_language
+            block["language"] = default if _known_language(default) else "none"
+        elif _known_language(language):
+            block["language"] = language
+        else:
             block["classes"].append(f"language-{language}")
             block["language"] = "none"
 

@@ -12,14 +12,18 @@ from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
 
 _PRE = re.compile(r"<pre(?=[\s>])(?![^>]*\btabindex=)")
+#: where the code starts in a block with line numbers (``html_codeblock_linenos_style = "table"``)
+_CODE_CELL = '<td class="code">'
 _FRAME = re.compile(r"<iframe\b(?![^>]*\btitle=)([^>]*)>", re.IGNORECASE)
 _SRC = re.compile(r"""\bsrc\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 
 
 def keyboard_scrollable(html: str) -> str:
     """A code block scrolls sideways when its lines are long: a keyboard can
-    scroll it only if it can take the focus."""
-    return _PRE.sub('<pre tabindex="0"', html, count=1)
+    scroll it only if it can take the focus (the code's, not its line numbers')."""
+    code = html.find(_CODE_CELL)
+    start = code if code >= 0 else 0
+    return html[:start] + _PRE.sub('<pre tabindex="0"', html[start:], count=1)
 
 
 def titled_frames(html: str) -> str:

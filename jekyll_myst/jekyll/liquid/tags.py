@@ -22,6 +22,9 @@ from .markup import Interpolated
 
 #: Jekyll's own check of the highlight tag's markup: a language, then options
 _HIGHLIGHT = re.compile(r'^([a-zA-Z0-9.+#_-]+)((\s+\w+(=(\w+|"([0-9]+\s)*[0-9]+"))?)*)$')
+#: the word after the language of a fence that shows line numbers: what
+#: ``{% highlight lang linenos %}`` becomes (kramdown reads no fence with one)
+LINE_NUMBERS = "linenos"
 #: what Jekyll strips from the code before highlighting it
 _EDGE_NEWLINES = re.compile(r"\A(?:\r\n|\n)+|(?:\r\n|\n)+\Z")
 #: tags that are only valid inside a block: out of it, they are misplaced, not unknown
@@ -29,11 +32,12 @@ _INNER_TAGS = frozenset({"else", "elsif", "when", "break", "continue"})
 
 
 class HighlightNode(Node):
-    __slots__ = ("language", "block")
+    __slots__ = ("language", "line_numbers", "block")
 
-    def __init__(self, token: Token, language: str, block: BlockNode) -> None:
+    def __init__(self, token: Token, language: str, line_numbers: bool, block: BlockNode) -> None:
         super().__init__(token)
         self.language = language
+        self.line_numbers = line_numbers
         self.block = block
         self.blank = False
 
@@ -44,15 +48,16 @@ class HighlightNode(Node):
         # a fence longer than any run of backticks in the code, so the code cannot close it
         longest = max((len(run) for run in re.findall(r"`{3,}", code)), default=2)
         fence = "`" * (longest + 1)
-        return buffer.write(f"{fence}{self.language}\n{code}\n{fence}")
+        info = f"{self.language} {LINE_NUMBERS}" if self.line_numbers else self.language
+        return buffer.write(f"{fence}{info}\n{code}\n{fence}")
 
 
 class HighlightTag(Tag):
     """``{% highlight lang [linenos] %}``: a fenced code block in that language.
 
     Jekyll renders Liquid inside the block, then strips the newlines at its
-    edges.  ``linenos`` and the other options are accepted and ignored: the
-    theme's code blocks have no line numbers.
+    edges.  ``linenos`` (whatever its value, as Jekyll reads it) numbers the
+    lines; Jekyll 4.3 does nothing with the other options.
     """
 
     name = "highlight"
@@ -73,7 +78,8 @@ class HighlightTag(Tag):
             self.env.error(LiquidSyntaxError("{% highlight %} is not closed: add {% endhighlight %}",
                                              token=token))
             return block
-        return HighlightNode(token, match[1], block)
+        options = re.findall(r'(\w+)(?:=(?:\w+|"[^"]*"))?', match[2])
+        return HighlightNode(token, match[1], LINE_NUMBERS in options, block)
 
 
 class LinkNode(Node):
