@@ -118,6 +118,10 @@ def test_hard_wrap_breaks_the_lines_of_a_paragraph(tmp_path):
     paragraph = lines_paragraph(body(app, "posts/2022-05-06-code.html"))
     assert str(paragraph) == ("<p>Line one<br/>\nline <em>two<br/>\nthree</em> <em>kept\nas written</em>"
                               " end.</p>")
+    # the page's description is its text, as jekyll-seo-tag strips the HTML
+    page = BeautifulSoup((app.outdir / "posts/2022-05-06-code.html").read_text(encoding="utf-8"), "lxml")
+    description = page.select_one("meta[name=description]")["content"]
+    assert description == "Line one line two three kept as written end."
 
 
 def test_kramdown_options_not_followed_are_reported(tmp_path):

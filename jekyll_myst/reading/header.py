@@ -5,6 +5,7 @@ job title and portrait.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from docutils import nodes
@@ -13,6 +14,10 @@ from ..jekyll.authors import Bio
 from ..jekyll.post import Post
 from ..jekyll.record import reading_minutes
 from .nodes import post_byline, post_date
+
+#: what Liquid's ``strip_html`` takes out: scripts, styles, comments and tags
+_HTML_MARKUP = re.compile(r"<script.*?</script>|<!--.*?-->|<style.*?</style>|<.*?>",
+                          re.DOTALL | re.IGNORECASE)
 
 #: what marks the nodes this module puts under the title
 HEADER_CLASS = "jekyll-header"
@@ -52,7 +57,7 @@ def add_post_header(section: nodes.section, post: Post, location: tuple[str, int
     insert_after_title(section, _byline(post, location, words))
     if not post.excerpt and separated is not None:
         # already on the page, above the separator: only the description is made of it
-        return words, " ".join(" ".join(node.astext() for node in separated).split())
+        return words, " ".join(" ".join(_shown_text(node) for node in separated).split())
     return words, _excerpt(section, post, render_markdown)
 
 
@@ -98,13 +103,26 @@ def _excerpt(section: nodes.section, post: Post,
         # Jekyll's default excerpt is the first paragraph, already on the page
         first = next((p for p in section.findall(nodes.paragraph)
                       if HEADER_CLASS not in p["classes"]), None)
-        return " ".join(first.astext().split()) if first is not None else ""
+        return " ".join(_shown_text(first).split()) if first is not None else ""
     excerpt = nodes.container(classes=["excerpt"])
     excerpt.extend(render_markdown(post.excerpt))
     if not post.hide_excerpt:
         insert_after_title(section, excerpt)
     # as jekyll-seo-tag writes it: the excerpt's text as written
-    return " ".join(excerpt.astext().split())
+    return " ".join(_shown_text(excerpt).split())
+
+
+def _shown_text(node: nodes.Node) -> str:
+    """The node's text as jekyll-seo-tag makes a description of it: the raw
+    HTML in it (a ``<br />``, a ``<span>`` written in the text) stripped of its tags."""
+    parts = []
+    for text in node.findall(nodes.Text):
+        raw = text.parent if isinstance(text.parent, nodes.raw) else None
+        if raw is None:
+            parts.append(text.astext())
+        elif "html" in raw.get("format", "").split():
+            parts.append(_HTML_MARKUP.sub("", text.astext()))
+    return "".join(parts)
 
 
 def add_bio_header(section: nodes.section, bio: Bio, portrait_uri: str | None) -> None:
