@@ -83,7 +83,8 @@ class KramdownOptions:
             values["gfm"] = str(settings["input"]).lower() == "gfm"
             if not values["gfm"]:
                 problems.append(f"kramdown input {settings['input']!r} is read as GFM: ``` fences, "
-                                "~~strikethrough~~ and '#heading' without a space work as in GFM")
+                                "~~strikethrough~~, '#heading' without a space, and a heading or list "
+                                "right under a paragraph's line are read as GFM reads them")
         highlighter = settings.get("syntax_highlighter")
         if highlighter is not None and str(highlighter).lower() != "rouge":
             problems.append(f"kramdown syntax_highlighter {highlighter!r} is not followed: code is "
