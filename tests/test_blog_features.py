@@ -168,6 +168,23 @@ def test_only_the_urls_jekyll_had_are_redirected(site):
     assert not (site.outdir / "2021/07/08/tagged-post.html").exists()
 
 
+@pytest.mark.parametrize(("source", "description"), ids=["excerpt", "first paragraph", "image"], argvalues=[
+    ("excerpt: >\n  One *paragraph*.\n\n\n  Another.\n---\n\nBody.\n", "One paragraph. Another."),
+    ("---\n\nA line  \nbroken <span>with HTML</span>.\n\nSecond.\n", "A line broken with HTML."),
+    ("---\n\n![An image](/images/pic.png)\n\nSecond.\n", None),
+])
+def test_the_description_is_the_excerpts_text_without_html(tmp_path, source, description):
+    # as jekyll-seo-tag strips the excerpt's HTML: paragraphs apart, an image not there
+    src = make_blog(tmp_path / "src", files={"posts/2022-01-03-described.md": "---\ntitle: D\n" + source})
+    app = SphinxTestApp("html", srcdir=src)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    meta = soup(app, "posts/2022-01-03-described.html").find("meta", attrs={"name": "description"})
+    assert (meta and meta["content"]) == description
+
+
 MOVED = "posts/2022-01-01-moved"
 
 

@@ -114,15 +114,14 @@ def _excerpt(section: nodes.section, post: Post,
 
 def _shown_text(node: nodes.Node) -> str:
     """The node's text as jekyll-seo-tag makes a description of it: the raw
-    HTML in it (a ``<br />``, a ``<span>`` written in the text) stripped of its tags."""
-    parts = []
-    for text in node.findall(nodes.Text):
-        raw = text.parent if isinstance(text.parent, nodes.raw) else None
-        if raw is None:
-            parts.append(text.astext())
-        elif "html" in raw.get("format", "").split():
-            parts.append(_HTML_MARKUP.sub("", text.astext()))
-    return "".join(parts)
+    HTML in it (a ``<br />``, a ``<span>`` written in the text) stripped of its
+    tags, an image left out."""
+    if isinstance(node, nodes.raw):
+        return _HTML_MARKUP.sub("", node.astext()) if "html" in node.get("format", "").split() else ""
+    if isinstance(node, nodes.Text):
+        return node.astext()
+    # as ``astext``: blocks apart, the parts of a paragraph together
+    return node.child_text_separator.join(_shown_text(child) for child in node.children)
 
 
 def add_bio_header(section: nodes.section, bio: Bio, portrait_uri: str | None) -> None:
