@@ -22,10 +22,8 @@ from sphinx.directives.other import TocTree
 from sphinx.environment import BuildEnvironment
 
 from ..reading.project import BlogProject
+from .chapter_list import CHAPTERS, setup_chapter_list
 from .rewrites import RewriteTracker, digest
-
-#: marks the toctree nodes a {blog-toctree} made, in the doctree
-_CHAPTERS = "jekyll_chapters"
 
 
 class BlogTocTree(TocTree):
@@ -44,7 +42,7 @@ class BlogTocTree(TocTree):
         result = super().run() if self.content else []
         for node in result:
             for toctree in node.findall(addnodes.toctree):
-                toctree[_CHAPTERS] = True
+                toctree[CHAPTERS] = True
         return result
 
 
@@ -60,7 +58,7 @@ def note_chapters(app: Sphinx, doctree: nodes.document) -> None:
     chapters: set[str] = set()
     others: set[str] = set()
     for toctree in doctree.findall(addnodes.toctree):
-        (chapters if toctree.get(_CHAPTERS) else others).update(toctree["includefiles"])
+        (chapters if toctree.get(CHAPTERS) else others).update(toctree["includefiles"])
     if chapters:
         domain.note_book(docname, sorted(chapters))
         for chapter in chapters - others:
@@ -73,6 +71,7 @@ def shown_in_books(app: Sphinx, env: BuildEnvironment) -> dict[str, list[tuple[s
 
 def setup_book(app: Sphinx, tracker: RewriteTracker) -> None:
     app.add_directive("blog-toctree", BlogTocTree)
+    setup_chapter_list(app)
     # Sphinx's toctree collector notes the includes at the default priority, 500
     app.connect("doctree-read", note_chapters, priority=600)
     tracker.track("book", shown_in_books)

@@ -118,6 +118,10 @@ class JekyllDomain(Domain):
     def note_book(self, docname: str, chapters: list[str]) -> None:
         self.data["books"][docname] = chapters
 
+    def books(self) -> list[str]:
+        """The documents with a {blog-toctree}: every chapter's headings on one page."""
+        return sorted(self.data["books"])
+
     def note_chapter(self, docname: str, toc_digest: str) -> None:
         self.data["chapters"][docname] = toc_digest
 
