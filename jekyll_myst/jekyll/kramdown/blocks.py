@@ -373,7 +373,9 @@ def attribute_lists_rule(state: StateCore) -> None:
         _attach(tokens, target, ial.content, definitions, env, ial.map[0] + 1)
 
 
-def _read(body: str, definitions: dict[str, Attributes], env: dict, line: int) -> Attributes:
+def read_attribute_list(body: str, definitions: dict[str, Attributes], env: dict, line: int) -> Attributes:
+    """An attribute list's attributes, its ALD references resolved; what cannot
+    be read or resolved is noted as a problem at ``line``."""
     attrs = parse_attribute_list(body)
     for name in resolve(attrs, definitions):
         note_problem(env, Problem("ial", f"attribute list names '{name}', which no ALD defines: "
@@ -386,7 +388,7 @@ def _read(body: str, definitions: dict[str, Attributes], env: dict, line: int) -
 
 
 def _attach(tokens: list[Token], token: Token, body: str, definitions, env, line) -> None:
-    attrs = _read(body, definitions, env, line)
+    attrs = read_attribute_list(body, definitions, env, line)
     if "toc" in attrs.refs:
         if token.type in ("bullet_list_open", "ordered_list_open") and token in tokens:
             target = next(pos for pos, t in enumerate(tokens) if t is token)

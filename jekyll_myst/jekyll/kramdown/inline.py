@@ -18,8 +18,8 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from ..problems import Problem
-from .attributes import SPAN_IAL, parse_attribute_list, resolve
-from .blocks import note_problem
+from .attributes import SPAN_IAL
+from .blocks import note_problem, read_attribute_list
 
 _MENTION = re.compile(r"(?<![\w@/.+-])@([A-Za-z0-9][A-Za-z0-9-]{0,38})\b(?![@.]\w)")
 _SHORTCODE = re.compile(r":([a-z0-9_+-]+):")
@@ -121,12 +121,7 @@ def span_ial_rule(state: StateCore) -> None:
 
 
 def _apply_span_ial(target: Token, body: str, definitions: dict, env: dict, line: int) -> None:
-    attrs = parse_attribute_list(body)
-    for name in resolve(attrs, definitions):
-        note_problem(env, Problem("ial", f"attribute list names '{name}', which no ALD defines: "
-                                  f"define it with {{:{name}: ...}} or remove the reference", line))
-    if attrs.unreadable:
-        note_problem(env, Problem("ial", f"cannot read attribute list text '{attrs.unreadable}'", line))
+    attrs = read_attribute_list(body, definitions, env, line)
     if attrs.ids:
         target.attrSet("id", attrs.ids[-1])
     if attrs.classes:
