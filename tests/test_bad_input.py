@@ -186,6 +186,18 @@ def test_every_file_under_the_posts_is_built_or_named(tmp_path):
         assert built or f"{path}" in output, path
 
 
+def build_site_in_place(site, src) -> SphinxTestApp:
+    """A strict build of the project at ``src`` with the Jekyll ``site`` in place of its posts."""
+    # the project's docs cite its own posts, which the site replaces: those warnings are not the tests'
+    app = SphinxTestApp("html", srcdir=make_blog(src), warningiserror=True,
+                        confoverrides={"jekyll_site": str(site), "suppress_warnings": ["myst.xref_missing"]})
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
 @pytest.mark.parametrize(("config", "line", "says"), [
     ("title: Blog\nkramdown: [unclosed\n", 3, "_config.yml is not valid YAML: expected ',' or ']'"),
     ("- a list\n- of things\n", 1, "_config.yml must be a mapping of settings, not a list"),
@@ -195,14 +207,7 @@ def test_a_site_config_that_cannot_be_read_is_reported_and_the_posts_build(tmp_p
     site = make_site(tmp_path / "jekyll", {"_posts/2020-05-06-fine.md": "---\ntitle: Fine\n---\n\nText.\n",
                                            "_config.yml": config})
     config_file = site / "_config.yml"
-    src = make_blog(tmp_path / "src")
-    # the project's docs cite its own posts, which the site replaces: those warnings are not this test's
-    app = SphinxTestApp("html", srcdir=src, warningiserror=True,
-                        confoverrides={"jekyll_site": str(site), "suppress_warnings": ["myst.xref_missing"]})
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = build_site_in_place(site, tmp_path / "src")
     warnings = strip_colors(app.warning.getvalue()).splitlines()
     assert len(warnings) == 1, warnings
     assert warnings[0].startswith(f"{config_file}:{line}: WARNING: {says}"), warnings
@@ -220,13 +225,7 @@ def test_a_site_with_collections_dir_builds_the_posts_and_drafts_there(tmp_path)
         "coll/_drafts/sketch.md": "---\ntitle: Sketch\ndate: 2020-05-08\n---\n\nText.\n",
         "_posts/2020-05-09-outside.md": post.format("Outside"),
     })
-    src = make_blog(tmp_path / "src")
-    app = SphinxTestApp("html", srcdir=src, warningiserror=True,
-                        confoverrides={"jekyll_site": str(site), "suppress_warnings": ["myst.xref_missing"]})
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = build_site_in_place(site, tmp_path / "src")
     assert app.statuscode == 0, app.warning.getvalue()
     for page in ("2020-05-06-kept", "2020-05-07-filed", "sketch"):
         assert (app.outdir / "posts" / f"{page}.html").is_file(), page

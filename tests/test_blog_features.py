@@ -185,6 +185,16 @@ def test_the_description_is_the_excerpts_text_without_html(tmp_path, source, des
     assert (meta and meta["content"]) == description
 
 
+def build_noting_warnings(src) -> tuple[SphinxTestApp, list[str]]:
+    """Build the blog at ``src``; the app, and the extension's warnings."""
+    app = SphinxTestApp("html", srcdir=src)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app, [w for w in strip_colors(app.warning.getvalue()).splitlines() if "[jekyll." in w]
+
+
 MOVED = "posts/2022-01-01-moved"
 
 
@@ -244,12 +254,7 @@ def test_links_under_the_baseurl_lead_to_the_posts(tmp_path):
             "[h](/blog/2020/01/02/no-such-post.html)\n\n"
             "Written: {% post_url 2020-01-02-first-post %}\n"),
     })
-    app = SphinxTestApp("html", srcdir=src)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    warnings = [w for w in strip_colors(app.warning.getvalue()).splitlines() if "[jekyll." in w]
+    app, warnings = build_noting_warnings(src)
     # a path under the baseurl that no page has is reported as one without it is
     assert len(warnings) == 1, warnings
     assert "link to /blog/2020/01/02/no-such-post.html: no page of this site has that URL" in warnings[0]
@@ -307,12 +312,7 @@ def test_site_posts_give_the_excerpts_jekyll_renders(tmp_path):
                                     "{% for p in site.posts %}{% if p.title == 'Loop' %}"
                                     "[{{ p.excerpt }}]{% endif %}{% endfor %}\n",
     })
-    app = SphinxTestApp("html", srcdir=src)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    warnings = [w for w in strip_colors(app.warning.getvalue()).splitlines() if "[jekyll." in w]
+    app, warnings = build_noting_warnings(src)
     assert len(warnings) == 1, warnings
     assert "2022-01-05-loop.md:4: WARNING: the excerpt shows itself, through site.posts" in warnings[0]
     assert warnings[0].endswith("[jekyll.liquid]")

@@ -308,13 +308,15 @@ def _block_start(tokens: list[Token], end: int) -> int | None:
     return None
 
 
-def _apply(token: Token, attrs: Attributes) -> None:
+def apply_attributes(token: Token, attrs: Attributes, pairs: dict[str, str] | None = None) -> None:
+    """Give ``token`` the list's id, its classes after the token's own, and
+    ``pairs`` (by default all the list's other attributes)."""
     if attrs.ids:
         token.attrSet("id", attrs.ids[-1])
     if attrs.classes:
         existing = str(token.attrGet("class") or "").split()
         token.attrSet("class", " ".join(existing + [c for c in attrs.classes if c not in existing]))
-    for key, value in attrs.pairs.items():
+    for key, value in (attrs.pairs if pairs is None else pairs).items():
         token.attrSet(key, value)
 
 
@@ -396,13 +398,13 @@ def _attach(tokens: list[Token], token: Token, body: str, definitions, env, line
             toc = Token("kramdown_toc", "nav", 0)
             toc.block = True
             toc.map = token.map
-            _apply(toc, attrs)
+            apply_attributes(toc, attrs)
             tokens[target:end] = [toc]
             return
         note_problem(env, Problem("ial", "{:toc} must follow a list: write '* TOC' then '{:toc}' "
                              "on the next line", line))
         return
-    _apply(token, attrs)
+    apply_attributes(token, attrs)
     language = next((c[len("language-"):] for c in attrs.classes if c.startswith("language-")), "")
     if language and token.type in ("code_block", "fence") and not token.info.strip():
         # kramdown takes a code block's language from a ``language-`` class too: the

@@ -19,7 +19,7 @@ from markdown_it.token import Token
 
 from ..problems import Problem
 from .attributes import SPAN_IAL
-from .blocks import note_problem, read_attribute_list
+from .blocks import apply_attributes, note_problem, read_attribute_list
 
 _MENTION = re.compile(r"(?<![\w@/.+-])@([A-Za-z0-9][A-Za-z0-9-]{0,38})\b(?![@.]\w)")
 _SHORTCODE = re.compile(r":([a-z0-9_+-]+):")
@@ -122,17 +122,14 @@ def span_ial_rule(state: StateCore) -> None:
 
 def _apply_span_ial(target: Token, body: str, definitions: dict, env: dict, line: int) -> None:
     attrs = read_attribute_list(body, definitions, env, line)
-    if attrs.ids:
-        target.attrSet("id", attrs.ids[-1])
-    if attrs.classes:
-        existing = str(target.attrGet("class") or "").split()
-        target.attrSet("class", " ".join(existing + [c for c in attrs.classes if c not in existing]))
+    allowed = {}
     for key, value in attrs.pairs.items():
         if _REFUSED.fullmatch(key):
             note_problem(env, Problem("ial", f"attribute '{key}' refused: an attribute list may not "
                                       "set scripts or a link's or image's address", line))
         elif key.lower() != "style":
-            target.attrSet(key, value)
+            allowed[key] = value
+    apply_attributes(target, attrs, allowed)
     target.meta[SPAN_IAL_KEY] = True
 
 
