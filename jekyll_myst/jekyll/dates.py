@@ -138,3 +138,9 @@ def _zone(text: str) -> dt.tzinfo | None:
 def day_start(day: dt.date, zone: dt.tzinfo) -> dt.datetime:
     """Midnight of ``day`` in the site's zone: the date a file name gives."""
     return dt.datetime(day.year, day.month, day.day, tzinfo=zone)
+
+
+def ruby_time_text(value: dt.datetime) -> str:
+    """A time as Ruby's ``Time#to_s`` writes it (``2008-11-07 13:07:54 -0800``): how
+    Jekyll's Liquid prints one."""
+    return f"{value:%Y-%m-%d %H:%M:%S}" + (f" {value:%z}" if value.tzinfo else "")

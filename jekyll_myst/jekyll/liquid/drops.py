@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ..dates import ruby_time_text
 from ..post import Post
 from .data import DataFolder
 from .inputs import SiteInput
@@ -29,6 +31,20 @@ def site_variables(site: SiteInput, on_read: Callable[[Path], None]) -> dict[str
     return variables
 
 
+class RubyTime(dt.datetime):
+    """A time that Liquid prints as Jekyll's Ruby prints one: ``2008-11-07 13:07:54 -0800``,
+    where Python would print ``2008-11-07 13:07:54-08:00``."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return ruby_time_text(self)
+
+    @classmethod
+    def of(cls, value: dt.datetime) -> RubyTime:
+        return cls.combine(value.date(), value.timetz(), tzinfo=value.tzinfo)
+
+
 def page_variables(data: Mapping[str, Any], path: str, post: Post | None = None,
                    body: str = "") -> dict[str, Any]:
     """``page.*``: the front matter, then Jekyll's keys for the file at ``path`` (site-relative).
@@ -44,7 +60,7 @@ def page_variables(data: Mapping[str, Any], path: str, post: Post | None = None,
     separator = str(data.get("excerpt_separator") or "\n\n")
     excerpt = post.excerpt or body.lstrip("\n").split(separator)[0]
     variables.update(
-        title=post.title, date=post.date, slug=post.slug, url=post.url,
+        title=post.title, date=RubyTime.of(post.date), slug=post.slug, url=post.url,
         id=posixpath.join(posixpath.dirname(post.url.rstrip("/")), post.slug),
         categories=list(post.categories), tags=list(post.tags), excerpt=excerpt,
     )

@@ -19,6 +19,8 @@ from urllib.parse import quote, quote_plus
 from liquid.exceptions import FilterArgumentError
 from liquid.undefined import is_undefined
 
+from ..dates import ruby_time_text
+
 _SLUG_MODES = ("raw", "default", "pretty", "ascii", "latin")
 _PRETTY_KEPT = set("._~!$&'()+,;=@")
 # what I18n.transliterate gives for Latin letters that are not a letter plus accents
@@ -129,7 +131,7 @@ def _plain(value: object) -> object:
     if is_undefined(value):
         return None
     if isinstance(value, dt.datetime):
-        return f"{value:%Y-%m-%d %H:%M:%S}" + (f" {value:%z}" if value.tzinfo else "")
+        return ruby_time_text(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
@@ -179,7 +181,7 @@ def _ruby_inspect(value: object) -> str:
     if isinstance(value, Sequence):
         return "[" + ", ".join(_ruby_inspect(item) for item in value) + "]"
     if isinstance(value, dt.datetime):
-        return f"{value:%Y-%m-%d %H:%M:%S}" + (f" {value:%z}" if value.tzinfo else "")
+        return ruby_time_text(value)
     return str(value)
 
 
