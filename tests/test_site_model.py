@@ -13,7 +13,7 @@ import pytest
 
 from jekyll_myst.jekyll.dates import parse_date_value
 from jekyll_myst.jekyll.discovery import find_post_files, post_folders
-from jekyll_myst.jekyll.excerpts import excerpt_source
+from jekyll_myst.jekyll.excerpts import excerpt_source, markdown_to_html
 from jekyll_myst.jekyll.frontmatter import split_front_matter
 from jekyll_myst.jekyll.post import excerpt_markdown, read_post, unpublished_reason
 from jekyll_myst.jekyll.site import BlogSource, KramdownOptions
@@ -353,3 +353,11 @@ def test_redirect_from_is_the_plugins_and_needs_it():
 ])
 def test_the_excerpt_jekyll_takes(content, separator, source):
     assert excerpt_source(content, separator) == source
+
+
+def test_an_excerpts_script_link_keeps_its_text_only():
+    """As on the post's own page: the excerpt is shown in other posts' pages."""
+    html = markdown_to_html(BlogSource(Path("_posts"), Path("_authors"), Path("."), {}))(
+        "Click [me](javascript:alert(1)), [me too]( JavaScript:x) or [the docs](https://example.org/).")
+    assert "javascript:" not in html.lower()
+    assert html == '<p>Click <a>me</a>, <a>me too</a> or <a href="https://example.org/">the docs</a>.</p>\n'

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 
 from . import emoji
 from .kramdown.blocks import kramdown_block_plugin
@@ -23,6 +24,8 @@ _LIQUID_TAG = re.compile(r"{%-?\s*(\w+)\s*.*?-?%}", re.DOTALL)
 #: Liquid's and Jekyll's block tags: the ones an excerpt may leave open
 _BLOCKS = frozenset({"if", "unless", "case", "for", "tablerow", "capture", "comment", "raw", "highlight"})
 _LINK_DEFINITION = re.compile(r"^ {0,3}(\[[^\]]+\])(:.+)$", re.MULTILINE)
+#: schemes no page of ours links to: the post's own page keeps such a link's text only
+_UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
 
 
 def excerpt_source(content: str, separator: str) -> str | None:
@@ -50,4 +53,13 @@ def markdown_to_html(blog: BlogSource) -> Callable[[str], str]:
     md.use(kramdown_extensions_plugin)
     md.use(kramdown_inline_plugin, mentions_base=blog.mentions_base,
            emoji_lookup=emoji.character if blog.emoji_enabled else None)
+    md.core.ruler.push("drop_unsafe_links", _drop_unsafe_links)
     return lambda text: md.render(as_commonmark(text))
+
+
+def _drop_unsafe_links(state: StateCore) -> None:
+    # the excerpt lands in another post's page: its links are refused as that post's are
+    for block in state.tokens:
+        for token in block.children or ():
+            if token.type == "link_open" and _UNSAFE_SCHEME.match(str(token.attrGet("href") or "")):
+                del token.attrs["href"]
