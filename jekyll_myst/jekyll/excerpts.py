@@ -18,14 +18,13 @@ from .kramdown.blocks import kramdown_block_plugin
 from .kramdown.extensions import kramdown_extensions_plugin
 from .kramdown.inline import kramdown_inline_plugin
 from .kramdown.lines import as_commonmark
+from .permalinks import UNSAFE_SCHEME
 from .site import BlogSource
 
 _LIQUID_TAG = re.compile(r"{%-?\s*(\w+)\s*.*?-?%}", re.DOTALL)
 #: Liquid's and Jekyll's block tags: the ones an excerpt may leave open
 _BLOCKS = frozenset({"if", "unless", "case", "for", "tablerow", "capture", "comment", "raw", "highlight"})
 _LINK_DEFINITION = re.compile(r"^ {0,3}(\[[^\]]+\])(:.+)$", re.MULTILINE)
-#: schemes no page of ours links to: the post's own page keeps such a link's text only
-_UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
 
 
 def excerpt_source(content: str, separator: str) -> str | None:
@@ -61,5 +60,5 @@ def _drop_unsafe_links(state: StateCore) -> None:
     # the excerpt lands in another post's page: its links are refused as that post's are
     for block in state.tokens:
         for token in block.children or ():
-            if token.type == "link_open" and _UNSAFE_SCHEME.match(str(token.attrGet("href") or "")):
+            if token.type == "link_open" and UNSAFE_SCHEME.match(str(token.attrGet("href") or "")):
                 del token.attrs["href"]

@@ -142,6 +142,10 @@ def is_site_path(value: Any) -> bool:
                and not any(c in text for c in ':"<>\\\n') for text in (value, unquote(value)))
 
 
+#: the schemes of links no page of this site keeps: it shows their text only
+UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
+
+
 def has_scheme(template: str) -> bool:
     """``javascript:...``, ``https://...``: a link elsewhere, not a path of the site."""
     match = re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:([a-z_]*)", template)

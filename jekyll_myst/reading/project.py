@@ -29,7 +29,7 @@ from ..jekyll.liquid import Links, PageInput, SiteInput, page_variables, render_
 from ..jekyll.liquid.lazy import LazyPosts, PostWithExcerpt
 from ..jekyll.post import read_post, unpublished_reason
 from ..jekyll.site import BlogSource
-from ..jekyll.site_files import site_location
+from ..jekyll.site_files import site_file
 from ..reporting import report
 
 
@@ -205,11 +205,8 @@ class BlogProject(Project):
         site = self.liquid_site(LazyPosts(self.site_posts))
         to_html = markdown_to_html(blog)
 
-        def find_file(path: str) -> Path | None:
-            location = site_location(blog, path)
-            return location if location is not None and location.is_file() else None
-
-        links = Links(link=lambda target: link_url(blog, target, self.post_path, find_file),
+        links = Links(link=lambda target: link_url(blog, target, self.post_path,
+                                                   functools.partial(site_file, blog)),
                       post_url=lambda name: post_url(blog, self.post_path(Path(name).name)))
 
         def render(source: str, variables: Mapping[str, Any]) -> tuple[str, frozenset[Path]]:

@@ -28,6 +28,7 @@ from ..jekyll.kramdown.extensions import OPTIONS
 from ..jekyll.kramdown.ids import HeaderIds, header_text
 from ..jekyll.kramdown.inline import SPAN_IAL_KEY, image_alt
 from ..jekyll.liquid.tags import LINE_NUMBERS
+from ..jekyll.permalinks import UNSAFE_SCHEME
 from ..jekyll.site_files import relative_to_file, site_file, site_path
 from ..reporting import report
 from .local_toc import local_toc
@@ -257,7 +258,7 @@ class KramdownRenderer(SphinxRenderer):
 
     def _render_link(self, token: SyntaxTreeNode) -> None:
         href = str(token.attrGet("href") or "")
-        if _UNSAFE_SCHEME.match(href):
+        if UNSAFE_SCHEME.match(href):
             # kramdown would write it; a page of ours never runs a post's script
             report("unsafe_link", "link to %r refused: scripts in links are not allowed", href,
                    location=(self.sphinx_env.docname, token_line(token, 0)))
@@ -350,7 +351,6 @@ class KramdownRenderer(SphinxRenderer):
 _NODE_ATTRIBUTES = frozenset(("class", "id", "href", "src", "alt", "width", "height", "align"))
 
 
-_UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
 _URI_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 #: an HTML tag: its name, and the ``/`` that closes it in place
 _HTML_TAG = re.compile(r"</?([A-Za-z][\w-]*)[^>]*?(/)?>\Z")
