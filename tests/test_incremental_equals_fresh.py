@@ -70,7 +70,11 @@ EDITS: list[tuple[str, Callable[[Path], None]]] = [
         src / "docs" / "later.md", "---\norphan: true\n---\n\n# Later guide\n\nText.\n")),
     ("a link to a post not there yet", lambda src: append(
         src / POSTS / "2022-02-04-extra-3.md", "\nAnd [the later post](2023-07-08-later.md#text).\n")),
-    # the newest post: the first of those the post listing every post lists
+    ("a post showing its neighbours added", lambda src: write(
+        src / POSTS / "2023-06-01-neighbours.md",
+        "---\ntitle: Neighbours\n---\n\nAfter {{ page.previous.title }}, before {{ page.next.title }}.\n")),
+    # the newest post: the first of those the post listing every post lists, and
+    # the next post of the neighbours'
     ("the post it links to added", lambda src: write(
         src / POSTS / "2023-07-08-later.md", "---\ntitle: Later\n---\n\n## Text\n\nText.\n")),
     ("a Liquid link to a file not there yet", lambda src: append(

@@ -204,3 +204,60 @@ def test_data_not_there_depends_on_the_folder_it_would_be_in(site, tmp_path):
     bare = SiteInput({}, folder=tmp_path)
     body = "{{ site.data.team }}\n"
     assert render_post(body, 1, page_for(body), bare, LINKS).files == {tmp_path}
+
+
+def newest_first(count: int) -> list[dict[str, str]]:
+    return [{"title": f"Post {n}", "path": f"_posts/2020-01-{n:02d}-p{n}.md"} for n in range(count, 0, -1)]
+
+
+def post_page(n: int, body: str, posts) -> PageInput:
+    path = f"_posts/2020-01-{n:02d}-p{n}.md"
+    # Jekyll's own page.next wins over a front matter key of that name
+    front = split_front_matter(f"---\ntitle: Post {n}\nnext: set by hand\n---\n{body}")
+    post, problems = read_post(path, front, BlogSource(Path("_posts"), Path("_authors"), Path("."), {}))
+    assert problems == []
+    return PageInput(page_variables(front.data, path, post, front.body, posts), path)
+
+
+def test_page_previous_and_next_are_the_posts_before_and_after_it_by_date():
+    from jekyll_myst.jekyll.liquid.lazy import LazyPosts
+
+    body = "{{ page.previous.title }}|{{ page.next.title }}|{% if page.next %}{{ page.next.path }}{% endif %}"
+    shown = {}
+    for n in (1, 2, 3):
+        posts = LazyPosts(lambda: newest_first(3))
+        out, problems, _ = render_post(body, 1, post_page(n, body, posts), SiteInput({}, posts=posts), LINKS)
+        assert problems == [] and posts.used
+        shown[n] = out
+    assert shown == {1: "|Post 2|_posts/2020-01-02-p2.md", 2: "Post 1|Post 3|_posts/2020-01-03-p3.md",
+                     3: "Post 2||"}
+    # a post that does not ask does not depend on the others
+    quiet = LazyPosts(lambda: newest_first(3))
+    page = post_page(2, "x", quiet)
+    out, _, _ = render_post("{{ page.title }}", 1, page, SiteInput({}, posts=quiet), LINKS)
+    assert (out, quiet.used) == ("Post 2", False)
+
+
+def test_site_related_posts_are_the_ten_newest_but_the_post_itself():
+    from jekyll_myst.jekyll.liquid.lazy import LazyPosts
+
+    body = "{{ site.related_posts | map: 'title' | join: ',' }}"
+    # Jekyll takes the eleven newest, then leaves the post out: ten, or eleven
+    # less one that is further back
+    cases = ((12, range(11, 1, -1)), (5, [12, 11, 10, 9, 8, 7, 6, 4, 3, 2]), (1, range(12, 2, -1)))
+    for n, expected in cases:
+        posts = LazyPosts(lambda: newest_first(12))
+        out, problems, _ = render_post(body, 1, post_page(n, body, posts), SiteInput({}, posts=posts), LINKS)
+        assert (out, problems) == (",".join(f"Post {i}" for i in expected), [])
+        assert posts.used
+    alone = LazyPosts(lambda: newest_first(1))
+    assert render_post(body, 1, post_page(1, body, alone), SiteInput({}, posts=alone), LINKS).text == ""
+
+
+def test_site_time_prints_its_zone_and_compares_with_post_dates():
+    import zoneinfo
+
+    site = SiteInput({}, time=dt.datetime(2024, 5, 6, tzinfo=zoneinfo.ZoneInfo("America/Los_Angeles")))
+    body = "{{ site.time }}; {% if page.date < site.time %}written before the build{% endif %}"
+    out, problems, _ = render_post(body, 1, page_for(body), site, LINKS)
+    assert (out, problems) == ("2024-05-06 00:00:00 -0700; written before the build", [])

@@ -108,7 +108,7 @@ class JekyllMystParser(MystParser):
         posts = LazyPosts(project.site_posts)
         site = project.liquid_site(posts)
         relative = blog.relative_path(path)
-        page = PageInput(page_variables(front.data, relative, post, front.body), relative)
+        page = PageInput(page_variables(front.data, relative, post, front.body, posts), relative)
         linked: set[Path] = set()
 
         def find_post(stem: str) -> Path | None:

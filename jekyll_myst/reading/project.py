@@ -192,9 +192,10 @@ class BlogProject(Project):
     def liquid_site(self, posts: Sequence[Mapping[str, Any]]) -> SiteInput:
         """``site`` for the Liquid of the posts, with these as ``site.posts``."""
         blog = self.blog
+        # the day, not the moment, keeps builds reproducible; in the site's zone, as Jekyll's
+        time = dt.datetime.combine(self.today, dt.time(), blog.timezone)
         return SiteInput(settings=dict(blog.settings, url=blog.url, baseurl=blog.baseurl),
-                         folder=blog.static_dir, time=dt.datetime.combine(self.today, dt.time()),
-                         posts=posts)
+                         folder=blog.static_dir, time=time, posts=posts)
 
     def _excerpt_renderer(self) -> Callable[[str, Mapping[str, Any]], tuple[str, frozenset[Path]]]:
         """Renders an excerpt of ``site.posts``: its Liquid, as its post's, then its Markdown.

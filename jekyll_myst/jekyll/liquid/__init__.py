@@ -55,7 +55,7 @@ def render_post(body: str, first_line: int, page: PageInput, site: SiteInput, li
         # only an unreadable template (an unclosed "{{" or "{%") stops the parser: keep the text
         collector.add(error)
         return RenderedPost(body, collector.problems)
-    rendered = template.render(site=site_variables(site, collector.read), page=dict(page.variables))
+    rendered = template.render(site=site_variables(site, collector.read, page.path), page=page.variables)
     # parse errors are found before render errors: in the post's order, they read better
     return RenderedPost(rendered, sorted(collector.problems, key=lambda problem: problem.line),
                         frozenset(collector.files))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -12,16 +12,16 @@ from ..dates import ruby_time_text
 from ..post import Post
 from .data import DataFolder
 from .inputs import SiteInput
-from .lazy import LazyGroups
+from .lazy import LazyGroups, PostPage, related_posts
 
 
-def site_variables(site: SiteInput, on_read: Callable[[Path], None]) -> dict[str, Any]:
-    """``site.*``: every setting, then what Jekyll computes (which wins, as in Jekyll).
-    ``on_read`` is told of each ``_data/`` file a template reads."""
+def site_variables(site: SiteInput, on_read: Callable[[Path], None], path: str) -> dict[str, Any]:
+    """``site.*`` for the page at ``path``: every setting, then what Jekyll computes (which
+    wins, as in Jekyll).  ``on_read`` is told of each ``_data/`` file a template reads."""
     variables: dict[str, Any] = dict(site.settings)
     posts = site.posts
-    variables.update(posts=posts, time=site.time, tags=LazyGroups(posts, "tags"),
-                     categories=LazyGroups(posts, "categories"))
+    variables.update(posts=posts, time=RubyTime.of(site.time), tags=LazyGroups(posts, "tags"),
+                     categories=LazyGroups(posts, "categories"), related_posts=related_posts(posts, path))
     variables["collections"] = [{"label": "posts", "docs": posts}]
     for label, docs in site.collections.items():
         variables[label] = list(docs)
@@ -40,17 +40,23 @@ class RubyTime(dt.datetime):
     def __str__(self) -> str:
         return ruby_time_text(self)
 
+    def __liquid__(self) -> float:
+        # Ruby's Liquid compares two times (`page.date < site.time`); python-liquid
+        # compares numbers and strings only, and asks this for the value to compare
+        return self.timestamp()
+
     @classmethod
     def of(cls, value: dt.datetime) -> RubyTime:
         return cls.combine(value.date(), value.timetz(), tzinfo=value.tzinfo)
 
 
 def page_variables(data: Mapping[str, Any], path: str, post: Post | None = None,
-                   body: str = "") -> dict[str, Any]:
+                   body: str = "", posts: Sequence[Mapping[str, Any]] | None = None) -> Mapping[str, Any]:
     """``page.*``: the front matter, then Jekyll's keys for the file at ``path`` (site-relative).
 
     ``body`` gives the excerpt when the front matter has none: the text up to
-    the first blank line (``excerpt_separator``), as Jekyll takes it.
+    the first blank line (``excerpt_separator``), as Jekyll takes it.  With
+    ``posts`` (``site.posts``), a post's page has ``previous`` and ``next``.
     """
     name = PurePosixPath(path).name
     variables: dict[str, Any] = dict(data)
@@ -64,4 +70,4 @@ def page_variables(data: Mapping[str, Any], path: str, post: Post | None = None,
         id=posixpath.join(posixpath.dirname(post.url.rstrip("/")), post.slug),
         categories=list(post.categories), tags=list(post.tags), excerpt=excerpt,
     )
-    return variables
+    return variables if posts is None else PostPage(variables, posts)

@@ -1,4 +1,4 @@
-"""``site.posts``, ``site.tags`` and ``site.categories``, made on first use.
+"""``site.posts`` and what Jekyll derives from it, made on first use.
 
 They need every post's front matter.  Reading it all for each post would
 cost more than the post itself, and most posts never ask: the list is made
@@ -35,6 +35,45 @@ class LazyPosts(Sequence):
 
     def __iter__(self) -> Iterator[Mapping[str, Any]]:
         return iter(self._items())
+
+
+def related_posts(posts: Sequence[Mapping[str, Any]], path: str) -> LazyPosts:
+    """``site.related_posts`` of the page at ``path``: Jekyll's without ``--lsi``, the ten
+    newest posts but the page itself."""
+    return LazyPosts(lambda: [post for post in posts[:11] if post.get("path") != path][:10])
+
+
+class PostPage(Mapping):
+    """``page`` of a post: its variables, and ``page.previous`` and ``page.next``, the posts
+    before and after it by date, found in ``site.posts`` when first read.
+
+    As in Jekyll, these two win over front matter keys of the same names, and
+    are nil at either end of the blog.
+    """
+
+    _NEIGHBOURS = ("previous", "next")
+
+    def __init__(self, variables: Mapping[str, Any], posts: Sequence[Mapping[str, Any]]) -> None:
+        self._variables = variables
+        self._posts = posts
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self._NEIGHBOURS:
+            return self._variables[key]
+        path = self._variables.get("path")
+        # site.posts is newest first
+        index = next((i for i, post in enumerate(self._posts) if post.get("path") == path), None)
+        if index is None:
+            return None
+        neighbour = index + 1 if key == "previous" else index - 1
+        return self._posts[neighbour] if 0 <= neighbour < len(self._posts) else None
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._variables
+        yield from (key for key in self._NEIGHBOURS if key not in self._variables)
+
+    def __len__(self) -> int:
+        return len(self._variables) + sum(key not in self._variables for key in self._NEIGHBOURS)
 
 
 class LazyGroups(Mapping):
