@@ -261,3 +261,12 @@ def test_site_time_prints_its_zone_and_compares_with_post_dates():
     body = "{{ site.time }}; {% if page.date < site.time %}written before the build{% endif %}"
     out, problems, _ = render_post(body, 1, page_for(body), site, LINKS)
     assert (out, problems) == ("2024-05-06 00:00:00 -0700; written before the build", [])
+
+
+@pytest.mark.parametrize("tag", ["link", "post_url", "include", "include_relative"])
+def test_a_tag_without_its_argument_keeps_the_text_after_it(site, tag):
+    body = f"Before {{% {tag} %}}\n\nAfter.\n"
+    out, problems = render(body, site)
+    assert out == "Before \n\nAfter.\n"
+    assert len(problems) == 1 and problems[0].startswith(f"line 1: {{% {tag} %}} needs a")
+

@@ -118,9 +118,10 @@ class IncludeTag(Tag):
     relative = False
 
     def parse(self, stream: TokenStream) -> Node:
+        if stream.peek.kind != TOKEN_EXPRESSION:
+            # raised on the tag itself: the parser steps over the tag, not the text after it
+            raise LiquidSyntaxError(f"{{% {self.name} %}} needs a file name", token=stream.current)
         token = stream.eat(TOKEN_TAG)
-        if stream.current.kind != TOKEN_EXPRESSION:
-            raise LiquidSyntaxError(f"{{% {self.name} %}} needs a file name", token=token)
         markup = stream.current
         text = markup.value
         match = _VARIABLE_NAME.match(text)

@@ -107,9 +107,10 @@ class _ResolvingTag(Tag):
     missing = ""
 
     def parse(self, stream: TokenStream) -> Node:
+        if stream.peek.kind != TOKEN_EXPRESSION:
+            # raised on the tag itself: the parser steps over the tag, not the text after it
+            raise LiquidSyntaxError(f"{{% {self.name} %}} needs a target", token=stream.current)
         token = stream.eat(TOKEN_TAG)
-        if stream.current.kind != TOKEN_EXPRESSION:
-            raise LiquidSyntaxError(f"{{% {self.name} %}} needs a target", token=token)
         target = Interpolated.parse(self.env, stream.current)
         return LinkNode(token, target, getattr(self.env.links, self.resolver), self.missing)
 
