@@ -233,6 +233,29 @@ def test_redirect_from_paths_lead_to_the_post(tmp_path):
     assert linking["href"] == "2022-01-01-moved.html"
 
 
+
+def test_a_gist_is_embedded_as_jekyll_gist_embeds_it(tmp_path):
+    conf = (TESTS / "roots" / "test-blog" / "conf.py").read_text()
+    src = make_blog(tmp_path / "src", files={
+        "conf.py": conf.replace('"plugins": ["jekyll-mentions", "jemoji"]',
+                                '"plugins": ["jekyll-mentions", "jemoji", "jekyll-gist"]'),
+        "posts/2022-01-03-gists.md": "---\ntitle: Gists\n---\n\nThe script:\n\n"
+                                     "{% gist parkr/c08ee0f2726fd0e3909d hello.rb %}\n\nAfter it.\n",
+    })
+    app = SphinxTestApp("html", srcdir=src)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert "[jekyll." not in strip_colors(app.warning.getvalue())
+    body = soup(app, "posts/2022-01-03-gists.html").select_one("div.body")
+    # the browser runs the script, which shows the gist; without scripts, a link to it
+    script = body.select_one("script")
+    assert script["src"] == "https://gist.github.com/parkr/c08ee0f2726fd0e3909d.js?file=hello.rb"
+    assert body.select_one("noscript a")["href"] == "https://gist.github.com/parkr/c08ee0f2726fd0e3909d"
+    texts = [p.get_text() for p in body.select("p")]
+    assert texts.index("After it.") == texts.index("The script:") + 1
+
 def test_links_under_the_baseurl_lead_to_the_posts(tmp_path):
     # a GitHub Pages project site: Jekyll served every page under /blog, and
     # relative_url, absolute_url and {{ site.baseurl }} write that into links

@@ -270,3 +270,26 @@ def test_a_tag_without_its_argument_keeps_the_text_after_it(site, tag):
     assert out == "Before \n\nAfter.\n"
     assert len(problems) == 1 and problems[0].startswith(f"line 1: {{% {tag} %}} needs a")
 
+
+def test_gist_is_jekyll_gists_embed_when_the_site_lists_the_plugin():
+    body = ("{% gist parkr/c08ee0f2726fd0e3909d %}\n"
+            "{% assign id = 'ann/123' %}{% gist id test.md %}\n"
+            "{% gist %}\nAfter.\n")
+    page = PageInput({}, "_posts/2020-01-01-x.md")
+    out, problems, _ = render_post(body, 1, page, SiteInput({"plugins": ["jekyll-gist"]}), LINKS)
+    assert out.splitlines() == [
+        '<script src="https://gist.github.com/parkr/c08ee0f2726fd0e3909d.js"> </script>'
+        '<noscript><a href="https://gist.github.com/parkr/c08ee0f2726fd0e3909d">'
+        'parkr/c08ee0f2726fd0e3909d</a></noscript>',
+        '<script src="https://gist.github.com/ann/123.js?file=test.md"> </script>'
+        '<noscript><a href="https://gist.github.com/ann/123">ann/123 (test.md)</a></noscript>',
+        "", "After."]
+    assert [(p.line, p.message) for p in problems] == [
+        (3, "{% gist %} needs a gist: {% gist user/1234567 %} or {% gist user/1234567 file.rb %}")]
+    # the site turned the noscript copy off
+    quiet = SiteInput({"plugins": ["jekyll-gist"], "gist": {"noscript": False}})
+    assert render_post("{% gist a/1 %}", 1, page, quiet, LINKS).text == \
+        '<script src="https://gist.github.com/a/1.js"> </script>'
+    # without the plugin, Jekyll does not know the tag
+    _, problems, _ = render_post("{% gist a/1 %}", 1, page, SiteInput({}), LINKS)
+    assert [p.message.split(":")[0] for p in problems] == ["Liquid tag 'gist' is not one of Jekyll's"]

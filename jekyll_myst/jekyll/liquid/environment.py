@@ -16,7 +16,7 @@ from liquid.parser import get_parser
 from liquid.stream import TokenStream
 from liquid.token import Token
 
-from . import array_filters, date_filters, includes, tags, text_filters, url_filters
+from . import array_filters, date_filters, gist, includes, tags, text_filters, url_filters
 from .inputs import Links, PageInput, SiteInput
 from .located import Collector
 
@@ -54,6 +54,8 @@ class JekyllEnvironment(Environment):
             self.add_tag(tag)
         for module in (url_filters, date_filters, text_filters, array_filters):
             self.filters.update(module.FILTERS)
+        if gist.PLUGIN in (self.site.settings.get("plugins") or ()):
+            self.add_tag(gist.GistTag)
 
     def _parse(self, source: str) -> list[Node]:
         stream = TokenStream(self.tokenizer()(source))
