@@ -101,3 +101,16 @@ def test_the_extension_does_not_import_the_preview():
     offending = {name: sorted(m for m in imports(path) if m.startswith("jekyll_myst.preview"))
                  for name, path in our_modules().items() if not name.startswith("jekyll_myst.preview")}
     assert {name: found for name, found in offending.items() if found} == {}
+
+
+def test_python_liquid_is_imported_only_to_render_liquid():
+    """It takes a tenth of a second to import: posts without Liquid, such as most edits in the
+    live preview, never pay it."""
+    import subprocess
+    import sys
+
+    code = ("import sys, jekyll_myst, jekyll_myst.reading.renderer, jekyll_myst.reading.parser\n"
+            "print(sorted(m for m in sys.modules if m == 'liquid' or m.startswith('liquid.')))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "[]"

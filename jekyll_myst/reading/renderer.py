@@ -27,7 +27,7 @@ from sphinx import addnodes
 from ..jekyll.kramdown.extensions import OPTIONS
 from ..jekyll.kramdown.ids import HeaderIds, header_text
 from ..jekyll.kramdown.inline import SPAN_IAL_KEY, image_alt
-from ..jekyll.liquid.tags import LINE_NUMBERS
+from ..jekyll.liquid import LINE_NUMBERS
 from ..jekyll.permalinks import UNSAFE_SCHEME
 from ..jekyll.site_files import relative_to_file, site_file, site_path
 from ..reporting import report

@@ -18,13 +18,11 @@ from liquid.stream import TokenStream
 from liquid.tag import Tag
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
 
+from . import LINE_NUMBERS
 from .markup import Interpolated
 
 #: Jekyll's own check of the highlight tag's markup: a language, then options
 _HIGHLIGHT = re.compile(r'^([a-zA-Z0-9.+#_-]+)((\s+\w+(=(\w+|"([0-9]+\s)*[0-9]+"))?)*)$')
-#: the word after the language of a fence that shows line numbers: what
-#: ``{% highlight lang linenos %}`` becomes (kramdown reads no fence with one)
-LINE_NUMBERS = "linenos"
 #: what Jekyll strips from the code before highlighting it
 _EDGE_NEWLINES = re.compile(r"\A(?:\r\n|\n)+|(?:\r\n|\n)+\Z")
 #: tags that are only valid inside a block: out of it, they are misplaced, not unknown
