@@ -44,6 +44,10 @@ _LOADS = {
     ("track", "src"): "media-src", ("video", "poster"): "img-src",
 }
 
+#: what a script of another origin loads in turn, which its page does not show: GitHub's
+#: gist embed (jekyll-gist's tag) writes a stylesheet of GitHub's into the page
+_ALSO_LOADS = {("script-src", "https://gist.github.com"): ("style-src", "https://github.githubassets.com")}
+
 
 def _origin(url: str) -> str | None:
     """The origin of an absolute http(s) URL; None for the site's own (relative) URLs."""
@@ -133,6 +137,9 @@ def scan(site: Path) -> dict[str, set[str]]:
         found["handler"] |= parser.handlers
         for directive, origins in parser.origins.items():
             found.setdefault(directive, set()).update(origins)
+    for (directive, origin), (also, other) in _ALSO_LOADS.items():
+        if origin in found.get(directive, ()):
+            found.setdefault(also, set()).add(other)
     return found
 
 

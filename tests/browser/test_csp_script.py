@@ -56,6 +56,17 @@ def test_policy_allows_exactly_what_the_pages_inline_and_load(tmp_path):
     assert "widgets.example.net" in out.stderr  # other sites are named
 
 
+def test_a_gist_gets_the_stylesheet_its_script_writes(tmp_path):
+    (tmp_path / "post.html").write_text(
+        '<script src="https://gist.github.com/parkr/c08ee0f2726fd0e3909d.js"> </script>', encoding="utf-8")
+    (tmp_path / "other.html").write_text("<p>no gist</p>", encoding="utf-8")
+    out = subprocess.run([sys.executable, str(DEPLOY / "csp.py"), str(tmp_path)],
+                         capture_output=True, text=True, check=True)
+    policy = directives(out.stdout.strip())
+    assert policy["script-src"] == ["'self'", "https://gist.github.com"]
+    assert policy["style-src"] == ["'self'", "https://github.githubassets.com"]
+
+
 def test_nginx_include(tmp_path):
     (tmp_path / "index.html").write_text("<p>no inline code</p>", encoding="utf-8")
     conf = tmp_path / "conf" / "csp.conf"
