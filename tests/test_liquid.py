@@ -285,7 +285,8 @@ def test_gist_is_jekyll_gists_embed_when_the_site_lists_the_plugin():
         '<noscript><a href="https://gist.github.com/ann/123">ann/123 (test.md)</a></noscript>',
         "", "After."]
     assert [(p.line, p.message) for p in problems] == [
-        (3, "{% gist %} needs a gist: {% gist user/1234567 %} or {% gist user/1234567 file.rb %}")]
+        (3, "{% gist %} takes a gist and a file name at most: {% gist user/1234567 %} or "
+            "{% gist user/1234567 file.rb %}")]
     # the site turned the noscript copy off
     quiet = SiteInput({"plugins": ["jekyll-gist"], "gist": {"noscript": False}})
     assert render_post("{% gist a/1 %}", 1, page, quiet, LINKS).text == \

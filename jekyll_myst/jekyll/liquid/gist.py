@@ -10,7 +10,6 @@ out, as it does in Jekyll.
 from __future__ import annotations
 
 import html
-import re
 from typing import TextIO
 
 from liquid import RenderContext
@@ -22,8 +21,6 @@ from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG, Token
 
 #: the plugin's name in ``plugins:``
 PLUGIN = "jekyll-gist"
-#: jekyll-gist's reading of its markup: the gist (``user/id`` or ``id``), then a file name
-_ARGUMENTS = re.compile(r"\A(\S+|.*(?=/).+)\s?(\S*)\Z")
 
 
 def gist_html(gist: str, file: str, noscript: bool) -> str:
@@ -60,12 +57,13 @@ class GistTag(Tag):
     block = False
 
     def parse(self, stream: TokenStream) -> Node:
-        match = _ARGUMENTS.match(stream.peek.value.strip()) if stream.peek.kind == TOKEN_EXPRESSION else None
-        if match is None:
+        # the gist (``user/id`` or ``id``), then, optionally, one of its files
+        words = stream.peek.value.split() if stream.peek.kind == TOKEN_EXPRESSION else []
+        if len(words) not in (1, 2):
             # raised on the tag itself: the parser steps over the tag, not the text after it
-            raise LiquidSyntaxError("{% gist %} needs a gist: {% gist user/1234567 %} or "
-                                    "{% gist user/1234567 file.rb %}", token=stream.current)
+            raise LiquidSyntaxError("{% gist %} takes a gist and a file name at most: {% gist user/1234567 %}"
+                                    " or {% gist user/1234567 file.rb %}", token=stream.current)
         token = stream.eat(TOKEN_TAG)
         settings = self.env.site.settings.get("gist")
         noscript = not (isinstance(settings, dict) and settings.get("noscript") is False)
-        return GistNode(token, match[1].strip(), match[2].strip(), noscript)
+        return GistNode(token, words[0], words[1] if len(words) == 2 else "", noscript)

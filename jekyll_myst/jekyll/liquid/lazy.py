@@ -38,8 +38,8 @@ class LazyPosts(Sequence):
 
 
 def related_posts(posts: Sequence[Mapping[str, Any]], path: str) -> LazyPosts:
-    """``site.related_posts`` of the page at ``path``: Jekyll's without ``--lsi``, the ten
-    newest posts but the page itself."""
+    """``site.related_posts`` of the page at ``path``: Jekyll's without ``--lsi``, the
+    eleven newest posts less the page itself, ten at most."""
     return LazyPosts(lambda: [post for post in posts[:11] if post.get("path") != path][:10])
 
 
