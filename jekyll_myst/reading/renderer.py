@@ -237,6 +237,40 @@ class KramdownRenderer(SphinxRenderer):
             return self.render_hardbreak(token)
         return super().render_softbreak(token)
 
+    def render_table(self, token: SyntaxTreeNode) -> None:
+        """A kramdown table: a header is optional, and it may have several bodies and a footer
+        (MyST's renderer takes a GFM table: one header row, one body)."""
+        table = nodes.table(classes=["colwidths-auto"])
+        self.copy_attributes(token, table, ("class", "id"))
+        self.add_line_and_source_path(table, token)
+        self.current_node.append(table)
+        sections = token.children or []
+        columns = max((len(row.children) for section in sections for row in section.children), default=0)
+        tgroup = nodes.tgroup(cols=columns)
+        table += tgroup
+        tgroup += [nodes.colspec(colwidth=100 // max(columns, 1)) for _ in range(columns)]
+        for section in sections:
+            # docutils has no footer: a body that the HTML translator writes as <tfoot>
+            part = nodes.thead() if section.type == "thead" else nodes.tbody(footer=section.type == "tfoot")
+            tgroup += part
+            with self.current_node_context(part):
+                for row in section.children:
+                    self._render_table_row(row)
+
+    def _render_table_row(self, token: SyntaxTreeNode) -> None:
+        row = nodes.row()
+        with self.current_node_context(row, append=True):
+            for cell in token.children:
+                entry = nodes.entry()
+                style = str(cell.attrGet("style") or "")
+                if style.startswith("text-align:"):
+                    entry["classes"].append(f"text-{style.split(':')[1]}")
+                with self.current_node_context(entry, append=True):
+                    # an empty cell is empty, as kramdown writes it: no empty paragraph
+                    if cell.children and cell.children[0].content:
+                        with self.current_node_context(nodes.paragraph(), append=True):
+                            self.render_children(cell)
+
     def render_abbr(self, token: SyntaxTreeNode) -> None:
         self.current_node.append(nodes.abbreviation(token.content, token.content,
                                                     explanation=str(token.attrGet("title"))))

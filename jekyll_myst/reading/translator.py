@@ -79,3 +79,15 @@ class BlogHTMLTranslator(HTML5Translator):
             super().visit_raw(node)
         finally:
             self.body[start:] = [titled_frames(part) for part in self.body[start:]]
+
+    def visit_tbody(self, node: nodes.tbody) -> None:
+        if node.get("footer"):
+            self.body.append(self.starttag(node, "tfoot"))
+        else:
+            super().visit_tbody(node)
+
+    def depart_tbody(self, node: nodes.tbody) -> None:
+        if node.get("footer"):
+            self.body.append("</tfoot>\n")
+        else:
+            super().depart_tbody(node)

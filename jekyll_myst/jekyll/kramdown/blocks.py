@@ -495,7 +495,10 @@ def kramdown_block_plugin(md: MarkdownIt) -> None:
     md.block.ruler.before("html_block", "kramdown_html_element", html_element_rule,
                           {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.before("paragraph", "kramdown_math_block", math_block_rule)
-    md.block.ruler.at("table", table_rule, {"alt": ["paragraph", "reference"]})
+    # last before paragraphs, as in kramdown: a list item or a heading with a pipe is not a
+    # table, and a table never interrupts a paragraph
+    md.block.ruler.disable("table", ignoreInvalid=True)
+    md.block.ruler.before("paragraph", "kramdown_table", table_rule)
     # before tables too: a table's rows end at an attribute list, as a paragraph does
     md.block.ruler.before("table", "kramdown_attribute_list", attribute_list_block_rule,
                           {"alt": ["paragraph", "reference", "blockquote", "list"]})
