@@ -311,12 +311,26 @@ def typographic_symbols_rule(state: StateCore) -> None:
                     child.content = child.content.replace(ascii_form, symbol)
 
 
+def mailto_autolink_rule(state: StateCore) -> None:
+    """``<mailto:me@example.org>`` shows the address alone: kramdown's autolink
+    takes ``mailto:`` out of the text (markdown-it keeps it)."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children = block.children
+        for opening, text in zip(children, children[1:], strict=False):
+            if (opening.type == "link_open" and opening.markup == "autolink" and text.type == "text"
+                    and text.content[:7].lower() == "mailto:"):
+                text.content = text.content[7:]
+
+
 def kramdown_inline_plugin(md: MarkdownIt, mentions_base: str | None,
                            emoji_lookup: Callable[[str], str | None] | None) -> None:
     md.inline.ruler.before("escape", "kramdown_math_inline", math_inline_rule)
     md.inline.ruler.at("escape", escape_rule)
     md.core.ruler.after("block", "kramdown_abbreviation_definitions", abbreviation_definitions_rule)
     md.core.ruler.after("inline", "kramdown_span_ial", span_ial_rule)
+    md.core.ruler.after("inline", "kramdown_mailto_autolink", mailto_autolink_rule)
     md.core.ruler.after("kramdown_span_ial", "kramdown_markdown_attribute", markdown_attribute_rule)
     md.core.ruler.after("kramdown_span_ial", "kramdown_abbreviations", abbreviations_rule)
     md.core.ruler.after("kramdown_abbreviations", "kramdown_typographic_symbols", typographic_symbols_rule)
