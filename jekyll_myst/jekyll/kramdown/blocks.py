@@ -28,6 +28,7 @@ from .attributes import (
     parse_attribute_list,
     resolve,
 )
+from .definition_lists import definition_terms_plugin
 from .tables import table_rule
 
 #: the markdown-it ``env`` key of the problems the rules found
@@ -499,6 +500,7 @@ def kramdown_block_plugin(md: MarkdownIt) -> None:
     # table, and a table never interrupts a paragraph
     md.block.ruler.disable("table", ignoreInvalid=True)
     md.block.ruler.before("paragraph", "kramdown_table", table_rule)
+    definition_terms_plugin(md)
     # before tables too: a table's rows end at an attribute list, as a paragraph does
     md.block.ruler.before("table", "kramdown_attribute_list", attribute_list_block_rule,
                           {"alt": ["paragraph", "reference", "blockquote", "list"]})
