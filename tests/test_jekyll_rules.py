@@ -84,6 +84,14 @@ def test_options_the_page_sets(text, options):
     assert PROBLEMS not in env
 
 
+def test_a_raw_element_keeps_its_lines_as_written():
+    """A ``<pre>``'s indentation is its code's: only a container's own is taken off."""
+    tokens = kramdown_parser().parse("<pre>\ndef f():\n    return 1\n</pre>\n\n* item\n\n  <pre>\n  a\n"
+                                     "    b\n  </pre>\n", {})
+    assert [t.content for t in tokens if t.type == "html_block"] == [
+        "<pre>\ndef f():\n    return 1\n</pre>\n", "<pre>\na\n  b\n</pre>\n"]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("1) one\n2) two\n", "1\\) one\n2\\) two\n"),
     ("[report](/files/report v2.pdf)\n", "[report](/files/report%20v2.pdf)\n"),

@@ -115,10 +115,11 @@ def html_element_rule(state: StateBlock, start: int, end: int, silent: bool) -> 
     if silent:
         return True
     if model == "raw":
-        # kramdown keeps a raw element whole, blank lines and all, to its end tag
+        # kramdown keeps a raw element whole, blank lines and all, to its end tag, and
+        # its lines as written: a <pre>'s indentation is the code's
         token = state.push("html_block", "", 0)
         token.map = [start, start + close_line + 1]
-        token.content = "\n".join(lines[:close_line + 1]) + "\n"
+        token.content = state.getLines(start, start + close_line + 1, state.blkIndent, True)
         state.line = start + close_line + 1
         return True
     inner_lines = lines[:close_line + 1]
