@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ElementTree
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from conftest import TESTS, make_blog
+from conftest import TESTS, build, make_blog
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
@@ -233,6 +233,37 @@ def test_redirect_from_paths_lead_to_the_post(tmp_path):
     assert linking["href"] == "2022-01-01-moved.html"
 
 
+
+
+HTML_POST = "posts/2022-01-04-html"
+
+
+def test_html_in_a_post_is_kept_as_written_its_site_paths_leading_here(tmp_path):
+    # the test blog leaves kramdown's parse_block_html at Jekyll's default: false
+    src = make_blog(tmp_path / "src", files={f"{HTML_POST}.md": (
+        "---\ntitle: HTML\n---\n\n<div class=\"pic\">\n  <img src=\"/images/pic.png\" alt=\"A pic\">\n"
+        "  <a href=\"/2020/01/02/first-post.html#text\">first</a>\n"
+        "  <a href=\"/2001/01/01/gone.html\">gone</a>\n"
+        "</div>\n\n<details>\n<summary>More</summary>\n\nHidden *text*.\n\n</details>\n")})
+    app, _ = build(src, tmp_path / "out")
+    assert "[jekyll." not in strip_colors(app.warning.getvalue())
+    page = app.outdir / f"{HTML_POST}.html"
+    body = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select_one("div.body")
+    # the image is copied with the page; the post it linked to is at its new address
+    image = page.parent / body.select_one("div.pic img")["src"]
+    assert image.read_bytes() == (src / "posts" / "images" / "pic.png").read_bytes()
+    assert [a["href"] for a in body.select("div.pic a")] == ["2020-01-02-first-post.html#text",
+                                                              "/2001/01/01/gone.html"]
+    # raw, as kramdown leaves block HTML by default: no Markdown read inside
+    assert body.select_one("details summary").get_text() == "More"
+    assert "Hidden *text*." in body.select_one("details").get_text() and not body.select("details em")
+
+    # the post it links to goes: the link is as written again, as in Jekyll
+    (src / "posts" / "2020-01-02-first-post.md").unlink()
+    app, read = build(src, tmp_path / "out")
+    assert HTML_POST not in read
+    body = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select_one("div.body")
+    assert body.select_one("div.pic a")["href"] == "/2020/01/02/first-post.html#text"
 
 def test_a_gist_is_embedded_as_jekyll_gist_embeds_it(tmp_path):
     conf = (TESTS / "roots" / "test-blog" / "conf.py").read_text()

@@ -15,6 +15,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from jekyll_myst.jekyll import emoji
 from jekyll_myst.jekyll.discovery import find_bio_files, find_post_files
+from jekyll_myst.jekyll.html_urls import html_urls, replace_urls
 from jekyll_myst.jekyll.kramdown.attributes import Attributes, parse_attribute_list, resolve
 from jekyll_myst.jekyll.kramdown.blocks import PROBLEMS, kramdown_block_plugin
 from jekyll_myst.jekyll.kramdown.extensions import OPTIONS, kramdown_extensions_plugin
@@ -28,9 +29,10 @@ FIXTURES = Path(__file__).parent / "fixtures"
 TOKEN_CASES = read_cases(FIXTURES / "kramdown_rules.txt")
 
 
-def kramdown_parser() -> MarkdownIt:
+def kramdown_parser(parse_block_html: bool = True) -> MarkdownIt:
+    """The rules, with ``parse_block_html`` as the blogs we import set it, unless told."""
     md = MarkdownIt("commonmark").enable(["strikethrough", "table"])
-    md.use(kramdown_block_plugin)
+    md.use(kramdown_block_plugin, parse_block_html=parse_block_html)
     md.use(kramdown_extensions_plugin)
     md.use(kramdown_inline_plugin, mentions_base="https://github.com", emoji_lookup=emoji.character)
     return md
@@ -74,7 +76,7 @@ def test_kramdown_rules(case):
     ('{::options auto_ids="false" auto_id_prefix="x-" /}\n', {"auto_ids": False, "auto_id_prefix": "x-"}),
     ('Text {::options auto_ids="yes" toc_levels="2..3" /} here.\n', {"auto_ids": True, "toc_levels": (2, 3)}),
     # kramdown ignores a value it cannot read; options that change nothing here are not kept
-    ('{::options toc_levels="7..9" parse_block_html="true" nosuch="1" /}\n', {}),
+    ('{::options toc_levels="7..9" nosuch="1" parse_block_html="true" /}\n', {"parse_block_html": True}),
     ("    {::options auto_ids=\"false\" /}\n", None),
 ])
 def test_options_the_page_sets(text, options):
@@ -84,12 +86,44 @@ def test_options_the_page_sets(text, options):
     assert PROBLEMS not in env
 
 
+def test_block_html_is_raw_unless_parse_block_html_or_its_markdown_attribute_says_otherwise():
+    """kramdown's default, and Jekyll's: the element, blank lines and all, to its end tag."""
+    source = ("<details>\n<summary>More</summary>\n\nHidden *text*.\n\n</details>\n\n"
+              '<div markdown="1">\n*Read*\n</div>\n\n'
+              '{::options parse_block_html="true" /}\n\n<div>\n*Read too*\n</div>\n')
+    tokens = dump(kramdown_parser(parse_block_html=False).parse(source, {}))
+    assert tokens[0] == ("html_block '<details>\\n<summary>More</summary>\\n\\nHidden *text*.\\n\\n"
+                         "</details>\\n'")
+    # markdown="1" reads that element's content; from {::options} on, every element's
+    assert [line.strip() for line in tokens[1:]] == [
+        "html_element_open [div]", "paragraph_open", "inline", "em_open", "text 'Read'",
+        "html_element_open [div]", "paragraph_open", "inline", "em_open", "text 'Read too'"]
+
+
 def test_a_raw_element_keeps_its_lines_as_written():
     """A ``<pre>``'s indentation is its code's: only a container's own is taken off."""
     tokens = kramdown_parser().parse("<pre>\ndef f():\n    return 1\n</pre>\n\n* item\n\n  <pre>\n  a\n"
                                      "    b\n  </pre>\n", {})
     assert [t.content for t in tokens if t.type == "html_block"] == [
         "<pre>\ndef f():\n    return 1\n</pre>\n", "<pre>\na\n  b\n</pre>\n"]
+
+
+@pytest.mark.parametrize(("html", "urls"), [
+    ('<img src="/a.png" srcset="/a.png 1x, /b.png 2x" alt="x">', ["/a.png", "/a.png", "/b.png"]),
+    ("<a href='/p.html#s'>p</a> <A HREF=/x>x</A> <video poster=\"/v.jpg\">", ["/p.html#s", "/x", "/v.jpg"]),
+    ('<a href="/q?a=1&amp;b=2">q</a> text href="/not-a-tag" <!-- -->', ["/q?a=1&b=2"]),
+])
+def test_the_urls_of_html_tags(html, urls):
+    assert html_urls(html) == urls
+
+
+def test_urls_of_html_tags_replaced_where_a_new_one_is_given():
+    html = ('<img src="/a.png" srcset="/a.png 1x, /b.png 2x"> <a href=/x title="/a.png">x</a> '
+            '<a href="/y">y</a>')
+    new = {"/a.png": "../_downloads/d/a.png", "/x": "x&y.html"}.get
+    assert replace_urls(html, new) == ('<img src="../_downloads/d/a.png" srcset="../_downloads/d/a.png 1x, '
+                                       '/b.png 2x"> <a href="x&amp;y.html" title="/a.png">x</a> '
+                                       '<a href="/y">y</a>')
 
 
 @pytest.mark.parametrize(("text", "expected"), [

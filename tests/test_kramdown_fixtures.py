@@ -24,7 +24,7 @@ jekyll_settings = {
     "url": "https://blog.example.org",
     "baseurl": "/blog",
     "plugins": ["jekyll-mentions", "jemoji"],
-    "kramdown": {"toc_levels": "2..4"},
+    "kramdown": {"toc_levels": "2..4", "parse_block_html": True},
 }
 """
 

@@ -18,6 +18,7 @@ from .listings import setup_listings
 from .navigation import setup_navigation
 from .neighbours import setup_neighbours
 from .previews import setup_previews
+from .raw_html_links import setup_raw_html_links
 from .rewrites import setup_rewrites
 from .sources import setup_sources
 from .writing import setup_writing
@@ -35,6 +36,7 @@ def setup_blog(app: Sphinx) -> None:
     setup_navigation(app, tracker)
     setup_feeds(app)
     setup_previews(app)
+    setup_raw_html_links(app)
     setup_writing(app)
     setup_sources(app)
     setup_book(app, tracker)

@@ -15,6 +15,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import docname_join
 
 from ..reading.project import BlogProject
+from ..reading.raw_html import PAGES
 from .domain import JekyllDomain
 from .rewrites import RewriteTracker
 
@@ -31,6 +32,10 @@ def collect_links(app: Sphinx, doctree: nodes.document) -> None:
         if target:
             # a link without its own text shows the title of the page it leads to
             targets[target] = targets.get(target, False) or not xref.get("refexplicit", True)
+    for raw in doctree.findall(nodes.raw):
+        # a post's HTML that links to a post by its old URL (``raw_html_links``)
+        for path in raw.get(PAGES, {}).values():
+            targets.setdefault("url:" + path.split("#", 1)[0], False)
     env.domains["jekyll"].note_links(env.docname, targets)
 
 

@@ -48,7 +48,7 @@ def markdown_to_html(blog: BlogSource) -> Callable[[str], str]:
     """kramdown's HTML of a short piece of Markdown, as the excerpt's converter gives it."""
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     md.validateLink = lambda url: True
-    md.use(kramdown_block_plugin)
+    md.use(kramdown_block_plugin, parse_block_html=blog.kramdown.parse_block_html)
     md.use(kramdown_extensions_plugin)
     md.use(kramdown_inline_plugin, mentions_base=blog.mentions_base,
            emoji_lookup=emoji.character if blog.emoji_enabled else None)

@@ -46,6 +46,8 @@ class KramdownOptions:
     gfm: bool = True
     #: a line break in a paragraph is a ``<br>`` (GFM only)
     hard_wrap: bool = False
+    #: Markdown inside block HTML elements is read (else only with ``markdown="1"``)
+    parse_block_html: bool = False
     #: the entities for ' ' " " in that order
     smart_quotes: tuple[str, str, str, str] = _SMART_QUOTES
     #: the language of code that names none (``syntax_highlighter_opts``);
@@ -64,7 +66,7 @@ class KramdownOptions:
             return cls(), [] if settings is None else ["kramdown must be a mapping of options"]
         problems: list[str] = []
         values: dict[str, Any] = {}
-        for key in ("auto_ids", "hard_wrap"):
+        for key in ("auto_ids", "hard_wrap", "parse_block_html"):
             if key in settings:
                 if isinstance(settings[key], bool):
                     values[key] = settings[key]

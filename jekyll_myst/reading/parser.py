@@ -168,7 +168,7 @@ class JekyllMystParser(MystParser):
         # kramdown takes any link; the renderer refuses the unsafe ones, with a warning
         md.validateLink = lambda url: True
         blog = project.blog
-        md.use(kramdown_block_plugin)
+        md.use(kramdown_block_plugin, parse_block_html=blog.kramdown.parse_block_html)
         md.use(kramdown_extensions_plugin)
         md.use(task_list_plugin)
         md.use(kramdown_inline_plugin, mentions_base=blog.mentions_base,

@@ -33,6 +33,7 @@ from ..jekyll.site_files import relative_to_file, site_file, site_path
 from ..reporting import report
 from .local_toc import local_toc
 from .nodes import deleted, html_element, task_checkbox
+from .raw_html import note_site_urls
 
 
 class KramdownRenderer(SphinxRenderer):
@@ -340,7 +341,8 @@ class KramdownRenderer(SphinxRenderer):
     def rebase_site_paths(self) -> None:
         """Images and downloads are files of the site: site-absolute paths
         (``/images/x.png``) point into the site folder, and nothing may lead
-        out of it (``../../etc/passwd``, a symlink) or the project."""
+        out of it (``../../etc/passwd``, a symlink) or the project.  So do the
+        paths of the post's HTML (``raw_html``)."""
         for image in list(self.document.findall(nodes.image)):
             uri = self._site_file_uri(image, image["uri"], "image")
             if uri is None:
@@ -353,6 +355,7 @@ class KramdownRenderer(SphinxRenderer):
                 download.replace_self(nodes.inline(download.astext(), download.astext()))
             else:
                 download["reftarget"] = target
+        note_site_urls(self.document, self.sphinx_env, self.blog, self.blog_file)
 
     def _site_file_uri(self, node: nodes.Element, uri: str, kind: str) -> str | None:
         """The path Sphinx should copy ``uri`` from, relative to the file; None if refused."""

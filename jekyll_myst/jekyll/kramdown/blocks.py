@@ -1,5 +1,5 @@
-"""Block-level kramdown syntax as markdown-it rules: HTML blocks with Markdown
-inside (``parse_block_html``), ``$$`` display math, and attribute lists.
+"""Block-level kramdown syntax as markdown-it rules: HTML blocks, raw or with
+Markdown inside (``parse_block_html``), ``$$`` display math, and attribute lists.
 
 Each rule works on tokens, so fenced and indented code is never touched.
 What cannot be applied is recorded in the markdown-it ``env`` under
@@ -9,6 +9,7 @@ report.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from markdown_it import MarkdownIt
@@ -33,6 +34,9 @@ from .tables import table_rule
 
 #: the markdown-it ``env`` key of the problems the rules found
 PROBLEMS = "kramdown_problems"
+#: the markdown-it ``env`` key of the options ``{::options /}`` set, by name: from
+#: there on, they take the place of the site's (see ``extensions.py``)
+OPTIONS = "kramdown_document_options"
 #: Elements whose content kramdown parses as blocks (its HTML content model),
 #: plus ``center``, which the blogs we import use as a block wrapper.
 BLOCK_CONTENT = frozenset("""
@@ -85,7 +89,11 @@ def _find_close(state: StateBlock, start: int, end: int, tag: str) -> tuple[list
     return None
 
 
-def html_element_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+def html_element_rule(state: StateBlock, start: int, end: int, silent: bool,
+                      parse_block_html: bool = False) -> bool:
+    """An HTML element that starts a block, to its end tag: raw, or with Markdown inside
+    when ``parse_block_html`` (the site's, or the page's ``{::options}``) or its
+    ``markdown`` attribute says so, as kramdown reads it."""
     if state.is_code_block(start):
         return False
     first = state.src[state.bMarks[start] + state.tShift[start]:state.eMarks[start]]
@@ -94,10 +102,13 @@ def html_element_rule(state: StateBlock, start: int, end: int, silent: bool) -> 
         return False
     tag = match["tag"].lower()
     attrs = parse_html_attributes(match["attrs"])
+    marked = attrs.pop("markdown", None)
     # "1": the element's own content model, as with no attribute
-    model = {"0": None, "1": "", "block": "block", "span": "span"}.get(attrs.pop("markdown", ""), "")
+    model = {"0": None, "1": "", "block": "block", "span": "span"}.get(marked or "", "")
     if model is None:
         return False  # markdown="0": raw, as kramdown
+    if marked is None and not state.env.get(OPTIONS, {}).get("parse_block_html", parse_block_html):
+        model = "raw"
     model = model or ("block" if tag in BLOCK_CONTENT else "span" if tag in SPAN_CONTENT else "raw")
     if match["selfclose"] or tag in _VOID_TAGS:
         return False
@@ -491,10 +502,12 @@ def html_block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bo
     return html_block(state, start, end, silent)
 
 
-def kramdown_block_plugin(md: MarkdownIt) -> None:
+def kramdown_block_plugin(md: MarkdownIt, parse_block_html: bool = False) -> None:
+    """kramdown's block rules; ``parse_block_html``: the site's kramdown option."""
     md.block.ruler.at("html_block", html_block_rule,
                       {"alt": ["paragraph", "reference", "blockquote"]})
-    md.block.ruler.before("html_block", "kramdown_html_element", html_element_rule,
+    md.block.ruler.before("html_block", "kramdown_html_element",
+                          functools.partial(html_element_rule, parse_block_html=parse_block_html),
                           {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.before("paragraph", "kramdown_math_block", math_block_rule)
     # last before paragraphs, as in kramdown: a list item or a heading with a pipe is not a

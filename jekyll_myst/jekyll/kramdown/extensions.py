@@ -7,9 +7,9 @@
 - ``{::options key="value" /}``: the options that decide how the page is
   written are kept in the markdown-it ``env`` under :data:`OPTIONS`, for
   the whole page as kramdown's converter takes them: ``auto_ids``,
-  ``auto_id_prefix`` and ``toc_levels``. Others (``parse_block_html``...)
-  change nothing here, and are ignored as Jekyll's default settings ignore
-  kramdown's warnings.
+  ``auto_id_prefix`` and ``toc_levels``; and ``parse_block_html``, which the
+  parser reads from there on, as kramdown's does. Others change nothing here,
+  and are ignored as Jekyll's default settings ignore kramdown's warnings.
 
 An extension kramdown does not have, a start tag without its stop tag, or a
 stop tag without a start, is a problem, and its text stays as written, as
@@ -28,10 +28,8 @@ from markdown_it.rules_inline import StateInline
 from ..problems import Problem
 from ..site import toc_levels
 from .attributes import parse_attribute_list
-from .blocks import EOB_TOKEN, note_problem
+from .blocks import EOB_TOKEN, OPTIONS, note_problem
 
-#: the markdown-it ``env`` key of the options ``{::options /}`` set, by name
-OPTIONS = "kramdown_document_options"
 #: the extensions kramdown has
 KNOWN = frozenset(("comment", "nomarkdown", "options"))
 #: kramdown's EXT_START_STR: a name, attributes after a space, ``/`` for no content
@@ -59,7 +57,7 @@ def _writes_html(attrs: str) -> bool:
 def _note_options(env: dict, attrs: str) -> None:
     options: dict = env.setdefault(OPTIONS, {})
     for key, value in parse_attribute_list(attrs).pairs.items():
-        if key == "auto_ids":
+        if key in ("auto_ids", "parse_block_html"):
             # kramdown's Boolean option: anything but "false" or nothing is true
             options[key] = value.strip().lower() != "false" and value != ""
         elif key == "auto_id_prefix":

@@ -1,0 +1,63 @@
+"""The URLs of HTML written in a post, and the same HTML with some of them changed.
+
+kramdown copies HTML blocks and tags as they are written, so their links and
+images keep the site-absolute paths of the Jekyll site (``/images/a.png``,
+``/2020/01/02/post.html``).  These are the attributes that hold such a URL.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+#: a tag's URL attribute (``srcset``: several), with its value quoted or not
+_ATTRIBUTE = re.compile(r"""(?P<before>\s(?P<name>href|src|poster|srcset)\s*=\s*)"""
+                        r"""(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'=<>`]+))""", re.IGNORECASE)
+#: a tag, whose attributes are read (not the text between tags, nor comments)
+_TAG = re.compile(r"<[A-Za-z][^<>]*>")
+
+
+def _each_url(value: str, name: str) -> list[tuple[int, int]]:
+    """Where the URLs are in an attribute's value: one, or each of a ``srcset``'s candidates."""
+    if name != "srcset":
+        return [(0, len(value))] if value.strip() else []
+    spans = []
+    for candidate in re.finditer(r"[^,]+", value):
+        url = re.match(r"\s*(\S+)", candidate[0])
+        if url:
+            spans.append((candidate.start() + url.start(1), candidate.start() + url.end(1)))
+    return spans
+
+
+def _value(attribute: re.Match) -> str:
+    return next(v for v in (attribute["dq"], attribute["sq"], attribute["bare"]) if v is not None)
+
+
+def html_urls(text: str) -> list[str]:
+    """The URLs the tags of ``text`` link to or load, as written (entities decoded)."""
+    found = []
+    for tag in _TAG.finditer(text):
+        for attribute in _ATTRIBUTE.finditer(tag[0]):
+            value = _value(attribute)
+            spans = _each_url(value, attribute["name"].lower())
+            found += [html.unescape(value[start:end]) for start, end in spans]
+    return found
+
+
+def replace_urls(text: str, new_url: Callable[[str], str | None]) -> str:
+    """``text`` with each URL of its tags that ``new_url`` gives another for replaced by it."""
+    def attribute(match: re.Match) -> str:
+        quote = '"' if match["dq"] is not None else "'" if match["sq"] is not None else ""
+        value = _value(match)
+        pieces, last = [], 0
+        for start, end in _each_url(value, match["name"].lower()):
+            replacement = new_url(html.unescape(value[start:end]))
+            if replacement is not None:
+                pieces += [value[last:start], html.escape(replacement)]
+                last = end
+        if not pieces:
+            return match[0]
+        return f'{match["before"]}{quote or chr(34)}{"".join(pieces)}{value[last:]}{quote or chr(34)}'
+
+    return _TAG.sub(lambda tag: _ATTRIBUTE.sub(attribute, tag[0]), text)

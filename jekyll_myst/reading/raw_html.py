@@ -1,0 +1,53 @@
+"""The site paths in a post's HTML, which kramdown copies as written.
+
+A Markdown link or image to ``/images/a.png`` or ``/2020/01/02/post.html``
+becomes a reference Sphinx resolves.  The same path in an HTML tag (an
+``<img>`` in a ``<figure>``, a link in a ``<div>``) stays in a ``raw`` node:
+on the Jekyll site the file and the page were at that path; here the file
+must be copied with the page, and the post lives at another URL.  Each raw
+node notes, as it is read, the files its tags name (copied as downloads,
+which Sphinx purges and merges as its own) and the pages; they are written
+into the HTML when the page is resolved (``blog/raw_html_links.py``).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.environment import BuildEnvironment
+
+from ..jekyll.html_urls import html_urls
+from ..jekyll.site import BlogSource
+from ..jekyll.site_files import relative_to_file, site_file, site_path
+
+#: on a raw node: URL as written -> the file's place under the downloads folder
+FILES = "jekyll_files"
+#: on a raw node: URL as written -> the site path of the page it names
+PAGES = "jekyll_pages"
+
+
+def note_site_urls(document: nodes.document, env: BuildEnvironment, blog: BlogSource,
+                   blog_file: Path) -> None:
+    for raw in document.findall(nodes.raw):
+        if "html" not in raw.get("format", "").split():
+            continue
+        files: dict[str, str] = {}
+        pages: dict[str, str] = {}
+        for url in html_urls(raw.astext()):
+            linked = site_path(blog, url)
+            if linked is None:
+                continue
+            path = linked.partition("#")[0].partition("?")[0]
+            found = site_file(blog, path)
+            if found is not None:
+                relative, _ = env.relfn2path(relative_to_file(found, blog_file), env.docname)
+                env.note_dependency(relative)
+                files[url] = env.dlfiles.add_file(env.docname, relative).as_posix()
+            elif path.endswith(("/", ".html")) or "." not in posixpath.basename(path):
+                pages[url] = linked
+        if files:
+            raw[FILES] = files
+        if pages:
+            raw[PAGES] = pages
