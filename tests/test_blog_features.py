@@ -287,6 +287,27 @@ def test_a_gist_is_embedded_as_jekyll_gist_embeds_it(tmp_path):
     texts = [p.get_text() for p in body.select("p")]
     assert texts.index("After it.") == texts.index("The script:") + 1
 
+
+def test_old_urls_without_an_extension_are_in_the_map(tmp_path):
+    # Jekyll gives a post whose permalink has no extension the URL /notes/short,
+    # writes notes/short.html, and GitHub Pages answers /notes/short with it
+    conf = (TESTS / "roots" / "test-blog" / "conf.py").read_text()
+    src = make_blog(tmp_path / "src", files={
+        "conf.py": conf.replace('"plugins": ["jekyll-mentions", "jemoji"]',
+                                '"plugins": ["jekyll-redirect-from"]'),
+        f"{MOVED}.md": "---\ntitle: Moved\npermalink: /notes/:title\nredirect_from: /was-here\n---\n\n"
+                       "Body.\n",
+    })
+    app, warnings = build_noting_warnings(src)
+    assert warnings == []
+    assert soup(app, "notes/moved.html").html["data-redirect"] == f"../{MOVED}.html"
+    nginx_map = (app.outdir / "redirects.nginx.map").read_text().splitlines()
+    for old in ("/notes/moved", "/notes/moved.html", "/was-here", "/was-here.html"):
+        assert f'"{old}" "/{MOVED}.html";' in nginx_map
+    # a URL Jekyll wrote a file for is never taken by one its server answered otherwise
+    assert len({line.partition(" ")[0] for line in nginx_map}) == len(nginx_map)
+
+
 def test_links_under_the_baseurl_lead_to_the_posts(tmp_path):
     # a GitHub Pages project site: Jekyll served every page under /blog, and
     # relative_url, absolute_url and {{ site.baseurl }} write that into links

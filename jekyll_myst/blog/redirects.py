@@ -97,7 +97,9 @@ def write_redirects(app: Sphinx, files: GeneratedFiles) -> None:
         files.write(here, page, group="redirects")
     if moved:
         files.write(SCRIPT, _SCRIPT, group="redirects")
-    files.write(NGINX_MAP, _nginx_map(old_base, served_at, moved), group="redirects")
+    # a folder of this site's own pages (dirhtml's page/) is served as it is, never redirected
+    own_folders = {uri for uri in own_pages if uri.endswith("/")} if old_base == served_at else set()
+    files.write(NGINX_MAP, _nginx_map(old_base, served_at, moved, own_folders), group="redirects")
 
 
 def _old_base(baseurl: str, served_at: str) -> str:
@@ -106,7 +108,8 @@ def _old_base(baseurl: str, served_at: str) -> str:
     return "/" + baseurl.strip("/") + "/" if baseurl else served_at
 
 
-def _nginx_map(old_base: str, served_at: str, moved: dict[str, tuple[str, str, str, str]]) -> str:
+def _nginx_map(old_base: str, served_at: str, moved: dict[str, tuple[str, str, str, str]],
+               own_folders: set[str]) -> str:
     """``map $uri $new_uri { include redirects.nginx.map; }`` in the server's configuration.
 
     The map matches the whole path of a request: each old URL is there as the
@@ -116,17 +119,32 @@ def _nginx_map(old_base: str, served_at: str, moved: dict[str, tuple[str, str, s
     """
     if old_base != served_at and not _PLAIN_PATH.fullmatch(old_base):
         return ""
-    lines = []
+    # the paths Jekyll wrote first: a path its server answered without the file's
+    # name (/x for x.html, /x/ for x/index.html) never stands in for one it wrote
+    keys: dict[str, str] = {}
+    served_as: list[tuple[str, str]] = []
     for _doc, _title, uri, path in moved.values():
         if not _PLAIN_PATH.fullmatch(path):
             continue
         new = posixpath.join(served_at, uri)
-        olds = {posixpath.join(old_base, path)}
-        if path.endswith("/index.html"):
-            folder = posixpath.join(old_base, path.removesuffix("index.html"))
-            olds |= {folder, folder.rstrip("/")}
-        lines.extend(f"{_quote(old)} {_quote(new)};" for old in sorted(olds))
-    return "".join(line + "\n" for line in lines)
+        keys[posixpath.join(old_base, path)] = new
+        served_as.extend((posixpath.join(old_base, other), new) for other in _served_as(path)
+                         if other.rstrip("/") + "/" not in own_folders)
+    for old, new in sorted(served_as):
+        keys.setdefault(old, new)
+    return "".join(f"{_quote(old)} {_quote(new)};\n" for old, new in sorted(keys.items()))
+
+
+def _served_as(path: str) -> list[str]:
+    """The other paths Jekyll's servers (GitHub Pages, ``jekyll serve``) answered
+    with the file at ``path``: a folder's ``index.html`` at the folder, with and
+    without its slash; ``x.html`` at ``x``, the URL Jekyll itself gives a post
+    whose permalink has no extension (``/:year/:title``), and a ``redirect_from``
+    path written without one."""
+    if path.endswith("/index.html"):
+        folder = path.removesuffix("index.html")
+        return [folder, folder.rstrip("/")]
+    return [path.removesuffix(".html")] if path.endswith(".html") and path != "index.html" else []
 
 
 def _quote(path: str) -> str:
