@@ -112,6 +112,23 @@ def test_author_feed_and_alternate_links(site):
         assert [link["href"] for link in links] == expected
 
 
+def test_the_feed_stays_at_jekyll_feeds_path(tmp_path):
+    # feed: path: atom.xml (an Octopress-era address): subscribers have that URL
+    conf = (TESTS / "roots" / "test-blog" / "conf.py").read_text()
+    src = make_blog(tmp_path / "src", files={
+        "conf.py": conf.replace('"plugins":', '"feed": {"path": "/atom.xml"}, "plugins":')})
+    app, warnings = build_noting_warnings(src)
+    assert warnings == []
+    feed = feedparser.parse((app.outdir / "atom.xml").read_bytes())
+    assert not feed.bozo and len(feed.entries) == 3
+    assert feed.feed.links[-1].href == f"{BASE}atom.xml"
+    assert not (app.outdir / "feed.xml").exists()
+    links = soup(app, f"{FIRST}.html").select('link[rel=alternate][type="application/atom+xml"]')
+    assert [link["href"] for link in links] == ["../atom.xml"]
+    # {jekyll:page}`feed.xml` names the site's feed, wherever it is
+    assert soup(app, "docs/lists.html").find("a", string="feed")["href"] == "../atom.xml"
+
+
 def test_sitemap_lists_every_page(site):
     root = ElementTree.fromstring((site.outdir / "sitemap.xml").read_bytes())
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}

@@ -361,3 +361,18 @@ def test_an_excerpts_script_link_keeps_its_text_only():
         "Click [me](javascript:alert(1)), [me too]( JavaScript:x) or [the docs](https://example.org/).")
     assert "javascript:" not in html.lower()
     assert html == '<p>Click <a>me</a>, <a>me too</a> or <a href="https://example.org/">the docs</a>.</p>\n'
+
+
+@pytest.mark.parametrize(("feed", "path", "problem"), [
+    (None, "feed.xml", False),
+    ({"path": "/atom.xml"}, "atom.xml", False),
+    ({"path": "feed/posts.atom"}, "feed/posts.atom", False),
+    ({"collections": {"posts": {"path": "/blog/feed.xml"}}, "path": "atom.xml"}, "blog/feed.xml", False),
+    ({"path": "../outside.xml"}, "feed.xml", True),
+    ({"path": "/feeds/"}, "feed.xml", True),
+])
+def test_the_feed_is_where_jekyll_feed_put_it(feed, path, problem):
+    settings = {"feed": feed} if feed is not None else {}
+    blog = site(plugins=["jekyll-feed"], **settings)
+    assert blog.feed_path == path
+    assert bool(blog.problems) == problem

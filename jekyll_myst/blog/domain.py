@@ -269,17 +269,20 @@ class JekyllDomain(Domain):
                 link["html_attributes"] = node["html_attributes"]  # a span IAL's: target="_blank"
             return link
         if typ == "page":
-            return self._generated_page(builder, fromdocname, target, node, contnode)
+            return self._generated_page(env, builder, fromdocname, target, node, contnode)
         return None
 
-    def _generated_page(self, builder, fromdocname, target, node, contnode):
+    def _generated_page(self, env, builder, fromdocname, target, node, contnode):
         feature = self.data["generated"].get(target)
         if feature is None:
             report("page", "no generated page %r: archives are archive/index, archive/<year>, "
                    "tags/<tag>, categories/<category>; feeds are feed.xml and "
                    "authors/<author>/feed.xml", target, location=node)
             return contnode
-        if target.endswith(".xml"):  # a file, not a page of the builder's
+        if feature == "feeds" and target == "feed.xml":
+            # the site's feed, at the path jekyll-feed's settings gave it
+            target = env.project.blog.feed_path
+        if target.endswith(".xml") or feature == "feeds":  # a file, not a page of the builder's
             uri = relative_uri(builder.get_target_uri(fromdocname), target)
         else:
             uri = builder.get_relative_uri(fromdocname, target)

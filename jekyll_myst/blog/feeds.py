@@ -1,5 +1,6 @@
-"""Atom feeds: ``feed.xml`` (where jekyll-feed put it, so subscribers keep
-their feed) and one per author, ``authors/<slug>/feed.xml``.
+"""Atom feeds: the site's, where jekyll-feed put it (``feed.xml``, or its
+``feed: path:``), so subscribers keep their feed; and one per author,
+``authors/<slug>/feed.xml``.
 
 Made after every build from the posts' data and their content, so they are
 never out of date, and written again only when what they say changed.
@@ -24,9 +25,12 @@ from .feed_content import mark_content, post_content, setup_feed_content
 from .generated_files import GeneratedFiles
 from .urls import page_url, site_base
 
+#: what ``{jekyll:page}`` calls the site's feed, wherever the site put it
+SITE_FEED = "feed.xml"
 
-def feed_path(author_doc: str | None = None) -> str:
-    return f"{author_doc}/feed.xml" if author_doc else "feed.xml"
+
+def feed_path(env: BuildEnvironment, author_doc: str | None = None) -> str:
+    return f"{author_doc}/feed.xml" if author_doc else env.project.blog.feed_path
 
 
 def feeds(app: Sphinx) -> dict[str, tuple[str, list[str]]]:
@@ -35,11 +39,11 @@ def feeds(app: Sphinx) -> dict[str, tuple[str, list[str]]]:
     if not domain.posts or not site_base(app):
         return {}
     limit = app.config.jekyll_feed_limit
-    found = {feed_path(): (app.config.html_title or app.config.project, domain.select(limit=limit))}
+    found = {feed_path(app.env): (app.config.html_title or app.config.project, domain.select(limit=limit))}
     for bio, record in sorted(domain.bios.items()):
         posts = domain.select(author=bio, limit=limit)
         if posts:
-            found[feed_path(bio)] = (f"Posts by {record.name}", posts)
+            found[feed_path(app.env, bio)] = (f"Posts by {record.name}", posts)
     return found
 
 
@@ -51,7 +55,8 @@ def carried_posts(app: Sphinx) -> set[str]:
 def register_feeds(app: Sphinx, env: BuildEnvironment) -> None:
     """The feeds a page may link to with ``{jekyll:page}``."""
     domain: JekyllDomain = env.domains["jekyll"]
-    paths = [feed_path(), *(feed_path(bio) for bio in sorted(domain.bios))] if domain.posts else []
+    paths = [SITE_FEED, feed_path(env), *(feed_path(env, bio) for bio in sorted(domain.bios))]
+    paths = list(dict.fromkeys(paths)) if domain.posts else []
     domain.note_generated("feeds", paths)
 
 
@@ -118,9 +123,9 @@ def add_feed_links(app: Sphinx, pagename: str, templatename: str, context: dict,
     domain: JekyllDomain = app.env.domains["jekyll"]
     if not domain.posts or not site_base(app) or not builds_site(app.builder):
         return
-    links = [(feed_path(), app.config.html_title or app.config.project)]
+    links = [(feed_path(app.env), app.config.html_title or app.config.project)]
     if pagename in domain.bios and domain.select(author=pagename):
-        links.append((feed_path(pagename), f"Posts by {domain.bios[pagename].name}"))
+        links.append((feed_path(app.env, pagename), f"Posts by {domain.bios[pagename].name}"))
     tags = "".join(
         f'<link rel="alternate" type="application/atom+xml" title="{escape(title)}" '
         f'href="{escape(context["pathto"](path, resource=True))}">\n' for path, title in links)

@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from .dates import site_zone
-from .permalinks import DEFAULT_PERMALINK, has_scheme, style_template, unknown_placeholders
+from .permalinks import DEFAULT_PERMALINK, has_scheme, is_site_path, style_template, unknown_placeholders
 from .problems import Problem
 
 #: Jekyll's ``Configuration::DEFAULTS`` for kramdown's smart quotes
@@ -154,6 +154,22 @@ def collections_dir(settings: dict[str, Any]) -> tuple[str, str | None]:
     return folder, None
 
 
+def feed_path(settings: dict[str, Any]) -> tuple[str, str | None]:
+    """jekyll-feed's path of the posts' feed: ``feed: collections: posts: path:``,
+    else ``feed: path:``, else ``feed.xml``; and what was wrong with the setting."""
+    feed = settings.get("feed")
+    feed = feed if isinstance(feed, dict) else {}
+    collections = feed.get("collections")
+    posts = collections.get("posts") if isinstance(collections, dict) else None
+    value = posts.get("path") if isinstance(posts, dict) and posts.get("path") else feed.get("path")
+    if value is None or value == "":
+        return "feed.xml", None
+    path = "/" + value.lstrip("/") if isinstance(value, str) else ""
+    if not is_site_path(path) or path.endswith("/"):
+        return "feed.xml", f"feed path {value!r} is not a file of the site: the feed is written at feed.xml"
+    return path.lstrip("/"), None
+
+
 @dataclasses.dataclass(frozen=True)
 class DefaultsRule:
     """One entry of ``defaults:``: its scope and its values."""
@@ -182,6 +198,8 @@ class _SiteModel:
     excerpt_separator: str
     permalink: str
     defaults: tuple[DefaultsRule, ...]
+    #: where jekyll-feed wrote the posts' feed, in the site (``feed.xml``)
+    feed_path: str
     #: each setting Jekyll could not use; its default is used instead
     problems: tuple[str, ...]
 
@@ -251,7 +269,10 @@ class BlogSource:
             problems.append("excerpt_separator must be text")
             separator = "\n\n"
         permalink, defaults = self._read_permalink(problems), self._read_defaults(problems, collections)
-        return _SiteModel(zone, kramdown, separator, permalink, defaults, tuple(problems))
+        feed, message = feed_path(settings)
+        if message:
+            problems.append(message)
+        return _SiteModel(zone, kramdown, separator, permalink, defaults, feed, tuple(problems))
 
     def _read_permalink(self, problems: list[str]) -> str:
         collections = self.settings.get("collections")
@@ -316,6 +337,11 @@ class BlogSource:
     @property
     def excerpt_separator(self) -> str:
         return self._model.excerpt_separator
+
+    @property
+    def feed_path(self) -> str:
+        """Where the site's feed of posts is, as jekyll-feed's ``feed: path:`` put it."""
+        return self._model.feed_path
 
     @property
     def future(self) -> bool:
