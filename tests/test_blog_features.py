@@ -7,6 +7,7 @@ import datetime as dt
 import re
 import shutil
 import xml.etree.ElementTree as ElementTree
+from urllib.parse import unquote
 
 import feedparser
 import pytest
@@ -323,6 +324,26 @@ def test_old_urls_without_an_extension_are_in_the_map(tmp_path):
         assert f'"{old}" "/{MOVED}.html";' in nginx_map
     # a URL Jekyll wrote a file for is never taken by one its server answered otherwise
     assert len({line.partition(" ")[0] for line in nginx_map}) == len(nginx_map)
+
+
+def test_old_urls_with_spaces_and_punctuation_are_in_the_map(tmp_path):
+    # Jekyll writes a category's spaces and a title's punctuation into the path;
+    # nginx matches the decoded path ($uri) with the quoted key as it is
+    src = make_blog(tmp_path / "src", files={
+        "posts/2022-01-01-what's-new-(part-1).md": "---\ntitle: New\ncategory: Web Dev\n---\n\nBody.\n",
+        "posts/2022-01-02-priced.md": "---\ntitle: Priced\npermalink: /cost$/\n---\n\nBody.\n",
+    })
+    app, warnings = build_noting_warnings(src)
+    assert warnings == []
+    old = "web dev/2022/01/01/what's-new-(part-1).html"
+    new = "/posts/2022-01-01-what%27s-new-%28part-1%29.html"
+    target = unquote(soup(app, old).html["data-redirect"])
+    assert (app.outdir / old).parent.joinpath(target).resolve() == (app.outdir / unquote(new[1:])).resolve()
+    nginx_map = (app.outdir / "redirects.nginx.map").read_text().splitlines()
+    assert f'"/{old}" "{new}";' in nginx_map
+    # nginx would read a $ as a variable: that old URL keeps its redirect page only
+    assert (app.outdir / "cost$/index.html").is_file()
+    assert not [line for line in nginx_map if "$" in line]
 
 
 def test_links_under_the_baseurl_lead_to_the_posts(tmp_path):

@@ -22,7 +22,9 @@ from .generated_files import GeneratedFiles
 from .urls import page_url, site_base
 
 SCRIPT = "_static/jekyll-redirect.js"
-_PLAIN_PATH = re.compile(r"[\w./~%+-]+")
+#: what a quoted key of an nginx map holds as it is: a quote or a backslash would end
+#: or escape it, and a line break or ``$`` would be read as configuration
+_PLAIN_PATH = re.compile(r'[^"\\$\x00-\x1f\x7f]+')
 NGINX_MAP = "redirects.nginx.map"
 _PAGE = """<!DOCTYPE html>
 <html lang="en" data-redirect="{target}">
@@ -113,9 +115,10 @@ def _nginx_map(old_base: str, served_at: str, moved: dict[str, tuple[str, str, s
     """``map $uri $new_uri { include redirects.nginx.map; }`` in the server's configuration.
 
     The map matches the whole path of a request: each old URL is there as the
-    Jekyll site served it, under its ``baseurl``.  Only plain paths go in: a
-    quote, ``$`` or a line break in a path would be read by nginx as
-    configuration.  Other old URLs keep their redirect page.
+    Jekyll site served it, under its ``baseurl``, decoded as nginx's ``$uri`` is
+    (``/web dev/x.html`` for a category with a space, ``/what's-new.html``).  Only
+    a path with a quote, backslash, ``$`` or control character is left out, as
+    nginx would read it as configuration; it keeps its redirect page.
     """
     if old_base != served_at and not _PLAIN_PATH.fullmatch(old_base):
         return ""
