@@ -19,7 +19,7 @@ from jekyll_myst.jekyll.html_urls import html_urls, replace_urls
 from jekyll_myst.jekyll.kramdown.attributes import Attributes, parse_attribute_list, resolve
 from jekyll_myst.jekyll.kramdown.blocks import PROBLEMS, kramdown_block_plugin
 from jekyll_myst.jekyll.kramdown.extensions import OPTIONS, kramdown_extensions_plugin
-from jekyll_myst.jekyll.kramdown.ids import header_text
+from jekyll_myst.jekyll.kramdown.ids import HeaderIds, header_text
 from jekyll_myst.jekyll.kramdown.inline import image_alt, kramdown_inline_plugin
 from jekyll_myst.jekyll.kramdown.lines import as_commonmark, code_lines
 from jekyll_myst.jekyll.permalinks import DEFAULT_PERMALINK, UrlParts, is_site_path, jekyll_url
@@ -148,6 +148,17 @@ def test_kramdown_line_rules(text, expected):
 def test_header_text_is_kramdowns_raw_text(heading, text):
     tokens = kramdown_parser().use(footnote_plugin).parse(heading)
     assert header_text(tokens[1].children) == text
+
+
+@pytest.mark.parametrize(("prefix", "ids"), [
+    ("", ["intro", "intro-1", "", "-1", "héllo-wörld", "2021"]),
+    # the prefix goes before an empty id too
+    ("id-", ["id-intro", "id-intro-1", "id-", "id--1", "id-héllo-wörld", "id-2021"]),
+])
+def test_header_ids_as_kramdown_makes_them(prefix, ids):
+    generator = HeaderIds(prefix)
+    texts = ("Intro", "Intro", "!!!", "???", "Héllo Wörld", "2021")
+    assert [generator.generate(text) for text in texts] == ids
 
 
 @pytest.mark.parametrize(("raw", "alt"), [

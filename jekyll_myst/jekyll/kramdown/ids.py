@@ -5,7 +5,7 @@ kramdown-parser-gfm's ``generate_gfm_header_id`` takes a header's raw text
 their characters), lower-cases it, keeps only Ruby's ``\\p{Word}`` characters,
 hyphens, spaces and tabs, and turns each space or tab into a hyphen; a
 repeated id gets ``-1``, ``-2``, ... appended, and ``auto_id_prefix`` goes
-in front.  An empty id means no id.
+in front.  An empty id means no id, unless the prefix makes one.
 """
 
 from __future__ import annotations
@@ -72,4 +72,5 @@ class HeaderIds:
         count = self._seen.get(generated, -1) + 1
         self._seen[generated] = count
         generated = f"{generated}-{count}" if count else generated
-        return self._prefix + generated if generated else ""
+        # kramdown puts the prefix before an empty id too: "!!!" is "id-" with prefix "id-"
+        return self._prefix + generated
