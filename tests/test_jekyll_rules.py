@@ -19,7 +19,7 @@ from jekyll_myst.jekyll.html_urls import html_urls, replace_urls
 from jekyll_myst.jekyll.kramdown.attributes import Attributes, parse_attribute_list, resolve
 from jekyll_myst.jekyll.kramdown.blocks import PROBLEMS, kramdown_block_plugin
 from jekyll_myst.jekyll.kramdown.extensions import OPTIONS, kramdown_extensions_plugin
-from jekyll_myst.jekyll.kramdown.ids import HeaderIds, header_text
+from jekyll_myst.jekyll.kramdown.ids import HeaderIds, header_text, kramdown_id, stripped_text
 from jekyll_myst.jekyll.kramdown.inline import image_alt, kramdown_inline_plugin
 from jekyll_myst.jekyll.kramdown.lines import as_commonmark, code_lines
 from jekyll_myst.jekyll.permalinks import DEFAULT_PERMALINK, UrlParts, is_site_path, jekyll_url
@@ -150,15 +150,31 @@ def test_header_text_is_kramdowns_raw_text(heading, text):
     assert header_text(tokens[1].children) == text
 
 
-@pytest.mark.parametrize(("prefix", "ids"), [
-    ("", ["intro", "intro-1", "", "-1", "héllo-wörld", "2021"]),
+@pytest.mark.parametrize(("gfm", "prefix", "ids"), [
+    (True, "", ["intro", "intro-1", "", "-1", "héllo-wörld", "2021"]),
     # the prefix goes before an empty id too
-    ("id-", ["id-intro", "id-intro-1", "id-", "id--1", "id-héllo-wörld", "id-2021"]),
+    (True, "id-", ["id-intro", "id-intro-1", "id-", "id--1", "id-héllo-wörld", "id-2021"]),
+    # input: kramdown: ASCII from the first letter, "section" for none
+    (False, "", ["intro", "intro-1", "section", "section-1", "hllo-wrld", "section-2"]),
+    (False, "p-", ["p-intro", "p-intro-1", "p-section", "p-section-1", "p-hllo-wrld", "p-section-2"]),
 ])
-def test_header_ids_as_kramdown_makes_them(prefix, ids):
-    generator = HeaderIds(prefix)
+def test_header_ids_as_kramdown_makes_them(gfm, prefix, ids):
+    generator = HeaderIds(prefix, gfm=gfm)
     texts = ("Intro", "Intro", "!!!", "???", "Héllo Wörld", "2021")
     assert [generator.generate(text) for text in texts] == ids
+
+
+@pytest.mark.parametrize(("heading", "source_id", "stripped_id"), [
+    ("## A [link](http://x.com) here", "a-linkhttpxcom-here", "a-link-here"),
+    ("## `code` head", "code-head", "head"),
+    ("## A &amp; B &copy;", "a-amp-b-copy", "a--b-"),
+    ("## It's \"quoted\" -- dash...", "its-quoted----dash", "its-quoted--dash"),
+    ("## 1. Under_score \\* 2x", "underscore--2x", "underscore--2x"),
+])
+def test_kramdown_input_ids_from_source_or_stripped_text(heading, source_id, stripped_id):
+    inline = kramdown_parser().parse(heading)[1]
+    assert kramdown_id(inline.content) == source_id
+    assert kramdown_id(stripped_text(inline.children)) == stripped_id
 
 
 @pytest.mark.parametrize(("raw", "alt"), [

@@ -56,6 +56,27 @@ def test_headings_keep_kramdown_levels_and_ids(site):
     ]
 
 
+@pytest.mark.parametrize(("kramdown", "ids"), [
+    ({"auto_id_prefix": "id-"}, ["id-intro", "id-", "id-héllo-wörld", "id-a-link-here"]),
+    ({"input": "kramdown"}, ["intro", "section", "hllo-wrld", "a-linkhttpxcom-here"]),
+    ({"input": "kramdown", "auto_id_stripping": True}, ["intro", "section", "hllo-wrld", "a-link-here"]),
+])
+def test_header_ids_follow_the_sites_kramdown_settings(tmp_path, kramdown, ids):
+    # deep links of the old site: kramdown's ids under the site's own settings
+    src = make_blog(tmp_path / "src", files={"posts/2022-01-01-ids.md": (
+        "---\ntitle: Ids\n---\n\n## Intro\n\n## !!!\n\n## Héllo Wörld\n\n## A [link](http://x.com) here\n")})
+    conf = (src / "conf.py").read_text()
+    (src / "conf.py").write_text(conf.replace('"kramdown": {"toc_levels": "2..3"}',
+                                              f'"kramdown": {{"toc_levels": "2..3", **{kramdown!r}}}'))
+    app = SphinxTestApp("html", srcdir=src)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    main = body(app, "posts/2022-01-01-ids.html")
+    assert [h.parent["id"] for h in main.find_all("h2")] == ids
+
+
 def test_toc_marker_becomes_local_table_of_contents(site):
     main = body(site, "posts/2020-01-02-first-post.html")
     toc = main.select_one("nav#markdown-toc")

@@ -233,7 +233,7 @@ def test_kramdown_options():
         "syntax_highlighter_opts": {"default_lang": "text", "guess_lang": True}})
     assert problems == ["kramdown input 'kramdown' is read as GFM: ``` fences, ~~strikethrough~~, "
                         "'#heading' without a space, and a heading or list right under a paragraph's "
-                        "line are read as GFM reads them"]
+                        "line are read as GFM reads them (headers get kramdown's ids all the same)"]
     assert options == KramdownOptions(
         auto_ids=False, auto_id_prefix="h-", toc_levels=(2, 3), gfm=False, hard_wrap=True,
         smart_quotes=("apos", "apos", "quot", "quot"), default_lang="text")

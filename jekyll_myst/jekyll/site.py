@@ -40,6 +40,8 @@ class KramdownOptions:
     auto_ids: bool = True
     #: what every generated header id starts with
     auto_id_prefix: str = ""
+    #: ``input: kramdown`` only: ids from the header's text, not its source
+    auto_id_stripping: bool = False
     #: the heading levels ``{:toc}`` lists
     toc_levels: tuple[int, ...] = (1, 2, 3, 4, 5, 6)
     #: ``input: GFM`` (Jekyll's default), else kramdown's own syntax
@@ -66,7 +68,7 @@ class KramdownOptions:
             return cls(), [] if settings is None else ["kramdown must be a mapping of options"]
         problems: list[str] = []
         values: dict[str, Any] = {}
-        for key in ("auto_ids", "hard_wrap", "parse_block_html"):
+        for key in ("auto_ids", "hard_wrap", "parse_block_html", "auto_id_stripping"):
             if key in settings:
                 if isinstance(settings[key], bool):
                     values[key] = settings[key]
@@ -86,7 +88,8 @@ class KramdownOptions:
             if not values["gfm"]:
                 problems.append(f"kramdown input {settings['input']!r} is read as GFM: ``` fences, "
                                 "~~strikethrough~~, '#heading' without a space, and a heading or list "
-                                "right under a paragraph's line are read as GFM reads them")
+                                "right under a paragraph's line are read as GFM reads them (headers "
+                                "get kramdown's ids all the same)")
         highlighter = settings.get("syntax_highlighter")
         if highlighter is not None and str(highlighter).lower() != "rouge":
             problems.append(f"kramdown syntax_highlighter {highlighter!r} is not followed: code is "

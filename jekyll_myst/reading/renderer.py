@@ -25,7 +25,7 @@ from pygments.util import ClassNotFound
 from sphinx import addnodes
 
 from ..jekyll.kramdown.extensions import OPTIONS
-from ..jekyll.kramdown.ids import HeaderIds, header_text
+from ..jekyll.kramdown.ids import HeaderIds, header_text, stripped_text
 from ..jekyll.kramdown.inline import SPAN_IAL_KEY, image_alt
 from ..jekyll.liquid import LINE_NUMBERS
 from ..jekyll.permalinks import UNSAFE_SCHEME
@@ -51,7 +51,8 @@ class KramdownRenderer(SphinxRenderer):
         page_options = env.get(OPTIONS, {})
         settings = self.blog.kramdown
         self.auto_ids = page_options.get("auto_ids", settings.auto_ids)
-        self.header_ids = HeaderIds(prefix=page_options.get("auto_id_prefix", settings.auto_id_prefix))
+        self.header_ids = HeaderIds(prefix=page_options.get("auto_id_prefix", settings.auto_id_prefix),
+                                    gfm=settings.gfm)
         #: the heading levels ``{:toc}`` lists on this page
         self.toc_levels = page_options.get("toc_levels", settings.toc_levels)
         #: GFM's ``hard_wrap``: a line break in a paragraph is a ``<br />``
@@ -133,7 +134,12 @@ class KramdownRenderer(SphinxRenderer):
             return ""
         inline = token.children[0] if token.children else None
         children = inline.token.children if inline is not None and inline.token is not None else None
-        return self.header_ids.generate(header_text(children or []))
+        if self.blog.kramdown.gfm:
+            return self.header_ids.generate(header_text(children or []))
+        # kramdown's own parser makes the id from the header's source, markup and all
+        if self.blog.kramdown.auto_id_stripping:
+            return self.header_ids.generate(stripped_text(children or []))
+        return self.header_ids.generate(inline.content if inline is not None else "")
 
     def generate_heading_target(self, token, level, node, implicit_text) -> None:
         kramdown_id = self._kramdown_id(token)

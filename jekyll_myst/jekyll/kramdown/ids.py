@@ -6,10 +6,15 @@ their characters), lower-cases it, keeps only Ruby's ``\\p{Word}`` characters,
 hyphens, spaces and tabs, and turns each space or tab into a hyphen; a
 repeated id gets ``-1``, ``-2``, ... appended, and ``auto_id_prefix`` goes
 in front.  An empty id means no id, unless the prefix makes one.
+
+A site with ``input: kramdown`` has kramdown's own ids (:func:`kramdown_id`),
+made from the header's source, or with ``auto_id_stripping`` from its text
+alone (:func:`stripped_text`).
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -35,6 +40,28 @@ def basic_id(text: str) -> str:
         text = text.replace(ascii_form, symbol)
     kept = "".join(c for c in text.lower() if c in "- \t" or _is_word(c))
     return kept.replace(" ", "-").replace("\t", "-")
+
+
+def kramdown_id(text: str) -> str:
+    """kramdown's ``basic_generate_id``: ASCII letters, digits, spaces and hyphens
+    kept from the first letter on, spaces as hyphens, lower-cased; ``section``
+    when nothing is left."""
+    text = re.sub(r"^[^a-zA-Z]+", "", text, flags=re.MULTILINE)
+    return re.sub(r"[^a-zA-Z0-9 -]", "", text).replace(" ", "-").lower() or "section"
+
+
+def stripped_text(children: Sequence[Token]) -> str:
+    """What kramdown's ``auto_id_stripping`` makes an id from: the header's text
+    elements only, so code, math, entities and typographic symbols (``--``) drop out."""
+    parts = []
+    for child in children:
+        if child.type == "text":
+            parts.append(child.content.replace("---", "").replace("--", ""))
+        elif child.type == "text_special" and child.info == "escape":
+            parts.append(child.content)
+        elif child.type == "emoji":
+            parts.append(child.markup)
+    return "".join(parts)
 
 
 def header_text(children: Sequence[Token]) -> str:
@@ -63,12 +90,13 @@ def header_text(children: Sequence[Token]) -> str:
 class HeaderIds:
     """The ids of one document's headers, in document order."""
 
-    def __init__(self, prefix: str = "") -> None:
+    def __init__(self, prefix: str = "", gfm: bool = True) -> None:
         self._seen: dict[str, int] = {}
         self._prefix = prefix
+        self._generator = basic_id if gfm else kramdown_id
 
     def generate(self, text: str) -> str:
-        generated = basic_id(text)
+        generated = self._generator(text)
         count = self._seen.get(generated, -1) + 1
         self._seen[generated] = count
         generated = f"{generated}-{count}" if count else generated
