@@ -62,8 +62,10 @@ _TYPES = (
     WarningType("redirect_from", "warning",
                 "A path of `redirect_from` (jekyll-redirect-from) that is not a path of the site: it has a "
                 "scheme such as `javascript:`, a `..` (even written `%2e%2e`), or is not text. No redirect "
-                "page is written for it.",
-                "Write the old URL as a path, `/old/path/` or `/2016/10/07/slug.html`, or remove it."),
+                "page is written for it. Or a `redirect_to` that is neither an http(s) URL nor a path of "
+                "the site, or a path that no post has: the post's old URLs lead to the post.",
+                "Write the old URL as a path, `/old/path/` or `/2016/10/07/slug.html`, or remove it; write "
+                "`redirect_to` as `https://...` or as a post's URL."),
     WarningType("liquid", "warning",
                 'Liquid that Jekyll 4 would refuse: a tag or filter it does not know (a plugin\'s, or '
                 'Liquid 5\'s `render`), a syntax error, an `{% include %}` of a file not in `_includes/`, a '

@@ -251,8 +251,6 @@ def test_redirect_from_paths_lead_to_the_post(tmp_path):
     assert linking["href"] == "2022-01-01-moved.html"
 
 
-
-
 HTML_POST = "posts/2022-01-04-html"
 
 
@@ -304,6 +302,29 @@ def test_a_gist_is_embedded_as_jekyll_gist_embeds_it(tmp_path):
     assert body.select_one("noscript a")["href"] == "https://gist.github.com/parkr/c08ee0f2726fd0e3909d"
     texts = [p.get_text() for p in body.select("p")]
     assert texts.index("After it.") == texts.index("The script:") + 1
+
+
+def test_redirect_to_sends_the_posts_old_urls_where_jekyll_did(tmp_path):
+    # jekyll-redirect-from made the post's page a redirect to its redirect_to
+    conf = (TESTS / "roots" / "test-blog" / "conf.py").read_text()
+    src = make_blog(tmp_path / "src", files={
+        "conf.py": conf.replace('"plugins": ["jekyll-mentions", "jemoji"]',
+                                '"plugins": ["jekyll-redirect-from"]'),
+        "posts/2022-01-01-away.md": "---\ntitle: Away\nredirect_to: https://elsewhere.example/x\n"
+                                    "redirect_from: /gone/\n---\n\nBody.\n",
+        "posts/2022-01-02-here.md": "---\ntitle: Here\nredirect_to: /2020/01/02/first-post.html\n---\n\nB.\n",
+        "posts/2022-01-03-lost.md": "---\ntitle: Lost\nredirect_to: /no/such/\n---\n\nBody.\n",
+    })
+    app, warnings = build_noting_warnings(src)
+    assert len(warnings) == 1 and "2022-01-03-lost.md" in warnings[0], warnings
+    assert "redirect_to /no/such/: no post of this site has that URL" in warnings[0]
+    nginx_map = (app.outdir / "redirects.nginx.map").read_text().splitlines()
+    for old in ("2022/01/01/away.html", "gone/index.html"):
+        assert soup(app, old).html["data-redirect"] == "https://elsewhere.example/x"
+        assert f'"/{old}" "https://elsewhere.example/x";' in nginx_map
+    assert soup(app, "2022/01/02/here.html").html["data-redirect"] == f"../../../{FIRST}.html"
+    assert f'"/2022/01/02/here.html" "/{FIRST}.html";' in nginx_map
+    assert '"/2022/01/03/lost.html" "/posts/2022-01-03-lost.html";' in nginx_map
 
 
 def test_old_urls_without_an_extension_are_in_the_map(tmp_path):

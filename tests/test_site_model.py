@@ -341,6 +341,22 @@ def test_redirect_from_is_the_plugins_and_needs_it():
     assert result.redirect_from == () and problems == []
 
 
+@pytest.mark.parametrize(("front", "target", "refused"), [
+    ("redirect_to: https://elsewhere.example/x?a=1\n", "https://elsewhere.example/x?a=1", False),
+    # the first of a list, as jekyll-redirect-from takes it; a path gets its leading slash
+    ("redirect_to: [news/x/, https://b.example/]\n", "/news/x/", False),
+    ("redirect_to: 'javascript:alert(1)'\n", "", True),
+    ("redirect_to: //evil.example/x\n", "", True),
+    ("redirect_to: {a: b}\n", "", True),
+])
+def test_redirect_to(front, target, refused):
+    result, problems = post(front, REDIRECTS)
+    assert result.redirect_to == target
+    assert [subtype for subtype, _ in problems] == ["redirect_from"] * refused
+    # without the plugin, Jekyll keeps the post where it is
+    assert post(front)[0].redirect_to == ""
+
+
 @pytest.mark.parametrize(("content", "separator", "source"), [
     ("One *a*.\n\nTwo.\n", "\n\n", "One *a*."),
     ("No separator at all.\n", "\n\n", "No separator at all.\n"),

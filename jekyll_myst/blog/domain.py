@@ -153,12 +153,18 @@ class JekyllDomain(Domain):
         self._indexes.clear()
 
     def check_consistency(self) -> None:
-        """Two posts with one URL: both are reported; neither old URL is redirected."""
+        """Two posts with one URL: both are reported; neither old URL is redirected.  A
+        ``redirect_to`` path that no post has is reported: its old URLs lead to the post."""
         for url, docnames in self._posts_by_url().items():
             for docname in docnames if len(docnames) > 1 else ():
                 others = ", ".join(d for d in docnames if d != docname)
                 report("duplicate", "%s has the URL %s, as %s has: give one a different permalink",
                        docname, url, others, location=(docname, self.posts[docname].url_line))
+        for docname, record in sorted(self.posts.items()):
+            target = record.redirect_to
+            if target.startswith("/") and self.post_by_url(target) is None:
+                report("redirect_from", "redirect_to %s: no post of this site has that URL; the post's old "
+                       "URL leads to the post", target, location=(docname, 1))
 
     # -- queries -------------------------------------------------------------
     def _index(self, name: str, build) -> Any:

@@ -88,13 +88,13 @@ def write_redirects(app: Sphinx, files: GeneratedFiles) -> None:
         here = old.removeprefix(served_at) if old.startswith(served_at) else path
         # an old URL that is already its page's own needs no redirect
         if here not in own_pages:
-            moved.setdefault(here, (doc, title, app.builder.get_target_uri(doc), path))
+            moved.setdefault(here, (doc, title, _destination(app, domain, doc), path))
     if files.reuse("redirects", (_PAGE, site_base(app), old_base, moved)):
         return
     for here, (doc, title, uri, _path) in moved.items():
-        target = relative_uri(here, uri)
-        page = _PAGE.format(target=escape(target), title=escape(title),
-                            canonical=escape(page_url(app, doc) if site_base(app) else target),
+        target = uri if _is_elsewhere(uri) else relative_uri(here, uri)
+        canonical = page_url(app, doc) if site_base(app) and not _is_elsewhere(uri) else target
+        page = _PAGE.format(target=escape(target), title=escape(title), canonical=escape(canonical),
                             script=escape(relative_uri(here, SCRIPT)))
         files.write(here, page, group="redirects")
     if moved:
@@ -102,6 +102,22 @@ def write_redirects(app: Sphinx, files: GeneratedFiles) -> None:
     # a folder of this site's own pages (dirhtml's page/) is served as it is, never redirected
     own_folders = {uri for uri in own_pages if uri.endswith("/")} if old_base == served_at else set()
     files.write(NGINX_MAP, _nginx_map(old_base, served_at, moved, own_folders), group="redirects")
+
+
+def _destination(app: Sphinx, domain: JekyllDomain, doc: str) -> str:
+    """Where an old URL of ``doc`` leads: its page, or where jekyll-redirect-from's
+    ``redirect_to`` sent readers (another site, or the page of the post at that path)."""
+    record = domain.posts.get(doc)
+    target = record.redirect_to if record is not None else ""
+    if _is_elsewhere(target):
+        return target
+    # a path no post has is reported by the domain; the old URL leads to the post
+    post = domain.post_by_url(target) if target else None
+    return app.builder.get_target_uri(post or doc)
+
+
+def _is_elsewhere(uri: str) -> bool:
+    return "://" in uri
 
 
 def _old_base(baseurl: str, served_at: str) -> str:
@@ -127,9 +143,9 @@ def _nginx_map(old_base: str, served_at: str, moved: dict[str, tuple[str, str, s
     keys: dict[str, str] = {}
     served_as: list[tuple[str, str]] = []
     for _doc, _title, uri, path in moved.values():
-        if not _PLAIN_PATH.fullmatch(path):
+        if not (_PLAIN_PATH.fullmatch(path) and _PLAIN_PATH.fullmatch(uri)):
             continue
-        new = posixpath.join(served_at, uri)
+        new = uri if _is_elsewhere(uri) else posixpath.join(served_at, uri)
         keys[posixpath.join(old_base, path)] = new
         served_as.extend((posixpath.join(old_base, other), new) for other in _served_as(path)
                          if other.rstrip("/") + "/" not in own_folders)

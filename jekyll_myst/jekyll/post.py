@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote
@@ -29,7 +30,7 @@ from .site import BlogSource, deep_merge
 #: Front-matter keys Jekyll or its common plugins use; others get an info line.
 KNOWN_KEYS = frozenset("""
     layout title date authors author excerpt hide_excerpt_on_post categories category tags
-    permalink published redirect_from image description comments lang slug last_modified_at
+    permalink published redirect_from redirect_to image description comments lang slug last_modified_at
     excerpt_separator tag myst
 """.split())
 
@@ -60,6 +61,9 @@ class Post:
     draft: bool = False
     #: jekyll-redirect-from's ``redirect_from``: paths of the site that led to the post
     redirect_from: tuple[str, ...] = ()
+    #: jekyll-redirect-from's ``redirect_to``: where the post's URL sent readers instead
+    #: (an http(s) URL or a path of the site), or ""
+    redirect_to: str = ""
 
     @property
     def day(self) -> dt.date:
@@ -159,6 +163,11 @@ def read_post(filename: str, front: FrontMatter, site: BlogSource | None = None,
         redirect_from, refused = redirect_paths(data["redirect_from"])
         for why in refused:
             problems.append(Problem("redirect_from", why, front.line_of("redirect_from")))
+    redirect_to = ""
+    if site.redirect_from_enabled and data.get("redirect_to") is not None:
+        redirect_to, why = redirect_target(data["redirect_to"])
+        if why:
+            problems.append(Problem("redirect_from", why, front.line_of("redirect_to")))
     post = Post(
         title=title.strip(),
         date=date,
@@ -177,6 +186,7 @@ def read_post(filename: str, front: FrontMatter, site: BlogSource | None = None,
         unknown_keys=tuple(sorted(set(front.data) - KNOWN_KEYS)),
         draft=draft,
         redirect_from=tuple(redirect_from),
+        redirect_to=redirect_to,
     )
     return post, problems
 
@@ -202,6 +212,21 @@ def redirect_paths(value: Any) -> tuple[list[str], list[str]]:
             refused.append(f"redirect_from {str(item)!r} is not a path of the site: write it as "
                            "/old/path/, or remove it")
     return list(dict.fromkeys(paths)), refused
+
+
+def redirect_target(value: Any) -> tuple[str, str]:
+    """jekyll-redirect-from's ``redirect_to``: an http(s) URL, or a path of the site
+    (given a leading slash); the first of a list, as the plugin takes it.  Else
+    "" and why it is refused."""
+    item = value[0] if isinstance(value, list) and value else value
+    text = str(item).strip() if isinstance(item, str | int | float) and not isinstance(item, bool) else ""
+    if re.fullmatch(r"https?://[^\s\"<>\\]+", text, flags=re.IGNORECASE):
+        return text, ""
+    path = text if text.startswith("/") else "/" + text
+    if text and not has_scheme(text) and is_site_path(path):
+        return path, ""
+    return "", (f"redirect_to {value!r} is neither an http(s) URL nor a path of the site: the post's "
+                "URL leads to the post; write https://... or /path/, or remove it")
 
 
 def excerpt_markdown(body: str, separator: str) -> str | None:

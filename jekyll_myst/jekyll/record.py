@@ -43,6 +43,8 @@ class PostRecord:
     categories: tuple[str, ...]
     #: jekyll-redirect-from's paths that led to the post: redirected to it as its old URLs are
     redirect_from: tuple[str, ...]
+    #: jekyll-redirect-from's ``redirect_to``: where the post's old URLs lead, or ""
+    redirect_to: str
 
     @classmethod
     def of(cls, post: Post, words: int, description: str) -> PostRecord:
@@ -60,6 +62,7 @@ class PostRecord:
             tags=post.tags,
             categories=post.categories,
             redirect_from=post.redirect_from,
+            redirect_to=post.redirect_to,
         )
 
     @property
