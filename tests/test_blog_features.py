@@ -347,6 +347,26 @@ def test_old_urls_without_an_extension_are_in_the_map(tmp_path):
     assert len({line.partition(" ")[0] for line in nginx_map}) == len(nginx_map)
 
 
+def test_old_urls_with_another_extension_keep_it(tmp_path):
+    # Jekyll writes a post whose permalink is /blog/post.php at blog/post.php, and
+    # jekyll-redirect-from's /legacy.aspx at legacy.aspx (a WordPress or ASP.NET past)
+    conf = (TESTS / "roots" / "test-blog" / "conf.py").read_text()
+    src = make_blog(tmp_path / "src", files={
+        "conf.py": conf.replace('"plugins": ["jekyll-mentions", "jemoji"]',
+                                '"plugins": ["jekyll-redirect-from"]'),
+        f"{MOVED}.md": "---\ntitle: Moved\npermalink: /blog/post.php\nredirect_from: /legacy.aspx\n---\n\n"
+                       "Body.\n",
+    })
+    app, warnings = build_noting_warnings(src)
+    assert warnings == []
+    nginx_map = (app.outdir / "redirects.nginx.map").read_text().splitlines()
+    for old in ("blog/post.php", "legacy.aspx"):
+        assert (app.outdir / old).parent.joinpath(soup(app, old).html["data-redirect"]).resolve() == (
+            app.outdir / f"{MOVED}.html").resolve()
+        assert f'"/{old}" "/{MOVED}.html";' in nginx_map
+    assert not list(app.outdir.rglob("*.php.html")) and not list(app.outdir.rglob("*.aspx.html"))
+
+
 def test_old_urls_with_spaces_and_punctuation_are_in_the_map(tmp_path):
     # Jekyll writes a category's spaces and a title's punctuation into the path;
     # nginx matches the decoded path ($uri) with the quoted key as it is

@@ -318,6 +318,21 @@ def test_a_collections_dir_outside_the_site_is_reported(tmp_path, value):
         f"collections_dir {value!r} is not a folder of the site: the site's folder is used",)
 
 
+@pytest.mark.parametrize(("settings", "front", "url", "ext"), [
+    ({}, "", "/2022/05/07/my-post.html", ".html"),
+    # a page's own permalink names the file's extension; the site's never does
+    ({"permalink": "/:year/:title.htm"}, "", "/2022/my-post.htm", ".html"),
+    ({}, "permalink: /blog/post.php\n", "/blog/post.php", ".php"),
+    ({}, "permalink: /x/:title.htm\n", "/x/my-post.htm", ".htm"),
+    ({}, "permalink: /notes/v1.2\n", "/notes/v1.2", ".2"),
+    ({}, "permalink: /notes/:title\n", "/notes/my-post", ".html"),
+    ({"defaults": [{"values": {"permalink": "/old/:title.asp"}}]}, "", "/old/my-post.asp", ".asp"),
+])
+def test_the_extension_of_the_file_jekyll_writes(settings, front, url, ext):
+    result, _problems = post(front, settings)
+    assert (result.url, result.url_ext) == (url, ext)
+
+
 REDIRECTS = {"plugins": ["jekyll-redirect-from"]}
 
 

@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
+from ..jekyll.permalinks import output_ext
 from .domain import JekyllDomain
 from .generated_files import GeneratedFiles
 from .urls import page_url, site_base
@@ -56,22 +57,24 @@ def old_urls(domain: JekyllDomain) -> dict[str, tuple[str, str]]:
     # the site's default one (links to that resolve to the post all the same)
     for doc, record in domain.posts.items():
         if record.url not in shared:
-            moved[site_file_path(record.url)] = (doc, record.title)
+            moved[site_file_path(record.url, record.url_ext)] = (doc, record.title)
     # jekyll-redirect-from's pages; a URL a post had is that post's, whatever another says
     for doc, record in sorted(domain.posts.items()):
         for path in record.redirect_from:
-            moved.setdefault(site_file_path(path), (doc, record.title))
+            # the plugin's page takes the path as its permalink: /old.php is written as old.php
+            moved.setdefault(site_file_path(path, output_ext(path)), (doc, record.title))
     # URLs are checked where they are read; a page is never written out of the site all the same
     return {path: target for path, target in moved.items() if ".." not in path.split("/")}
 
 
-def site_file_path(url: str) -> str:
+def site_file_path(url: str, ext: str = ".html") -> str:
     """The file Jekyll writes for a URL (``Document#destination``): decoded, with
-    ``index.html`` in a folder and ``.html`` added to a name without it."""
+    ``index.html`` in a folder and the output extension ``ext`` added to a name
+    without it."""
     path = unquote(urlsplit(url).path).lstrip("/")
     if not path or path.endswith("/"):
         return path + "index.html"
-    return path if path.endswith(".html") else path + ".html"
+    return path if path.endswith(ext) else path + ext
 
 
 def write_redirects(app: Sphinx, files: GeneratedFiles) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import posixpath
 import re
 import unicodedata
 from typing import Any
@@ -103,6 +104,15 @@ def jekyll_url(template: str, parts: UrlParts) -> str | None:
     if unknown:
         return None
     return sanitize_url(url)
+
+
+def output_ext(permalink: str | None) -> str:
+    """Jekyll's ``Renderer#output_ext`` for a Markdown page: the extension of its own
+    ``permalink`` (front matter, defaults, or a jekyll-redirect-from path), else ``.html``.
+    A site's ``permalink`` is no page's own: ``/:title.htm`` writes ``x.htm.html``."""
+    if not permalink or permalink.endswith("/"):
+        return ".html"
+    return posixpath.splitext(permalink)[1] or ".html"
 
 
 def unknown_placeholders(template: str) -> list[str]:

@@ -22,6 +22,7 @@ from .permalinks import (
     has_scheme,
     is_site_path,
     jekyll_url,
+    output_ext,
     unknown_placeholders,
 )
 from .problems import Problem
@@ -57,6 +58,8 @@ class Post:
     url_line: int
     #: the URL the site's permalink gives, whatever the front matter's says
     site_url: str
+    #: the extension Jekyll gives the file it writes at ``url`` (``output_ext``)
+    url_ext: str
     unknown_keys: tuple[str, ...]
     draft: bool = False
     #: jekyll-redirect-from's ``redirect_from``: paths of the site that led to the post
@@ -143,7 +146,7 @@ def read_post(filename: str, front: FrontMatter, site: BlogSource | None = None,
         name.slug if name else stem)
     parts = UrlParts(date, slug.rstrip("."), stem, _collection_path(filename), tuple(categories))
     site_url = jekyll_url(site.permalink, parts) or jekyll_url(DEFAULT_PERMALINK, parts)
-    url, permalink_line = site_url, 1
+    url, permalink_line, url_ext = site_url, 1, ".html"
     permalink = data.get("permalink")
     if permalink is not None:
         permalink_line = front.line_of("permalink")
@@ -157,7 +160,7 @@ def read_post(filename: str, front: FrontMatter, site: BlogSource | None = None,
                                     "(with Jekyll's :placeholders), or remove it", permalink_line))
             permalink_line = 1
         else:
-            url = own
+            url, url_ext = own, output_ext(permalink)
     redirect_from: list[str] = []
     if site.redirect_from_enabled and data.get("redirect_from") is not None:
         redirect_from, refused = redirect_paths(data["redirect_from"])
@@ -183,6 +186,7 @@ def read_post(filename: str, front: FrontMatter, site: BlogSource | None = None,
         url=url,
         url_line=permalink_line,
         site_url=site_url,
+        url_ext=url_ext,
         unknown_keys=tuple(sorted(set(front.data) - KNOWN_KEYS)),
         draft=draft,
         redirect_from=tuple(redirect_from),

@@ -39,6 +39,8 @@ class PostRecord:
     url_line: int
     #: the URL the site's permalink gives: what old links may use when the front matter sets one
     default_url: str
+    #: the extension of the file Jekyll wrote at ``url``: ``.html``, or its permalink's
+    url_ext: str
     tags: tuple[str, ...]
     categories: tuple[str, ...]
     #: jekyll-redirect-from's paths that led to the post: redirected to it as its old URLs are
@@ -59,6 +61,7 @@ class PostRecord:
             url=post.url,
             url_line=post.url_line,
             default_url=post.site_url,
+            url_ext=post.url_ext,
             tags=post.tags,
             categories=post.categories,
             redirect_from=post.redirect_from,
