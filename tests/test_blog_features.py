@@ -130,6 +130,28 @@ def test_the_feed_stays_at_jekyll_feeds_path(tmp_path):
     assert soup(app, "docs/lists.html").find("a", string="feed")["href"] == "../atom.xml"
 
 
+
+def test_the_feeds_of_categories_and_tags_jekyll_feed_wrote(tmp_path):
+    # feed: categories: and feed: tags: made /feed/<category>.xml and /feed/by_tag/<tag>.xml
+    conf = (TESTS / "roots" / "test-blog" / "conf.py").read_text()
+    feed = '"feed": {"categories": ["Engineering", "news"], "tags": {"except": ["ops"]}}'
+    src = make_blog(tmp_path / "src", files={"conf.py": conf.replace('"plugins":', feed + ', "plugins":')})
+    app, warnings = build_noting_warnings(src)
+    assert warnings == []
+
+    def entries(path: str) -> tuple[str, list[str]]:
+        parsed = feedparser.parse((app.outdir / path).read_bytes())
+        assert not parsed.bozo and parsed.feed.links[-1].href == f"{BASE}{path}"
+        return parsed.feed.title, [entry.link for entry in parsed.entries]
+
+    title = app.config.html_title
+    assert entries("feed/Engineering.xml") == (f"{title} | Engineering", [f"{BASE}{TAGGED}.html"])
+    # a category no post has yet: its subscribers keep an empty feed, as jekyll-feed writes it
+    assert entries("feed/news.xml") == (f"{title} | News", [])
+    assert entries("feed/by_tag/python.xml") == (title, [f"{BASE}{TAGGED}.html"])
+    assert not (app.outdir / "feed" / "by_tag" / "ops.xml").exists()
+    assert len(entries("feed.xml")[1]) == 3
+
 def test_sitemap_lists_every_page(site):
     root = ElementTree.fromstring((site.outdir / "sitemap.xml").read_bytes())
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}

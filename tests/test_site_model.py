@@ -407,3 +407,26 @@ def test_the_feed_is_where_jekyll_feed_put_it(feed, path, problem):
     blog = site(plugins=["jekyll-feed"], **settings)
     assert blog.feed_path == path
     assert bool(blog.problems) == problem
+
+
+@pytest.mark.parametrize(("feed", "categories", "tags", "problems"), [
+    ({"categories": ["news", 2024]}, {"feed/news.xml": "news", "feed/2024.xml": "2024"}, {}, []),
+    ({"collections": {"posts": {"categories": ["ops"]}}}, {"feed/ops.xml": "ops"}, {}, []),
+    ({"tags": True}, {}, {"feed/by_tag/python.xml": "python", "feed/by_tag/go_lang.xml": "go_lang"}, []),
+    ({"tags": {"only": ["go_lang", "rust"], "path": "/t/"}}, {},
+     {"t/go_lang.xml": "go_lang", "t/rust.xml": "rust"}, []),
+    ({"tags": {"except": ["python"]}}, {}, {"feed/by_tag/go_lang.xml": "go_lang"}, []),
+    ({"categories": "news", "tags": "yes"}, {}, {},
+     ["feed categories must be a list", "feed tags must be true or a mapping"]),
+    ({"tags": {"path": "../out/"}}, {},
+     {"feed/by_tag/python.xml": "python", "feed/by_tag/go_lang.xml": "go_lang"},
+     ["feed tags path '../out/' is not a folder of the site"]),
+])
+def test_jekyll_feeds_of_categories_and_tags(feed, categories, tags, problems):
+    """jekyll-feed writes no feed for a tag with other characters than letters, digits and _."""
+    blog = BlogSource(Path("_posts"), Path("_authors"), Path("."), {"feed": feed})
+    feeds = blog.topic_feeds
+    assert feeds.category_feeds() == categories
+    assert feeds.tag_feeds(["python", "go_lang", "C++", "two words"]) == tags
+    assert len(blog.problems) == len(problems)
+    assert all(found.startswith(expected) for found, expected in zip(blog.problems, problems, strict=True))

@@ -1,6 +1,7 @@
 """Atom feeds: the site's, where jekyll-feed put it (``feed.xml``, or its
-``feed: path:``), so subscribers keep their feed; and one per author,
-``authors/<slug>/feed.xml``.
+``feed: path:``), so subscribers keep their feed; jekyll-feed's feeds of a
+category's or a tag's posts, when the site asks for them (``feed:
+categories:``, ``feed: tags:``); and one per author, ``authors/<slug>/feed.xml``.
 
 Made after every build from the posts' data and their content, so they are
 never out of date, and written again only when what they say changed.
@@ -39,11 +40,19 @@ def feeds(app: Sphinx) -> dict[str, tuple[str, list[str]]]:
     if not domain.posts or not site_base(app):
         return {}
     limit = app.config.jekyll_feed_limit
-    found = {feed_path(app.env): (app.config.html_title or app.config.project, domain.select(limit=limit))}
+    title = app.config.html_title or app.config.project
+    found = {feed_path(app.env): (title, domain.select(limit=limit))}
     for bio, record in sorted(domain.bios.items()):
         posts = domain.select(author=bio, limit=limit)
         if posts:
             found[feed_path(app.env, bio)] = (f"Posts by {record.name}", posts)
+    # jekyll-feed's, titled as it titles them; written even when no post has the category
+    topics = app.env.project.blog.topic_feeds
+    for path, category in topics.category_feeds().items():
+        posts = domain.select(category=category, limit=limit)
+        found.setdefault(path, (f"{title} | {category.capitalize()}", posts))
+    for path, tag in topics.tag_feeds(sorted(domain.groups()["tags"])).items():
+        found.setdefault(path, (title, domain.select(tag=tag, limit=limit)))
     return found
 
 
@@ -55,7 +64,9 @@ def carried_posts(app: Sphinx) -> set[str]:
 def register_feeds(app: Sphinx, env: BuildEnvironment) -> None:
     """The feeds a page may link to with ``{jekyll:page}``."""
     domain: JekyllDomain = env.domains["jekyll"]
-    paths = [SITE_FEED, feed_path(env), *(feed_path(env, bio) for bio in sorted(domain.bios))]
+    topics = env.project.blog.topic_feeds
+    paths = [SITE_FEED, feed_path(env), *(feed_path(env, bio) for bio in sorted(domain.bios)),
+             *topics.category_feeds(), *topics.tag_feeds(sorted(domain.groups()["tags"]))]
     paths = list(dict.fromkeys(paths)) if domain.posts else []
     domain.note_generated("feeds", paths)
 
@@ -85,7 +96,12 @@ def _feed_data(app: Sphinx, path: str, title: str, posts: list[str], content: di
         entries.append({"url": page_url(app, post), "title": record.title, "published": record.date,
                         "updated": record.updated, "authors": authors, "summary": record.excerpt,
                         "content": content[post]})
-    return {"url": urljoin(site_base(app), path), "title": title, "site": site_base(app), "entries": entries}
+    # a feed with no entry (a category no post has yet) is as new as the blog
+    newest = max((entry["updated"] for entry in entries), key=_aware, default=None)
+    if newest is None:
+        newest = domain.posts[domain.select(limit=1)[0]].updated
+    return {"url": urljoin(site_base(app), path), "title": title, "site": site_base(app), "updated": newest,
+            "entries": entries}
 
 
 def _atom(data: dict) -> bytes:
@@ -97,7 +113,7 @@ def _atom(data: dict) -> bytes:
     feed.title(data["title"])
     feed.link(href=data["site"], rel="alternate")
     feed.link(href=data["url"], rel="self")
-    feed.updated(max(_aware(entry["updated"]) for entry in data["entries"]))
+    feed.updated(_aware(data["updated"]))
     for item in data["entries"]:
         entry = feed.add_entry(order="append")
         entry.id(item["url"])

@@ -173,6 +173,72 @@ def feed_path(settings: dict[str, Any]) -> tuple[str, str | None]:
     return path.lstrip("/"), None
 
 
+#: jekyll-feed writes a tag's feed only for a tag of these characters, "to keep feed paths simple"
+_FEED_TAG = re.compile(r"[A-Za-z0-9_]+")
+
+
+@dataclasses.dataclass(frozen=True)
+class TopicFeeds:
+    """jekyll-feed's feeds of some of the posts: ``feed: categories:`` (``feed/<category>.xml``)
+    and ``feed: tags:`` (``<path><tag>.xml``, ``feed/by_tag/`` by default)."""
+
+    categories: tuple[str, ...] = ()
+    #: a feed per tag at all
+    tags: bool = False
+    tags_path: str = "feed/by_tag/"
+    #: ``only:``: these tags, else every tag of the posts
+    only_tags: tuple[str, ...] | None = None
+    except_tags: tuple[str, ...] = ()
+
+    def category_feeds(self) -> dict[str, str]:
+        """Each category's feed path -> the category."""
+        return {f"feed/{category}.xml": category for category in self.categories}
+
+    def tag_feeds(self, tags: list[str]) -> dict[str, str]:
+        """Each tag's feed path -> the tag, for the posts' ``tags``."""
+        if not self.tags:
+            return {}
+        pool = self.only_tags if self.only_tags is not None else tags
+        return {f"{self.tags_path}{tag}.xml": tag for tag in pool
+                if tag not in self.except_tags and _FEED_TAG.fullmatch(tag)}
+
+    @classmethod
+    def read(cls, settings: dict[str, Any]) -> tuple[TopicFeeds, list[str]]:
+        """The feeds from the ``feed:`` mapping, and what could not be read."""
+        feed = settings.get("feed")
+        feed = feed if isinstance(feed, dict) else {}
+        collections = feed.get("collections")
+        posts = collections.get("posts") if isinstance(collections, dict) else None
+        value = posts.get("categories") if isinstance(posts, dict) and posts.get("categories") else \
+            feed.get("categories")
+        problems = []
+        categories = _words(value) or ()
+        if value is not None and _words(value) is None:
+            problems.append("feed categories must be a list of categories: no category feed is written")
+        tags = {} if feed.get("tags") is True else feed.get("tags")
+        if tags is None or tags is False:
+            return cls(categories), problems
+        if not isinstance(tags, dict):
+            problems.append("feed tags must be true or a mapping (only, except, path): "
+                            "no tag feed is written")
+            return cls(categories), problems
+        path = tags.get("path") or "/feed/by_tag/"
+        if not isinstance(path, str) or not is_site_path("/" + path.lstrip("/")) or not path.endswith("/"):
+            problems.append(f"feed tags path {path!r} is not a folder of the site: feed/by_tag/ is used")
+            path = "/feed/by_tag/"
+        for key in ("only", "except"):
+            if tags.get(key) is not None and _words(tags[key]) is None:
+                problems.append(f"feed tags {key} must be a list of tags: it is left out")
+        return cls(categories, True, path.lstrip("/"), _words(tags.get("only")),
+                   _words(tags.get("except")) or ()), problems
+
+def _words(value: Any) -> tuple[str, ...] | None:
+    """A YAML list of names, as names; None if it is something else."""
+    if isinstance(value, list) and all(isinstance(item, (str, int, float)) for item in value):
+        return tuple(str(item) for item in value)
+    return None
+
+
 @dataclasses.dataclass(frozen=True)
 class DefaultsRule:
     """One entry of ``defaults:``: its scope and its values."""
@@ -203,6 +269,8 @@ class _SiteModel:
     defaults: tuple[DefaultsRule, ...]
     #: where jekyll-feed wrote the posts' feed, in the site (``feed.xml``)
     feed_path: str
+    #: jekyll-feed's feeds of a category's or a tag's posts
+    topic_feeds: TopicFeeds
     #: each setting Jekyll could not use; its default is used instead
     problems: tuple[str, ...]
 
@@ -275,7 +343,9 @@ class BlogSource:
         feed, message = feed_path(settings)
         if message:
             problems.append(message)
-        return _SiteModel(zone, kramdown, separator, permalink, defaults, feed, tuple(problems))
+        topic_feeds, topic_problems = TopicFeeds.read(settings)
+        problems += topic_problems
+        return _SiteModel(zone, kramdown, separator, permalink, defaults, feed, topic_feeds, tuple(problems))
 
     def _read_permalink(self, problems: list[str]) -> str:
         collections = self.settings.get("collections")
@@ -345,6 +415,10 @@ class BlogSource:
     def feed_path(self) -> str:
         """Where the site's feed of posts is, as jekyll-feed's ``feed: path:`` put it."""
         return self._model.feed_path
+
+    @property
+    def topic_feeds(self) -> TopicFeeds:
+        return self._model.topic_feeds
 
     @property
     def future(self) -> bool:
