@@ -26,6 +26,11 @@ class task_checkbox(nodes.Inline, nodes.TextElement):  # noqa: N801
     """The checkbox of a GFM task list item; its text (``[x]``) is for builders other than HTML."""
 
 
+class horizontal_rule(nodes.General, nodes.Element):  # noqa: N801
+    """kramdown's ``<hr />``, wherever a post puts it: docutils' transition may not begin
+    or end a section, nor follow another, and is moved and reported there."""
+
+
 class html_element(nodes.General, nodes.Element):  # noqa: N801
     """An HTML element written in a post, whose content is Markdown."""
 
@@ -92,6 +97,15 @@ def depart_html_element(self: HTML5Translator, node: html_element) -> None:
     self.body.append(self.context.pop())
 
 
+def visit_horizontal_rule(self, node: horizontal_rule) -> None:
+    # each builder's own rule
+    self.visit_transition(node)
+
+
+def depart_horizontal_rule(self, node: horizontal_rule) -> None:
+    self.depart_transition(node)
+
+
 def visit_passthrough(self, node: nodes.Element) -> None:
     pass
 
@@ -107,6 +121,8 @@ def setup_nodes(app: Sphinx) -> None:
     app.add_node(deleted, html=(visit_deleted, depart_deleted), **others)
     app.add_node(task_checkbox, html=(visit_task_checkbox, None), **others)
     app.add_node(html_element, html=(visit_html_element, depart_html_element), **others)
+    rule = (visit_horizontal_rule, depart_horizontal_rule)
+    app.add_node(horizontal_rule, **{fmt: rule for fmt in ("html", "latex", "text", "man", "texinfo")})
     app.add_node(post_list)
     for builder in ("html", "dirhtml", "singlehtml"):
         app.set_translator(builder, BlogHTMLTranslator, override=True)

@@ -32,7 +32,7 @@ from ..jekyll.permalinks import UNSAFE_SCHEME
 from ..jekyll.site_files import relative_to_file, site_file, site_path
 from ..reporting import report
 from .local_toc import local_toc
-from .nodes import deleted, html_element, task_checkbox
+from .nodes import deleted, horizontal_rule, html_element, task_checkbox
 from .raw_html import note_site_urls
 
 
@@ -287,6 +287,11 @@ class KramdownRenderer(SphinxRenderer):
         self.add_line_and_source_path(struck, token)
         with self._span_attributes(token), self.current_node_context(struck, append=True):
             self.render_children(token)
+
+    def render_hr(self, token: SyntaxTreeNode) -> None:
+        rule = horizontal_rule()
+        self.add_line_and_source_path(rule, token)
+        self.current_node.append(rule)
 
     def render_emoji(self, token: SyntaxTreeNode) -> None:
         self.current_node.append(nodes.inline(token.content, token.content, classes=["emoji"],
