@@ -311,6 +311,17 @@ def typographic_symbols_rule(state: StateCore) -> None:
                     child.content = child.content.replace(ascii_form, symbol)
 
 
+def guillemet_before_tag_rule(state: StateInline, silent: bool) -> bool:
+    """``<<Quote>>``: kramdown reads a guillemet, where HTML would read the tag ``<Quote>``."""
+    src, pos = state.src, state.pos
+    if not src.startswith("<<", pos) or not re.match(r"[A-Za-z/!?]", src[pos + 2:pos + 3]):
+        return False
+    if not silent:
+        state.push("text", "", 0).content = "<<"
+    state.pos += 2
+    return True
+
+
 def mailto_autolink_rule(state: StateCore) -> None:
     """``<mailto:me@example.org>`` shows the address alone: kramdown's autolink
     takes ``mailto:`` out of the text (markdown-it keeps it)."""
@@ -328,6 +339,7 @@ def kramdown_inline_plugin(md: MarkdownIt, mentions_base: str | None,
                            emoji_lookup: Callable[[str], str | None] | None) -> None:
     md.inline.ruler.before("escape", "kramdown_math_inline", math_inline_rule)
     md.inline.ruler.at("escape", escape_rule)
+    md.inline.ruler.before("html_inline", "kramdown_guillemet_before_tag", guillemet_before_tag_rule)
     md.core.ruler.after("block", "kramdown_abbreviation_definitions", abbreviation_definitions_rule)
     md.core.ruler.after("inline", "kramdown_span_ial", span_ial_rule)
     md.core.ruler.after("inline", "kramdown_mailto_autolink", mailto_autolink_rule)
