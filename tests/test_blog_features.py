@@ -235,14 +235,18 @@ def build_noting_warnings(src) -> tuple[SphinxTestApp, list[str]]:
     return app, [w for w in strip_colors(app.warning.getvalue()).splitlines() if "[jekyll." in w]
 
 
+def blog_with_plugins(tmp_path, plugins: list[str], files: dict[str, str]):
+    """The test blog with these Jekyll ``plugins`` in place of its own, and these files."""
+    conf = (TESTS / "roots" / "test-blog" / "conf.py").read_text()
+    conf = conf.replace('"plugins": ["jekyll-mentions", "jemoji"]', f'"plugins": {plugins!r}')
+    return make_blog(tmp_path / "src", files={"conf.py": conf, **files})
+
+
 MOVED = "posts/2022-01-01-moved"
 
 
 def test_redirect_from_paths_lead_to_the_post(tmp_path):
-    conf = (TESTS / "roots" / "test-blog" / "conf.py").read_text()
-    src = make_blog(tmp_path / "src", files={
-        "conf.py": conf.replace('"plugins": ["jekyll-mentions", "jemoji"]',
-                                '"plugins": ["jekyll-mentions", "jemoji", "jekyll-redirect-from"]'),
+    src = blog_with_plugins(tmp_path, ["jekyll-mentions", "jemoji", "jekyll-redirect-from"], {
         f"{MOVED}.md": "---\ntitle: Moved\nredirect_from:\n  - /old/one/\n  - old/two.html\n"
                        "  - /%2e%2e/%2e%2e/escaped.html\n  - /2020/01/02/first-post.html\n---\n\nBody.\n",
         "posts/2022-01-02-linking.md": "---\ntitle: Linking\n---\n\n[the old one](/old/one/)\n",
@@ -304,10 +308,7 @@ def test_html_in_a_post_is_kept_as_written_its_site_paths_leading_here(tmp_path)
     assert body.select_one("div.pic a")["href"] == "/2020/01/02/first-post.html#text"
 
 def test_a_gist_is_embedded_as_jekyll_gist_embeds_it(tmp_path):
-    conf = (TESTS / "roots" / "test-blog" / "conf.py").read_text()
-    src = make_blog(tmp_path / "src", files={
-        "conf.py": conf.replace('"plugins": ["jekyll-mentions", "jemoji"]',
-                                '"plugins": ["jekyll-mentions", "jemoji", "jekyll-gist"]'),
+    src = blog_with_plugins(tmp_path, ["jekyll-mentions", "jemoji", "jekyll-gist"], {
         "posts/2022-01-03-gists.md": "---\ntitle: Gists\n---\n\nThe script:\n\n"
                                      "{% gist parkr/c08ee0f2726fd0e3909d hello.rb %}\n\nAfter it.\n",
     })
@@ -328,10 +329,7 @@ def test_a_gist_is_embedded_as_jekyll_gist_embeds_it(tmp_path):
 
 def test_redirect_to_sends_the_posts_old_urls_where_jekyll_did(tmp_path):
     # jekyll-redirect-from made the post's page a redirect to its redirect_to
-    conf = (TESTS / "roots" / "test-blog" / "conf.py").read_text()
-    src = make_blog(tmp_path / "src", files={
-        "conf.py": conf.replace('"plugins": ["jekyll-mentions", "jemoji"]',
-                                '"plugins": ["jekyll-redirect-from"]'),
+    src = blog_with_plugins(tmp_path, ["jekyll-redirect-from"], {
         "posts/2022-01-01-away.md": "---\ntitle: Away\nredirect_to: https://elsewhere.example/x\n"
                                     "redirect_from: /gone/\n---\n\nBody.\n",
         "posts/2022-01-02-here.md": "---\ntitle: Here\nredirect_to: /2020/01/02/first-post.html\n---\n\nB.\n",
@@ -352,10 +350,7 @@ def test_redirect_to_sends_the_posts_old_urls_where_jekyll_did(tmp_path):
 def test_old_urls_without_an_extension_are_in_the_map(tmp_path):
     # Jekyll gives a post whose permalink has no extension the URL /notes/short,
     # writes notes/short.html, and GitHub Pages answers /notes/short with it
-    conf = (TESTS / "roots" / "test-blog" / "conf.py").read_text()
-    src = make_blog(tmp_path / "src", files={
-        "conf.py": conf.replace('"plugins": ["jekyll-mentions", "jemoji"]',
-                                '"plugins": ["jekyll-redirect-from"]'),
+    src = blog_with_plugins(tmp_path, ["jekyll-redirect-from"], {
         f"{MOVED}.md": "---\ntitle: Moved\npermalink: /notes/:title\nredirect_from: /was-here\n---\n\n"
                        "Body.\n",
     })
@@ -372,10 +367,7 @@ def test_old_urls_without_an_extension_are_in_the_map(tmp_path):
 def test_old_urls_with_another_extension_keep_it(tmp_path):
     # Jekyll writes a post whose permalink is /blog/post.php at blog/post.php, and
     # jekyll-redirect-from's /legacy.aspx at legacy.aspx (a WordPress or ASP.NET past)
-    conf = (TESTS / "roots" / "test-blog" / "conf.py").read_text()
-    src = make_blog(tmp_path / "src", files={
-        "conf.py": conf.replace('"plugins": ["jekyll-mentions", "jemoji"]',
-                                '"plugins": ["jekyll-redirect-from"]'),
+    src = blog_with_plugins(tmp_path, ["jekyll-redirect-from"], {
         f"{MOVED}.md": "---\ntitle: Moved\npermalink: /blog/post.php\nredirect_from: /legacy.aspx\n---\n\n"
                        "Body.\n",
     })
