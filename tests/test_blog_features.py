@@ -284,7 +284,7 @@ def test_html_in_a_post_is_kept_as_written_its_site_paths_leading_here(tmp_path)
     # the test blog leaves kramdown's parse_block_html at Jekyll's default: false
     src = make_blog(tmp_path / "src", files={f"{HTML_POST}.md": (
         "---\ntitle: HTML\n---\n\n<div class=\"pic\">\n  <img src=\"/images/pic.png\" alt=\"A pic\">\n"
-        "  <a href=\"/2020/01/02/first-post.html#text\">first</a>\n"
+        "  <a href='/2020/01/02/first-post.html#text'>first</a>\n"
         "  <a href=\"/2001/01/01/gone.html\">gone</a>\n"
         "</div>\n\n<details>\n<summary>More</summary>\n\nHidden *text*.\n\n</details>\n")})
     app, _ = build(src, tmp_path / "out")
@@ -299,6 +299,12 @@ def test_html_in_a_post_is_kept_as_written_its_site_paths_leading_here(tmp_path)
     # raw, as kramdown leaves block HTML by default: no Markdown read inside
     assert body.select_one("details summary").get_text() == "More"
     assert "Hidden *text*." in body.select_one("details").get_text() and not body.select("details em")
+    # in the feed, as the page's own links, absolute
+    entry = next(e for e in feedparser.parse((app.outdir / "feed.xml").read_bytes()).entries
+                 if e.link == f"{BASE}{HTML_POST}.html")
+    content = BeautifulSoup(entry.content[0].value, "lxml")
+    assert content.select_one("div.pic a")["href"] == f"{BASE}posts/2020-01-02-first-post.html#text"
+    assert content.select_one("div.pic img")["src"].startswith(f"{BASE}_downloads/")
 
     # the post it links to goes: the link is as written again, as in Jekyll
     (src / "posts" / "2020-01-02-first-post.md").unlink()

@@ -46,18 +46,20 @@ def html_urls(text: str) -> list[str]:
 
 
 def replace_urls(text: str, new_url: Callable[[str], str | None]) -> str:
-    """``text`` with each URL of its tags that ``new_url`` gives another for replaced by it."""
+    """``text`` with each URL of its tags that ``new_url`` gives another for replaced by it.
+
+    A changed attribute is written in double quotes, as the page's own links are
+    (the feeds make those absolute)."""
     def attribute(match: re.Match) -> str:
-        quote = '"' if match["dq"] is not None else "'" if match["sq"] is not None else ""
         value = _value(match)
-        pieces, last = [], 0
+        parts, last = [], 0
         for start, end in _each_url(value, match["name"].lower()):
             replacement = new_url(html.unescape(value[start:end]))
             if replacement is not None:
-                pieces += [value[last:start], html.escape(replacement)]
+                parts += [html.unescape(value[last:start]), replacement]
                 last = end
-        if not pieces:
+        if not parts:
             return match[0]
-        return f'{match["before"]}{quote or chr(34)}{"".join(pieces)}{value[last:]}{quote or chr(34)}'
+        return f'{match["before"]}"{html.escape("".join(parts) + html.unescape(value[last:]))}"'
 
     return _TAG.sub(lambda tag: _ATTRIBUTE.sub(attribute, tag[0]), text)
