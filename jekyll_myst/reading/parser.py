@@ -36,7 +36,7 @@ from .local_toc import fill_local_tocs
 from .nodes import post_list
 from .project import BlogProject
 from .renderer import KramdownRenderer
-from .typography import KramdownTypography
+from .typography import KramdownTypography, escaped_typography_plugin
 
 #: MyST features that are kramdown's too; nothing else of MyST's own syntax.
 #: Quotes, dashes and ellipses are ``typography.KramdownTypography``'s work.
@@ -173,6 +173,7 @@ class JekyllMystParser(MystParser):
         md.use(task_list_plugin)
         md.use(kramdown_inline_plugin, mentions_base=blog.mentions_base,
                emoji_lookup=emoji.character if blog.emoji_enabled else None)
+        md.use(escaped_typography_plugin)
         md.options["document"] = document
         md.options["jekyll_file"] = str(path)
         md.options["jekyll_blog"] = blog

@@ -6,6 +6,11 @@ to the four entities of the site's ``smart_quotes`` (‘ ’ “ ” unless the
 site names others: ``apos,apos,quot,quot`` keeps them straight), whatever
 the language, and writes an apostrophe as the second.  A post or a bio gets
 kramdown's; other pages keep Sphinx's.
+
+kramdown leaves an escaped quote, hyphen or dot (``\\"``, ``\\-``, ``\\.``) as
+written.  docutils' smart quotes leave a character after a null byte alone, as
+rST's escapes are kept, and its writers drop the null byte: the escapes of a
+post are kept that way (:func:`escaped_typography_plugin`).
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ from typing import Any
 from docutils.transforms.universal import SmartQuotes
 from docutils.utils import normalize_language_tag
 from docutils.utils.smartquotes import smartchars
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from sphinx.transforms import SphinxSmartQuotes
 
 
@@ -48,3 +55,21 @@ class KramdownTypography(SphinxSmartQuotes):
             smartchars.quotes.update(saved_quotes)
             smartchars.apostrophe = saved_apostrophe
             settings.smart_quotes = False
+
+
+#: what kramdown's typography would change, and leaves alone once escaped
+_TYPOGRAPHIC = frozenset("\"'-.")
+
+
+def _keep_escaped_typography(state: StateCore) -> None:
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        for child in block.children:
+            if child.type == "text_special" and child.info == "escape" and child.content in _TYPOGRAPHIC:
+                child.content = "\x00" + child.content
+
+
+def escaped_typography_plugin(md: MarkdownIt) -> None:
+    # before the escapes join the text around them, where they could no longer be told apart
+    md.core.ruler.before("text_join", "kramdown_escaped_typography", _keep_escaped_typography)
