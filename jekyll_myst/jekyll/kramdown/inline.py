@@ -161,7 +161,9 @@ _NO_MENTIONS_IN = frozenset(("a", "code", "pre", "script", "style"))
 
 
 def _split_text(children: list[Token], pattern: re.Pattern,
-                make: Callable[[re.Match], list[Token] | None]) -> list[Token]:
+                make: Callable[[re.Match], list[Token] | None], in_links: bool = False) -> list[Token]:
+    """The text tokens split around each ``pattern`` match, which ``make`` replaces (None
+    keeps it); the text of links too when ``in_links``."""
     out: list[Token] = []
     in_link = 0
     for child in children:
@@ -173,7 +175,7 @@ def _split_text(children: list[Token], pattern: re.Pattern,
             tag = _HTML_TAG.match(child.content)
             if tag and tag[2].lower() == "a":
                 in_link += -1 if tag[1] else 1
-        if child.type != "text" or in_link:
+        if child.type != "text" or (in_link and not in_links):
             out.append(child)
             continue
         text, last = child.content, 0
@@ -297,7 +299,8 @@ def abbreviations_rule(state: StateCore) -> None:
 
     for block in state.tokens:
         if block.type == "inline" and block.children:
-            block.children = _split_text(block.children, pattern, make)
+            # kramdown marks an abbreviation in a link's text too
+            block.children = _split_text(block.children, pattern, make, in_links=True)
 
 
 def typographic_symbols_rule(state: StateCore) -> None:
