@@ -370,6 +370,20 @@ def test_old_urls_without_an_extension_are_in_the_map(tmp_path):
     assert len({line.partition(" ")[0] for line in nginx_map}) == len(nginx_map)
 
 
+
+def test_the_old_pages_of_a_paginated_index_lead_to_the_archive(tmp_path):
+    # jekyll-paginate wrote the blog's index a post a page: /page2/ and /page3/ for three posts
+    conf = (TESTS / "roots" / "test-blog" / "conf.py").read_text()
+    src = make_blog(tmp_path / "src", files={"conf.py": conf.replace(
+        '"plugins": ["jekyll-mentions", "jemoji"]', '"plugins": ["jekyll-paginate"], "paginate": 1')})
+    app, warnings = build_noting_warnings(src)
+    assert warnings == []
+    nginx_map = (app.outdir / "redirects.nginx.map").read_text().splitlines()
+    for page in ("page2", "page3"):
+        assert soup(app, f"{page}/index.html").html["data-redirect"] == "../archive/index.html"
+        assert f'"/{page}/" "/archive/index.html";' in nginx_map
+    assert not (app.outdir / "page4").exists()
+
 def test_old_urls_with_another_extension_keep_it(tmp_path):
     # Jekyll writes a post whose permalink is /blog/post.php at blog/post.php, and
     # jekyll-redirect-from's /legacy.aspx at legacy.aspx (a WordPress or ASP.NET past)

@@ -430,3 +430,21 @@ def test_jekyll_feeds_of_categories_and_tags(feed, categories, tags, problems):
     assert feeds.tag_feeds(["python", "go_lang", "C++", "two words"]) == tags
     assert len(blog.problems) == len(problems)
     assert all(found.startswith(expected) for found, expected in zip(blog.problems, problems, strict=True))
+
+
+@pytest.mark.parametrize(("settings", "posts", "paths", "problem"), [
+    ({"plugins": ["jekyll-paginate"], "paginate": 5}, 12, ["/page2/", "/page3/"], None),
+    ({"plugins": ["jekyll-paginate"], "paginate": 5, "paginate_path": "/blog/page:num/"}, 11,
+     ["/blog/page2/", "/blog/page3/"], None),
+    ({"plugins": ["jekyll-paginate"], "paginate": 5}, 5, [], None),
+    # without the plugin, Jekyll 4 paginates nothing
+    ({"paginate": 5}, 12, [], None),
+    ({"plugins": ["jekyll-paginate"], "paginate": "five"}, 12, [], "paginate 'five' is not a number"),
+    ({"plugins": ["jekyll-paginate"], "paginate": 5, "paginate_path": "/pages/"}, 12, ["/page2/", "/page3/"],
+     "paginate_path '/pages/' is not a path with :num"),
+])
+def test_the_pages_jekyll_paginate_wrote_after_the_first(settings, posts, paths, problem):
+    blog = BlogSource(Path("_posts"), Path("_authors"), Path("."), settings)
+    assert blog.paginated_paths(posts) == paths
+    assert len(blog.problems) == (problem is not None)
+    assert all(found.startswith(problem) for found in blog.problems)

@@ -63,6 +63,10 @@ def old_urls(domain: JekyllDomain) -> dict[str, tuple[str, str]]:
         for path in record.redirect_from:
             # the plugin's page takes the path as its permalink: /old.php is written as old.php
             moved.setdefault(site_file_path(path, output_ext(path)), (doc, record.title))
+    # jekyll-paginate's later pages of the blog's index: the archive lists every post
+    if "archive/index" in domain.data["generated"]:
+        for path in domain.env.project.blog.paginated_paths(len(domain.posts)):
+            moved.setdefault(site_file_path(path), ("archive/index", "Archive"))
     # URLs are checked where they are read; a page is never written out of the site all the same
     return {path: target for path, target in moved.items() if ".." not in path.split("/")}
 

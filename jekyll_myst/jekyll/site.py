@@ -271,6 +271,8 @@ class _SiteModel:
     feed_path: str
     #: jekyll-feed's feeds of a category's or a tag's posts
     topic_feeds: TopicFeeds
+    #: jekyll-paginate's posts a page and ``paginate_path``, when the site paginated its index
+    pagination: tuple[int, str] | None
     #: each setting Jekyll could not use; its default is used instead
     problems: tuple[str, ...]
 
@@ -323,6 +325,13 @@ class BlogSource:
         """jekyll-redirect-from: a post's ``redirect_from`` paths were pages of the site."""
         return "jekyll-redirect-from" in (self.settings.get("plugins") or [])
 
+    def paginated_paths(self, posts: int) -> list[str]:
+        """jekyll-paginate's pages after the first, for a blog of ``posts`` posts:
+        ``paginate_path`` with ``:num`` from 2, each a folder (``/page2/``)."""
+        per_page, template = self._model.pagination or (0, "")
+        pages = -(-posts // per_page) if per_page else 0
+        return [template.replace(":num", str(number)).rstrip("/") + "/" for number in range(2, pages + 1)]
+
     # -- the site model ------------------------------------------------------
     @functools.cached_property
     def _model(self) -> _SiteModel:
@@ -345,7 +354,23 @@ class BlogSource:
             problems.append(message)
         topic_feeds, topic_problems = TopicFeeds.read(settings)
         problems += topic_problems
-        return _SiteModel(zone, kramdown, separator, permalink, defaults, feed, topic_feeds, tuple(problems))
+        return _SiteModel(zone, kramdown, separator, permalink, defaults, feed, topic_feeds,
+                          self._read_pagination(problems), tuple(problems))
+
+    def _read_pagination(self, problems: list[str]) -> tuple[int, str] | None:
+        settings = self.settings
+        if "jekyll-paginate" not in (settings.get("plugins") or []) or settings.get("paginate") is None:
+            return None
+        per_page, template = settings["paginate"], settings.get("paginate_path") or "/page:num"
+        if isinstance(per_page, bool) or not isinstance(per_page, int) or per_page < 1:
+            problems.append(f"paginate {per_page!r} is not a number of posts: the old pages of the blog's "
+                            "index (/page2/...) are not redirected")
+            return None
+        readable = isinstance(template, str) and ":num" in template
+        if not readable or not is_site_path("/" + template.replace(":num", "2").lstrip("/")):
+            problems.append(f"paginate_path {template!r} is not a path with :num: /page:num is used")
+            template = "/page:num"
+        return per_page, "/" + template.lstrip("/")
 
     def _read_permalink(self, problems: list[str]) -> str:
         collections = self.settings.get("collections")
