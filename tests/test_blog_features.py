@@ -384,6 +384,24 @@ def test_the_old_pages_of_a_paginated_index_lead_to_the_archive(tmp_path):
         assert f'"/{page}/" "/archive/index.html";' in nginx_map
     assert not (app.outdir / "page4").exists()
 
+
+def test_the_old_pages_of_jekyll_archives_lead_to_the_archives(tmp_path):
+    # jekyll-archives wrote /tag/<slug>/, /category/<slug>/, /<year>/, /<year>/<month>/...
+    conf = (TESTS / "roots" / "test-blog" / "conf.py").read_text()
+    archives = '"jekyll-archives": {"enabled": "all", "permalinks": {"tag": "/topics/:name/"}}'
+    src = make_blog(tmp_path / "src", files={"conf.py": conf.replace(
+        '"plugins": ["jekyll-mentions", "jemoji"]', f'"plugins": ["jekyll-archives"], {archives}')})
+    app, warnings = build_noting_warnings(src)
+    assert warnings == []
+    nginx_map = (app.outdir / "redirects.nginx.map").read_text().splitlines()
+    for old, new in (("topics/python", "tags/python"), ("category/engineering", "categories/engineering"),
+                     ("2021", "archive/2021"), ("2021/07", "archive/2021"), ("2021/07/08", "archive/2021")):
+        page = f"{old}/index.html"
+        assert (app.outdir / page).parent.joinpath(soup(app, page).html["data-redirect"]).resolve() == (
+            app.outdir / f"{new}.html").resolve(), old
+        assert f'"/{old}/" "/{new}.html";' in nginx_map
+    assert not (app.outdir / "tag").exists()
+
 def test_old_urls_with_another_extension_keep_it(tmp_path):
     # Jekyll writes a post whose permalink is /blog/post.php at blog/post.php, and
     # jekyll-redirect-from's /legacy.aspx at legacy.aspx (a WordPress or ASP.NET past)

@@ -448,3 +448,27 @@ def test_the_pages_jekyll_paginate_wrote_after_the_first(settings, posts, paths,
     assert blog.paginated_paths(posts) == paths
     assert len(blog.problems) == (problem is not None)
     assert all(found.startswith(problem) for found in blog.problems)
+
+
+@pytest.mark.parametrize(("config", "permalinks", "problem"), [
+    ({"enabled": "all"}, {"year": "/:year/", "month": "/:year/:month/", "day": "/:year/:month/:day/",
+                          "tag": "/tag/:name/", "category": "/category/:name/"}, None),
+    ({"enabled": ["tags"], "permalinks": {"tag": "/t/:name.html"}}, {"tag": "/t/:name.html"}, None),
+    # jekyll-archives writes nothing unless told which kinds
+    ({}, {}, None),
+    ({"enabled": "tags"}, {}, "jekyll-archives enabled 'tags' is not 'all' or a list"),
+    ({"enabled": ["tags"], "permalinks": {"tag": "../:name/"}}, {"tag": "/tag/:name/"},
+     "jekyll-archives permalink '../:name/' is not a path of the site"),
+])
+def test_the_archives_jekyll_archives_wrote(config, permalinks, problem):
+    from jekyll_myst.jekyll.archive_urls import archive_url
+
+    blog = BlogSource(Path("_posts"), Path("_authors"), Path("."),
+                      {"plugins": ["jekyll-archives"], "jekyll-archives": config})
+    assert blog.archive_permalinks == permalinks
+    assert len(blog.problems) == (problem is not None)
+    assert all(found.startswith(problem) for found in blog.problems)
+    # a tag's name in its URL is slugified, as Jekyll's slugify does
+    assert archive_url("/tag/:name/", name="Web Dev & Ops") == "/tag/web-dev-ops/"
+    assert BlogSource(Path("_posts"), Path("_authors"), Path("."), {"jekyll-archives": config}
+                      ).archive_permalinks == {}

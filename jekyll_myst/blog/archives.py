@@ -8,7 +8,6 @@ categories on a post link to their pages.
 from __future__ import annotations
 
 import functools
-import re
 from collections import Counter
 from collections.abc import Iterator
 from html import escape
@@ -21,18 +20,10 @@ from .build_state import builds_site
 from .domain import JekyllDomain
 from .listings import post_entries, shown_in_list
 from .rewrites import RewriteTracker
+from .urls import archive_pagename
 
 _KIND_FILTER = {"tags": "tag", "categories": "category"}
 _KIND_TITLE = {"tags": "Posts tagged", "categories": "Posts in category"}
-
-
-def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "_"
-
-
-def archive_pagename(kind: str, name: str) -> str:
-    """``archive/2022``, ``tags/python``, ``categories/engineering``."""
-    return f"archive/{name}" if kind == "year" else f"{kind}/{slug(name)}"
 
 
 def _archive_filters(domain: JekyllDomain) -> dict[str, tuple[str, dict[str, str] | None]]:

@@ -17,10 +17,11 @@ from urllib.parse import unquote, urlsplit
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
+from ..jekyll.archive_urls import archive_url, dates
 from ..jekyll.permalinks import output_ext
 from .domain import JekyllDomain
 from .generated_files import GeneratedFiles
-from .urls import page_url, site_base
+from .urls import archive_pagename, page_url, site_base
 
 SCRIPT = "_static/jekyll-redirect.js"
 #: what a quoted key of an nginx map holds as it is: a quote or a backslash would end
@@ -63,12 +64,36 @@ def old_urls(domain: JekyllDomain) -> dict[str, tuple[str, str]]:
         for path in record.redirect_from:
             # the plugin's page takes the path as its permalink: /old.php is written as old.php
             moved.setdefault(site_file_path(path, output_ext(path)), (doc, record.title))
+    blog = domain.env.project.blog
     # jekyll-paginate's later pages of the blog's index: the archive lists every post
     if "archive/index" in domain.data["generated"]:
-        for path in domain.env.project.blog.paginated_paths(len(domain.posts)):
+        for path in blog.paginated_paths(len(domain.posts)):
             moved.setdefault(site_file_path(path), ("archive/index", "Archive"))
+    # jekyll-archives' pages: this blog's archive of the same posts (a month's or a day's: its year's)
+    for path, page in _jekyll_archives(domain, blog.archive_permalinks):
+        if page in domain.data["generated"]:
+            moved.setdefault(site_file_path(path), (page, "Archive"))
     # URLs are checked where they are read; a page is never written out of the site all the same
     return {path: target for path, target in moved.items() if ".." not in path.split("/")}
+
+
+def _jekyll_archives(domain: JekyllDomain, permalinks: dict[str, str]) -> list[tuple[str, str]]:
+    """(URL jekyll-archives gave a page, the archive page here with the same posts)."""
+    if not permalinks:
+        return []
+    years, months, days = dates(record.day for record in domain.posts.values())
+    found = [(archive_url(permalinks["year"], year), f"archive/{year}")
+             for year in years if "year" in permalinks]
+    found += [(archive_url(permalinks["month"], year, month), f"archive/{year}")
+              for year, month in months if "month" in permalinks]
+    found += [(archive_url(permalinks["day"], year, month, day), f"archive/{year}")
+              for year, month, day in days if "day" in permalinks]
+    groups = domain.groups()
+    for kind, group in (("tag", "tags"), ("category", "categories")):
+        if kind in permalinks:
+            found += [(archive_url(permalinks[kind], name=name), archive_pagename(group, name))
+                      for name in groups[group]]
+    return sorted(found)
 
 
 def site_file_path(url: str, ext: str = ".html") -> str:

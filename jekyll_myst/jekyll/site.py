@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from .archive_urls import archive_permalinks
 from .dates import site_zone
 from .permalinks import DEFAULT_PERMALINK, has_scheme, is_site_path, style_template, unknown_placeholders
 from .problems import Problem
@@ -273,6 +274,8 @@ class _SiteModel:
     topic_feeds: TopicFeeds
     #: jekyll-paginate's posts a page and ``paginate_path``, when the site paginated its index
     pagination: tuple[int, str] | None
+    #: jekyll-archives' permalinks, for each kind of archive it wrote
+    archive_permalinks: dict[str, str]
     #: each setting Jekyll could not use; its default is used instead
     problems: tuple[str, ...]
 
@@ -325,6 +328,12 @@ class BlogSource:
         """jekyll-redirect-from: a post's ``redirect_from`` paths were pages of the site."""
         return "jekyll-redirect-from" in (self.settings.get("plugins") or [])
 
+    @property
+    def archive_permalinks(self) -> dict[str, str]:
+        """jekyll-archives' permalink of each kind of archive page it wrote (``tag``,
+        ``year``...); none without the plugin."""
+        return self._model.archive_permalinks
+
     def paginated_paths(self, posts: int) -> list[str]:
         """jekyll-paginate's pages after the first, for a blog of ``posts`` posts:
         ``paginate_path`` with ``:num`` from 2, each a folder (``/page2/``)."""
@@ -354,8 +363,10 @@ class BlogSource:
             problems.append(message)
         topic_feeds, topic_problems = TopicFeeds.read(settings)
         problems += topic_problems
+        archives, archive_problems = archive_permalinks(settings)
+        problems += archive_problems
         return _SiteModel(zone, kramdown, separator, permalink, defaults, feed, topic_feeds,
-                          self._read_pagination(problems), tuple(problems))
+                          self._read_pagination(problems), archives, tuple(problems))
 
     def _read_pagination(self, problems: list[str]) -> tuple[int, str] | None:
         settings = self.settings
