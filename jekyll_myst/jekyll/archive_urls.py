@@ -23,9 +23,8 @@ _ENABLED = {"year": "year", "month": "month", "day": "day", "tag": "tags", "cate
 
 
 def archive_permalinks(settings: dict[str, Any]) -> tuple[dict[str, str], list[str]]:
-    """Each kind jekyll-archives wrote pages for -> its permalink; and what could not be read."""
-    if PLUGIN not in (settings.get("plugins") or []):
-        return {}, []
+    """For a site that uses the plugin: each kind jekyll-archives wrote pages for -> its
+    permalink; and what could not be read."""
     config = settings.get(PLUGIN)
     config = config if isinstance(config, dict) else {}
     enabled = config.get("enabled") or []

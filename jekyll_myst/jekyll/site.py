@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from .archive_urls import PLUGIN as ARCHIVES
 from .archive_urls import archive_permalinks
 from .dates import site_zone
 from .permalinks import DEFAULT_PERMALINK, has_scheme, is_site_path, style_template, unknown_placeholders
@@ -158,14 +159,25 @@ def collections_dir(settings: dict[str, Any]) -> tuple[str, str | None]:
     return folder, None
 
 
-def feed_path(settings: dict[str, Any]) -> tuple[str, str | None]:
-    """jekyll-feed's path of the posts' feed: ``feed: collections: posts: path:``,
-    else ``feed: path:``, else ``feed.xml``; and what was wrong with the setting."""
+def uses_plugin(settings: dict[str, Any], name: str) -> bool:
+    """Whether the site's ``plugins`` name this Jekyll plugin."""
+    return name in (settings.get("plugins") or ())
+
+
+def _feed_setting(settings: dict[str, Any], key: str) -> tuple[dict[str, Any], Any]:
+    """jekyll-feed's ``feed:`` mapping, and its setting ``key`` for the posts: under
+    ``feed: collections: posts:``, else ``feed:`` itself."""
     feed = settings.get("feed")
     feed = feed if isinstance(feed, dict) else {}
     collections = feed.get("collections")
     posts = collections.get("posts") if isinstance(collections, dict) else None
-    value = posts.get("path") if isinstance(posts, dict) and posts.get("path") else feed.get("path")
+    return feed, posts.get(key) if isinstance(posts, dict) and posts.get(key) else feed.get(key)
+
+
+def feed_path(settings: dict[str, Any]) -> tuple[str, str | None]:
+    """jekyll-feed's path of the posts' feed: ``feed: collections: posts: path:``,
+    else ``feed: path:``, else ``feed.xml``; and what was wrong with the setting."""
+    _feed, value = _feed_setting(settings, "path")
     if value is None or value == "":
         return "feed.xml", None
     path = "/" + value.lstrip("/") if isinstance(value, str) else ""
@@ -206,12 +218,7 @@ class TopicFeeds:
     @classmethod
     def read(cls, settings: dict[str, Any]) -> tuple[TopicFeeds, list[str]]:
         """The feeds from the ``feed:`` mapping, and what could not be read."""
-        feed = settings.get("feed")
-        feed = feed if isinstance(feed, dict) else {}
-        collections = feed.get("collections")
-        posts = collections.get("posts") if isinstance(collections, dict) else None
-        value = posts.get("categories") if isinstance(posts, dict) and posts.get("categories") else \
-            feed.get("categories")
+        feed, value = _feed_setting(settings, "categories")
         problems = []
         categories = _words(value) or ()
         if value is not None and _words(value) is None:
@@ -232,6 +239,7 @@ class TopicFeeds:
                 problems.append(f"feed tags {key} must be a list of tags: it is left out")
         return cls(categories, True, path.lstrip("/"), _words(tags.get("only")),
                    _words(tags.get("except")) or ()), problems
+
 
 def _words(value: Any) -> tuple[str, ...] | None:
     """A YAML list of names, as names; None if it is something else."""
@@ -312,7 +320,7 @@ class BlogSource:
 
     @property
     def mentions_base(self) -> str | None:
-        if "jekyll-mentions" not in (self.settings.get("plugins") or []):
+        if not uses_plugin(self.settings, "jekyll-mentions"):
             return None
         mentions = self.settings.get("jekyll-mentions")
         if isinstance(mentions, dict):
@@ -321,12 +329,12 @@ class BlogSource:
 
     @property
     def emoji_enabled(self) -> bool:
-        return "jemoji" in (self.settings.get("plugins") or [])
+        return uses_plugin(self.settings, "jemoji")
 
     @property
     def redirect_from_enabled(self) -> bool:
         """jekyll-redirect-from: a post's ``redirect_from`` paths were pages of the site."""
-        return "jekyll-redirect-from" in (self.settings.get("plugins") or [])
+        return uses_plugin(self.settings, "jekyll-redirect-from")
 
     @property
     def archive_permalinks(self) -> dict[str, str]:
@@ -363,14 +371,16 @@ class BlogSource:
             problems.append(message)
         topic_feeds, topic_problems = TopicFeeds.read(settings)
         problems += topic_problems
-        archives, archive_problems = archive_permalinks(settings)
-        problems += archive_problems
+        archives: dict[str, str] = {}
+        if uses_plugin(settings, ARCHIVES):
+            archives, archive_problems = archive_permalinks(settings)
+            problems += archive_problems
         return _SiteModel(zone, kramdown, separator, permalink, defaults, feed, topic_feeds,
                           self._read_pagination(problems), archives, tuple(problems))
 
     def _read_pagination(self, problems: list[str]) -> tuple[int, str] | None:
         settings = self.settings
-        if "jekyll-paginate" not in (settings.get("plugins") or []) or settings.get("paginate") is None:
+        if not uses_plugin(settings, "jekyll-paginate") or settings.get("paginate") is None:
             return None
         per_page, template = settings["paginate"], settings.get("paginate_path") or "/page:num"
         if isinstance(per_page, bool) or not isinstance(per_page, int) or per_page < 1:

@@ -7,6 +7,7 @@ of it (``../../etc/passwd``, a symlink) is refused.
 from __future__ import annotations
 
 import os
+import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -29,6 +30,12 @@ def without_baseurl(blog: BlogSource, path: str) -> str:
     if blog.baseurl and path.startswith(blog.baseurl + "/"):
         return path[len(blog.baseurl):]
     return path
+
+
+def names_a_page(path: str) -> bool:
+    """Whether a site path that is no file names a page, as Jekyll's URLs do: a folder,
+    an ``.html`` file, or a name without an extension (``/notes/short``)."""
+    return path.endswith(("/", ".html")) or "." not in posixpath.basename(path)
 
 
 def site_file(blog: BlogSource, path: str) -> Path | None:

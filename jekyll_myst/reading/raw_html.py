@@ -12,7 +12,6 @@ into the HTML when the page is resolved (``blog/raw_html_links.py``).
 
 from __future__ import annotations
 
-import posixpath
 from pathlib import Path
 
 from docutils import nodes
@@ -20,7 +19,7 @@ from sphinx.environment import BuildEnvironment
 
 from ..jekyll.html_urls import html_urls
 from ..jekyll.site import BlogSource
-from ..jekyll.site_files import relative_to_file, site_file, site_path
+from ..jekyll.site_files import names_a_page, relative_to_file, site_file, site_path
 
 #: on a raw node: URL as written -> the file's place under the downloads folder
 FILES = "jekyll_files"
@@ -39,13 +38,12 @@ def note_site_urls(document: nodes.document, env: BuildEnvironment, blog: BlogSo
             linked = site_path(blog, url)
             if linked is None:
                 continue
-            path = linked.partition("#")[0].partition("?")[0]
-            found = site_file(blog, path)
+            found = site_file(blog, linked)
             if found is not None:
                 relative, _ = env.relfn2path(relative_to_file(found, blog_file), env.docname)
                 env.note_dependency(relative)
                 files[url] = env.dlfiles.add_file(env.docname, relative).as_posix()
-            elif path.endswith(("/", ".html")) or "." not in posixpath.basename(path):
+            elif names_a_page(linked.partition("#")[0].partition("?")[0]):
                 pages[url] = linked
         if files:
             raw[FILES] = files

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import posixpath
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,7 +28,7 @@ from ..jekyll.kramdown.ids import HeaderIds, header_text, stripped_text
 from ..jekyll.kramdown.inline import SPAN_IAL_KEY, image_alt
 from ..jekyll.liquid import LINE_NUMBERS
 from ..jekyll.permalinks import UNSAFE_SCHEME
-from ..jekyll.site_files import relative_to_file, site_file, site_path
+from ..jekyll.site_files import names_a_page, relative_to_file, site_file, site_path
 from ..reporting import report
 from .local_toc import local_toc
 from .nodes import deleted, horizontal_rule, html_element, task_checkbox
@@ -323,7 +322,7 @@ class KramdownRenderer(SphinxRenderer):
         if static is not None:
             token.attrs["href"] = "path:" + relative_to_file(static, self.blog_file)
             return self.render_link_path(token)
-        if path.endswith("/") or path.endswith(".html") or "." not in posixpath.basename(path):
+        if names_a_page(path):
             xref = addnodes.pending_xref(refdomain="jekyll", reftype="url", reftarget=linked,
                                          refdoc=self.sphinx_env.docname, refexplicit=True,
                                          refwarn=True)

@@ -16,6 +16,7 @@ from liquid.parser import get_parser
 from liquid.stream import TokenStream
 from liquid.token import Token
 
+from ..site import uses_plugin
 from . import array_filters, date_filters, gist, includes, tags, text_filters, url_filters
 from .inputs import Links, PageInput, SiteInput
 from .located import Collector
@@ -54,7 +55,7 @@ class JekyllEnvironment(Environment):
             self.add_tag(tag)
         for module in (url_filters, date_filters, text_filters, array_filters):
             self.filters.update(module.FILTERS)
-        if gist.PLUGIN in (self.site.settings.get("plugins") or ()):
+        if uses_plugin(self.site.settings, gist.PLUGIN):
             self.add_tag(gist.GistTag)
 
     def _parse(self, source: str) -> list[Node]:
