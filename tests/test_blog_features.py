@@ -34,6 +34,15 @@ def site(tmp_path_factory):
     app.cleanup()
 
 
+def blog_with_plugins(tmp_path, plugins: list[str], files: dict[str, str], **settings: object):
+    """The test blog with these Jekyll ``plugins`` in place of its own, these other site
+    settings (``_config.yml`` keys), and these files."""
+    conf = (TESTS / "roots" / "test-blog" / "conf.py").read_text()
+    written = "".join(f", {key!r}: {value!r}" for key, value in settings.items())
+    conf = conf.replace('"plugins": ["jekyll-mentions", "jemoji"]', f'"plugins": {plugins!r}{written}')
+    return make_blog(tmp_path / "src", files={"conf.py": conf, **files})
+
+
 def soup(app, page: str) -> BeautifulSoup:
     return BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "lxml")
 
@@ -115,9 +124,7 @@ def test_author_feed_and_alternate_links(site):
 
 def test_the_feed_stays_at_jekyll_feeds_path(tmp_path):
     # feed: path: atom.xml (an Octopress-era address): subscribers have that URL
-    conf = (TESTS / "roots" / "test-blog" / "conf.py").read_text()
-    src = make_blog(tmp_path / "src", files={
-        "conf.py": conf.replace('"plugins":', '"feed": {"path": "/atom.xml"}, "plugins":')})
+    src = blog_with_plugins(tmp_path, ["jekyll-mentions", "jemoji"], {}, feed={"path": "/atom.xml"})
     app, warnings = build_noting_warnings(src)
     assert warnings == []
     feed = feedparser.parse((app.outdir / "atom.xml").read_bytes())
@@ -130,12 +137,10 @@ def test_the_feed_stays_at_jekyll_feeds_path(tmp_path):
     assert soup(app, "docs/lists.html").find("a", string="feed")["href"] == "../atom.xml"
 
 
-
 def test_the_feeds_of_categories_and_tags_jekyll_feed_wrote(tmp_path):
     # feed: categories: and feed: tags: made /feed/<category>.xml and /feed/by_tag/<tag>.xml
-    conf = (TESTS / "roots" / "test-blog" / "conf.py").read_text()
-    feed = '"feed": {"categories": ["Engineering", "news"], "tags": {"except": ["ops"]}}'
-    src = make_blog(tmp_path / "src", files={"conf.py": conf.replace('"plugins":', feed + ', "plugins":')})
+    src = blog_with_plugins(tmp_path, ["jekyll-mentions", "jemoji"], {},
+                            feed={"categories": ["Engineering", "news"], "tags": {"except": ["ops"]}})
     app, warnings = build_noting_warnings(src)
     assert warnings == []
 
@@ -151,6 +156,7 @@ def test_the_feeds_of_categories_and_tags_jekyll_feed_wrote(tmp_path):
     assert entries("feed/by_tag/python.xml") == (title, [f"{BASE}{TAGGED}.html"])
     assert not (app.outdir / "feed" / "by_tag" / "ops.xml").exists()
     assert len(entries("feed.xml")[1]) == 3
+
 
 def test_sitemap_lists_every_page(site):
     root = ElementTree.fromstring((site.outdir / "sitemap.xml").read_bytes())
@@ -235,13 +241,6 @@ def build_noting_warnings(src) -> tuple[SphinxTestApp, list[str]]:
     return app, [w for w in strip_colors(app.warning.getvalue()).splitlines() if "[jekyll." in w]
 
 
-def blog_with_plugins(tmp_path, plugins: list[str], files: dict[str, str]):
-    """The test blog with these Jekyll ``plugins`` in place of its own, and these files."""
-    conf = (TESTS / "roots" / "test-blog" / "conf.py").read_text()
-    conf = conf.replace('"plugins": ["jekyll-mentions", "jemoji"]', f'"plugins": {plugins!r}')
-    return make_blog(tmp_path / "src", files={"conf.py": conf, **files})
-
-
 MOVED = "posts/2022-01-01-moved"
 
 
@@ -313,6 +312,7 @@ def test_html_in_a_post_is_kept_as_written_its_site_paths_leading_here(tmp_path)
     body = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select_one("div.body")
     assert body.select_one("div.pic a")["href"] == "/2020/01/02/first-post.html#text"
 
+
 def test_a_gist_is_embedded_as_jekyll_gist_embeds_it(tmp_path):
     src = blog_with_plugins(tmp_path, ["jekyll-mentions", "jemoji", "jekyll-gist"], {
         "posts/2022-01-03-gists.md": "---\ntitle: Gists\n---\n\nThe script:\n\n"
@@ -370,12 +370,9 @@ def test_old_urls_without_an_extension_are_in_the_map(tmp_path):
     assert len({line.partition(" ")[0] for line in nginx_map}) == len(nginx_map)
 
 
-
 def test_the_old_pages_of_a_paginated_index_lead_to_the_archive(tmp_path):
     # jekyll-paginate wrote the blog's index a post a page: /page2/ and /page3/ for three posts
-    conf = (TESTS / "roots" / "test-blog" / "conf.py").read_text()
-    src = make_blog(tmp_path / "src", files={"conf.py": conf.replace(
-        '"plugins": ["jekyll-mentions", "jemoji"]', '"plugins": ["jekyll-paginate"], "paginate": 1')})
+    src = blog_with_plugins(tmp_path, ["jekyll-paginate"], {}, paginate=1)
     app, warnings = build_noting_warnings(src)
     assert warnings == []
     nginx_map = (app.outdir / "redirects.nginx.map").read_text().splitlines()
@@ -387,10 +384,8 @@ def test_the_old_pages_of_a_paginated_index_lead_to_the_archive(tmp_path):
 
 def test_the_old_pages_of_jekyll_archives_lead_to_the_archives(tmp_path):
     # jekyll-archives wrote /tag/<slug>/, /category/<slug>/, /<year>/, /<year>/<month>/...
-    conf = (TESTS / "roots" / "test-blog" / "conf.py").read_text()
-    archives = '"jekyll-archives": {"enabled": "all", "permalinks": {"tag": "/topics/:name/"}}'
-    src = make_blog(tmp_path / "src", files={"conf.py": conf.replace(
-        '"plugins": ["jekyll-mentions", "jemoji"]', f'"plugins": ["jekyll-archives"], {archives}')})
+    archives = {"enabled": "all", "permalinks": {"tag": "/topics/:name/"}}
+    src = blog_with_plugins(tmp_path, ["jekyll-archives"], {}, **{"jekyll-archives": archives})
     app, warnings = build_noting_warnings(src)
     assert warnings == []
     nginx_map = (app.outdir / "redirects.nginx.map").read_text().splitlines()
@@ -401,6 +396,7 @@ def test_the_old_pages_of_jekyll_archives_lead_to_the_archives(tmp_path):
             app.outdir / f"{new}.html").resolve(), old
         assert f'"/{old}/" "/{new}.html";' in nginx_map
     assert not (app.outdir / "tag").exists()
+
 
 def test_old_urls_with_another_extension_keep_it(tmp_path):
     # Jekyll writes a post whose permalink is /blog/post.php at blog/post.php, and
