@@ -38,6 +38,8 @@ CONFIG_VALUES: list[tuple[str, object, type | tuple[type, ...], str]] = [
      "posts and bios larger than this many bytes are not built: a guard against harm, not a style rule"),
     ("jekyll_today", None, (dt.date, type(None)), "the date after which posts are future posts"),
     ("jekyll_drafts", False, bool, "build the drafts (_drafts/) too, as jekyll build --drafts"),
+    ("jekyll_theme_dir", None, (str, type(None)),
+     "the folder of the site's theme gem, whose _includes/ posts may use (else Ruby is asked for it)"),
     ("jekyll_gc_freeze", True, bool,
      "keep the garbage collector off the loaded environment (see gc_tuning); no page changes"),
 ]
@@ -53,6 +55,14 @@ def site_folder(app: Sphinx) -> Path | None:
     return site if site.is_absolute() else Path(app.confdir) / site
 
 
+def theme_folder(app: Sphinx) -> Path | None:
+    """The theme folder named by ``jekyll_theme_dir``, if one is."""
+    if not app.config.jekyll_theme_dir:
+        return None
+    folder = Path(app.config.jekyll_theme_dir).expanduser()
+    return folder if folder.is_absolute() else Path(app.confdir) / folder
+
+
 def blog_source(app: Sphinx) -> BlogSource:
     config = app.config
     site = site_folder(app)
@@ -61,10 +71,10 @@ def blog_source(app: Sphinx) -> BlogSource:
         root = site / collections_dir(settings)[0]
         # show_drafts is what `jekyll build --drafts` sets
         drafts = config.jekyll_drafts or settings.get("show_drafts") is True
-        return BlogSource(root / "_posts", root / "_authors", site, settings, drafts)
+        return BlogSource(root / "_posts", root / "_authors", site, settings, drafts, theme_folder(app))
     return BlogSource(app.srcdir / config.jekyll_posts_dir, app.srcdir / config.jekyll_authors_dir,
                       app.srcdir / config.jekyll_static_dir, dict(config.jekyll_settings),
-                      config.jekyll_drafts)
+                      config.jekyll_drafts, theme_folder(app))
 
 
 def config_file(app: Sphinx) -> Path:
@@ -88,6 +98,10 @@ def check_config(app: Sphinx, config: Config) -> None:
         if not (site / posts).is_dir():
             raise ConfigError(f"jekyll_site {config.jekyll_site!r} is not a Jekyll site: "
                               f"it has no {posts} folder")
+    theme = theme_folder(app)
+    if theme is not None and not theme.is_dir():
+        raise ConfigError(f"jekyll_theme_dir {config.jekyll_theme_dir!r} is not a folder: name the "
+                          "theme gem's folder, as `bundle info --path <theme>` prints it")
     for name in ("jekyll_posts_docdir", "jekyll_authors_docdir"):
         if not config[name] or config[name].strip("/") != config[name]:
             raise ConfigError(f"{name} must be a folder name without leading or trailing '/'")

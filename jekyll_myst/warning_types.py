@@ -68,12 +68,14 @@ _TYPES = (
                 "`redirect_to` as `https://...` or as a post's URL."),
     WarningType("liquid", "warning",
                 'Liquid that Jekyll 4 would refuse: a tag or filter it does not know (a plugin\'s, or '
-                'Liquid 5\'s `render`), a syntax error, an `{% include %}` of a file not in `_includes/`, a '
+                'Liquid 5\'s `render`), a syntax error, an `{% include %}` of a file not in `_includes/` '
+                '(nor in the theme\'s, or with a theme that could not be found: the message says why), a '
                 '`{% link %}` or `{% post_url %}` to something that does not exist, an unclosed `{% raw %}`, '
                 'an unreadable `_data/` file, or a post whose excerpt shows itself through `site.posts` '
                 '(Jekyll never finishes it). An error inside an included file is reported at the '
                 '`{% include %}` line, naming the file and its line.',
-                'Fix the Liquid, the file name or the data file; to show Liquid syntax as text, in code '
+                'Fix the Liquid, the file name or the data file (for a theme\'s include, set '
+                '`jekyll_theme_dir`); to show Liquid syntax as text, in code '
                 'too, wrap it in `{% raw %}...{% endraw %}`; to leave a whole post unrendered, set '
                 '`render_with_liquid: false` in its front matter.'),
     WarningType("ial", "warning",
@@ -131,7 +133,8 @@ _TYPES = (
                 'A setting of the site (`_config.yml`, or `jekyll_settings`) that Jekyll could not use: a '
                 '`timezone` that names no zone, a `permalink` that is not a path or names a placeholder '
                 'Jekyll does not have, a `defaults` entry without `values`, a `kramdown` option of the '
-                'wrong kind, an `excerpt_separator` that is not text. Jekyll\'s default is used instead. '
+                'wrong kind, an `excerpt_separator` that is not text, a `theme` that is not a gem\'s name '
+                '(then no theme). Jekyll\'s default is used instead. '
                 'Also a `kramdown` option this project does not follow: `input: kramdown` (read as GFM, '
                 'with kramdown\'s own header ids), '
                 'a `syntax_highlighter` other than Rouge, `syntax_highlighter_opts` other than '

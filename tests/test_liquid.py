@@ -4,16 +4,20 @@ and the cases a fixture cannot hold."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
+from conftest import missing
 from fixture_files import read_cases
 
 from jekyll_myst.jekyll.frontmatter import split_front_matter
 from jekyll_myst.jekyll.liquid import Links, PageInput, SiteInput, page_variables, render_post
 from jekyll_myst.jekyll.post import read_post
 from jekyll_myst.jekyll.site import BlogSource
+from jekyll_myst.jekyll.theme import Theme, gem_folder, site_theme
 
 CASES = read_cases(Path(__file__).parent / "fixtures" / "liquid.txt")
 
@@ -294,3 +298,80 @@ def test_gist_is_jekyll_gists_embed_when_the_site_lists_the_plugin():
     # without the plugin, Jekyll does not know the tag
     _, problems, _ = render_post("{% gist a/1 %}", 1, page, SiteInput({}), LINKS)
     assert [p.message.split(":")[0] for p in problems] == ["Liquid tag 'gist' is not one of Jekyll's"]
+
+
+@pytest.fixture
+def themed(site, tmp_path) -> SiteInput:
+    """The test site with a gem theme's folder, as ``jekyll_theme_dir`` names it."""
+    theme = tmp_path / "gems/minimal-1.0"
+    (theme / "_includes").mkdir(parents=True)
+    (theme / "_includes/badge.html").write_text(
+        '<b class="badge">{{ include.text }}</b>{% include dot.html %}')
+    (theme / "_includes/dot.html").write_text("(theme dot)")
+    (theme / "_includes/note.html").write_text("the theme's note, which the site's replaces")
+    return dataclasses.replace(site, theme=Theme("minimal", site.folder, theme))
+
+
+def test_an_include_the_site_lacks_comes_from_its_theme(themed):
+    """As Jekyll's include path: the site's _includes/ first, then the theme's,
+    for the includes of the theme's files too."""
+    body = '{% include badge.html text="new" %} {% include note.html text="site" %}\n'
+    rendered = render_post(body, 1, page_for(body), themed, LINKS)
+    assert (rendered.text, rendered.problems) == (
+        '<b class="badge">new</b>(theme dot) <p class="note">site</p>\n', [])
+    includes, theme_includes = themed.folder / "_includes", themed.theme.given / "_includes"
+    # the site's file, which would take the theme's place, is read for as well
+    assert rendered.files == {includes / "badge.html", theme_includes / "badge.html", includes / "dot.html",
+                              theme_includes / "dot.html", includes / "note.html"}
+
+
+def test_an_include_neither_has_says_where_it_was_looked_for(themed, tmp_path):
+    assert render("{% include nothere.html %}\n", themed)[1] == [
+        "line 1: {% include nothere.html %}: no such file in _includes/ or in the theme minimal's _includes/"]
+    bare = dataclasses.replace(themed, theme=Theme("bare", themed.folder, tmp_path))
+    assert render("{% include nothere.html %}\n", bare)[1] == [
+        "line 1: {% include nothere.html %}: no such file in _includes/ or in the theme bare, "
+        "which has no _includes/"]
+    remote = dataclasses.replace(themed, theme=Theme("owner/theme", themed.folder, remote=True))
+    assert render("{% include nothere.html %}\n", remote)[1] == [
+        "line 1: {% include nothere.html %}: no such file in _includes/, and the theme owner/theme was "
+        "not found: jekyll-remote-theme fetches it when Jekyll builds, and this build reads nothing "
+        "from the network: set jekyll_theme_dir to a copy of it"]
+
+
+def test_include_relative_never_looks_in_the_theme(themed):
+    assert render("{% include_relative badge.html %}\n", themed)[1] == [
+        "line 1: {% include_relative badge.html %}: no such file in _posts/"]
+
+
+def test_a_theme_gem_is_found_as_jekyll_finds_it(tmp_path, monkeypatch):
+    """RubyGems' answer, the one Jekyll takes; told apart from a gem that is not there."""
+    if shutil.which("ruby") is None:
+        missing("Ruby is not installed: the theme gem cannot be looked for (Debian: ruby)")
+    folder, why = gem_folder("minima", tmp_path)
+    if folder is None:
+        missing(f"the minima theme gem is not installed ({why}; Debian: jekyll-theme-minima)")
+    assert (folder / "_includes/icon-github.html").is_file() and why == ""
+    assert gem_folder("no-such-theme-gem", tmp_path) == (
+        None, "no gem named 'no-such-theme-gem' is installed, for Ruby or for the site's Gemfile")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert gem_folder("minima", tmp_path) == (
+        None, "Ruby is not installed here to find its gem: set jekyll_theme_dir to the gem's folder "
+              "(`bundle info --path minima` prints it where the site is built)")
+
+
+@pytest.mark.parametrize(("settings", "plugins", "expected"), [
+    ({"theme": " Minima "}, False, ("minima", False)),
+    ({"remote_theme": "owner/theme"}, True, ("owner/theme", True)),
+    ({"remote_theme": "owner/theme"}, False, None),
+    ({"theme": ["minima"]}, False, "theme must be the name of a theme gem, not ['minima']: "
+                                   "Jekyll uses no theme, and neither does this build"),
+    ({}, False, None),
+])
+def test_the_theme_a_site_names(settings, plugins, expected, tmp_path):
+    theme, problem = site_theme(settings, tmp_path, None, plugins)
+    if isinstance(expected, str):
+        assert (theme, problem) == (None, expected)
+    else:
+        assert problem is None
+        assert (None if theme is None else (theme.name, theme.remote)) == expected

@@ -27,6 +27,7 @@ from .archive_urls import archive_permalinks
 from .dates import site_zone
 from .permalinks import DEFAULT_PERMALINK, has_scheme, is_site_path, style_template, unknown_placeholders
 from .problems import Problem
+from .theme import Theme, site_theme
 
 #: Jekyll's ``Configuration::DEFAULTS`` for kramdown's smart quotes
 _SMART_QUOTES = ("lsquo", "rsquo", "ldquo", "rdquo")
@@ -284,6 +285,8 @@ class _SiteModel:
     pagination: tuple[int, str] | None
     #: jekyll-archives' permalinks, for each kind of archive it wrote
     archive_permalinks: dict[str, str]
+    #: the gem-based theme whose includes the site's posts may use
+    theme: Theme | None
     #: each setting Jekyll could not use; its default is used instead
     problems: tuple[str, ...]
 
@@ -298,6 +301,8 @@ class BlogSource:
     settings: dict[str, Any]
     #: build the drafts too, as ``jekyll build --drafts``
     drafts: bool = False
+    #: the folder of the site's theme, when the project names it (else Ruby is asked)
+    theme_dir: Path | None = None
 
     @functools.cached_property
     def static_root(self) -> Path:
@@ -342,6 +347,10 @@ class BlogSource:
         ``year``...); none without the plugin."""
         return self._model.archive_permalinks
 
+    @property
+    def theme(self) -> Theme | None:
+        return self._model.theme
+
     def paginated_paths(self, posts: int) -> list[str]:
         """jekyll-paginate's pages after the first, for a blog of ``posts`` posts:
         ``paginate_path`` with ``:num`` from 2, each a folder (``/page2/``)."""
@@ -375,8 +384,12 @@ class BlogSource:
         if uses_plugin(settings, ARCHIVES):
             archives, archive_problems = archive_permalinks(settings)
             problems += archive_problems
+        theme, message = site_theme(settings, self.static_dir, self.theme_dir,
+                                    uses_plugin(settings, "jekyll-remote-theme"))
+        if message:
+            problems.append(message)
         return _SiteModel(zone, kramdown, separator, permalink, defaults, feed, topic_feeds,
-                          self._read_pagination(problems), archives, tuple(problems))
+                          self._read_pagination(problems), archives, theme, tuple(problems))
 
     def _read_pagination(self, problems: list[str]) -> tuple[int, str] | None:
         settings = self.settings

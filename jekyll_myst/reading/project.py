@@ -195,7 +195,7 @@ class BlogProject(Project):
         # the day, not the moment, keeps builds reproducible; in the site's zone, as Jekyll's
         time = dt.datetime.combine(self.today, dt.time(), blog.timezone)
         return SiteInput(settings=dict(blog.settings, url=blog.url, baseurl=blog.baseurl),
-                         folder=blog.static_dir, time=time, posts=posts)
+                         folder=blog.static_dir, time=time, posts=posts, theme=blog.theme)
 
     def _excerpt_renderer(self) -> Callable[[str, Mapping[str, Any]], tuple[str, frozenset[Path]]]:
         """Renders an excerpt of ``site.posts``: its Liquid, as its post's, then its Markdown.

@@ -6,6 +6,9 @@
 name may hold variables (``{% include {{ page.kind }}.html %}``).  Assigns in
 the included file are seen by the post after it, as in Jekyll.
 
+A file the site's ``_includes/`` lacks is taken from its theme gem's, as
+Jekyll takes it (see :mod:`..theme`).
+
 Errors inside an included file are located at the post's ``{% include %}``
 line and name the file and its line (see :mod:`.located`).
 """
@@ -24,6 +27,7 @@ from liquid.tag import Tag
 from liquid.template import BoundTemplate
 from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG, Token
 
+from ..theme import Theme
 from .markup import Interpolated, expression
 
 # Jekyll's own patterns (Jekyll::Tags::IncludeTag), so that what it refuses is refused here
@@ -58,6 +62,8 @@ class IncludeNode(Node):
         if folder is not None:
             env.collector.read(folder / name)
         path = _inside(folder, name) if folder is not None else None
+        if path is None and not self.relative and env.site.theme is not None:
+            path, shown = self._from_theme(env.site.theme, name, env, shown)
         if path is None:
             raise LiquidError(f"{{% {self.token.value} {name} %}}: no such file in {shown}",
                               token=self.token)
@@ -81,6 +87,21 @@ class IncludeNode(Node):
             return site / includes, includes + "/"
         page_dir = PurePosixPath(env.page.path).parent.as_posix()
         return site / page_dir, "" if page_dir == "." else page_dir + "/"
+
+
+    def _from_theme(self, theme: Theme, name: str, env, shown: str) -> tuple[Path | None, str]:
+        """The file from the theme's ``_includes/``, as Jekyll looks there after the site's;
+        else None and where it was looked for."""
+        includes = theme.includes
+        if includes is None:
+            if theme.folder is None:
+                return None, f"{shown}, and the theme {theme.name} was not found: {theme.why_missing}"
+            return None, f"{shown} or in the theme {theme.name}, which has no _includes/"
+        env.collector.read(includes / name)
+        path = _inside(includes, name)
+        if path is None:
+            return None, f"{shown} or in the theme {theme.name}'s _includes/"
+        return path, f"{theme.name}/_includes/"
 
 
 def _inside(folder: Path, name: str) -> Path | None:

@@ -12,6 +12,8 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..theme import Theme
+
 
 @dataclasses.dataclass(frozen=True)
 class SiteInput:
@@ -27,6 +29,8 @@ class SiteInput:
     posts: Sequence[Mapping[str, Any]] = ()
     #: ``site.<label>`` for each collection: its documents as page-like mappings
     collections: Mapping[str, Sequence[Mapping[str, Any]]] = dataclasses.field(default_factory=dict)
+    #: the gem-based theme, whose ``_includes/`` serve what the site's lack
+    theme: Theme | None = None
 
 
 @dataclasses.dataclass(frozen=True)
