@@ -23,7 +23,7 @@ from ..reporting import report
 from .build_state import builds_site
 from .domain import JekyllDomain
 from .feed_content import mark_content, post_content, setup_feed_content
-from .generated_files import GeneratedFiles
+from .generated_files import GeneratedFiles, digest
 from .urls import page_url, site_base
 
 #: what ``{jekyll:page}`` calls the site's feed, wherever the site put it
@@ -75,10 +75,26 @@ def write_feeds(app: Sphinx, files: GeneratedFiles) -> None:
     if app.env.domains["jekyll"].posts and not site_base(app):
         report("feed", "no feeds written: set html_baseurl, feeds need absolute URLs")
     content: dict[str, str] = {}
+    digests: dict[str, str] = {}
     for path, (title, posts) in feeds(app).items():
         feed = _feed_data(app, path, title, posts, content)
-        if not files.reuse(path, feed):
+        if not files.reuse(path, _inputs(feed, digests)):
             files.write(path, _atom(feed), group=path)
+
+
+def _inputs(feed: dict, digests: dict[str, str]) -> dict:
+    """What decides whether the feed is written again, each entry's content as its digest.
+
+    A post's HTML is in every feed that carries it (the site's, its authors', its
+    tags'): spelt out in each, it was most of an incremental build's time here.
+    """
+    entries = []
+    for entry in feed["entries"]:
+        html = entry["content"]
+        if html not in digests:
+            digests[html] = digest(html.encode("utf-8"))
+        entries.append({**entry, "content": digests[html]})
+    return {**feed, "entries": entries}
 
 
 def _feed_data(app: Sphinx, path: str, title: str, posts: list[str], content: dict[str, str]) -> dict:

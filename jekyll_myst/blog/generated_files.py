@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 
 
-def _digest(data: bytes) -> str:
+def digest(data: bytes) -> str:
     return hashlib.sha1(data, usedforsecurity=False).hexdigest()
 
 
@@ -53,7 +53,7 @@ class GeneratedFiles:
         ``inputs`` must hold everything the files are made from, in a stable
         order: its ``repr`` is what is compared.
         """
-        key = _digest(repr(inputs).encode("utf-8"))
+        key = digest(repr(inputs).encode("utf-8"))
         old = self.previous_groups.get(group)
         if (old is not None and old.get("inputs") == key
                 and all(path in self.previous and (self.outdir / path).is_file() for path in old["files"])):
@@ -65,12 +65,12 @@ class GeneratedFiles:
 
     def write(self, path: str, content: str | bytes, group: str | None = None) -> None:
         data = content.encode("utf-8") if isinstance(content, str) else content
-        digest = _digest(data)
-        self.current[path] = digest
+        written = digest(data)
+        self.current[path] = written
         if group is not None:
             self.groups[group]["files"].append(path)
         target = self.outdir / path
-        if self.previous.get(path) == digest and target.is_file():
+        if self.previous.get(path) == written and target.is_file():
             return  # unchanged: an incremental build leaves it, and its date, alone
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
