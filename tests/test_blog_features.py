@@ -313,6 +313,29 @@ def test_html_in_a_post_is_kept_as_written_its_site_paths_leading_here(tmp_path)
     assert body.select_one("div.pic a")["href"] == "/2020/01/02/first-post.html#text"
 
 
+def test_every_url_of_a_posts_html_is_absolute_in_the_feed(tmp_path):
+    """A feed reader has no page to resolve a relative URL against: the image's ``srcset``,
+    the video's ``poster``, a link in single quotes or none are made absolute as well."""
+    src = make_blog(tmp_path / "src", files={f"{HTML_POST}.md": (
+        "---\ntitle: HTML\n---\n\n<p class=\"media\">\n"
+        "<img src='/images/pic.png' srcset=\"/images/pic.png 1x, /images/pic.png 2x\" alt=\"pic\">\n"
+        "<video poster=/images/pic.png src=\"/images/pic.png\"></video>\n"
+        "<a href='#media'>here</a> <a href=\"mailto:a@example.org\">mail</a> "
+        "<a href=\"https://example.com/x?a=1&amp;b=2\">out</a>\n</p>\n")})
+    app, _ = build(src, tmp_path / "out")
+    # the XML as written: feedparser's sanitizer would drop srcset
+    atom = "{http://www.w3.org/2005/Atom}"
+    entry = next(e for e in ElementTree.parse(app.outdir / "feed.xml").getroot().iter(f"{atom}entry")
+                 if e.find(f"{atom}id").text == f"{BASE}{HTML_POST}.html")
+    media = BeautifulSoup(entry.find(f"{atom}content").text, "lxml").select_one("p.media")
+    image, video = media.img, media.video
+    assert image["src"].startswith(f"{BASE}_downloads/") and image["src"].endswith("/pic.png")
+    assert image["srcset"] == f"{image['src']} 1x, {image['src']} 2x"
+    assert video["poster"] == video["src"] == image["src"]
+    assert [a["href"] for a in media.find_all("a")] == [
+        f"{BASE}{HTML_POST}.html#media", "mailto:a@example.org", "https://example.com/x?a=1&b=2"]
+
+
 def test_a_gist_is_embedded_as_jekyll_gist_embeds_it(tmp_path):
     src = blog_with_plugins(tmp_path, ["jekyll-mentions", "jemoji", "jekyll-gist"], {
         "posts/2022-01-03-gists.md": "---\ntitle: Gists\n---\n\nThe script:\n\n"

@@ -121,7 +121,7 @@ def test_urls_of_html_tags_replaced_where_a_new_one_is_given():
     html = ('<img src="/a.png" srcset="/a.png 1x, /b.png 2x"> <a href=/x title="/a.png">x</a> '
             """<a href="/y">y</a> <a href='/z?a="1"'>z</a>""")
     new = {"/a.png": "../_downloads/d/a.png", "/x": "x&y.html", '/z?a="1"': "z.html?a=%221%22"}.get
-    # in double quotes, as the page's own links, which the feeds make absolute
+    # in double quotes, as the page's own
     assert replace_urls(html, new) == ('<img src="../_downloads/d/a.png" srcset="../_downloads/d/a.png 1x, '
                                        '/b.png 2x"> <a href="x&amp;y.html" title="/a.png">x</a> '
                                        '<a href="/y">y</a> <a href="z.html?a=%221%22">z</a>')

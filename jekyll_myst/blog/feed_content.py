@@ -16,6 +16,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ..jekyll.html_urls import replace_urls
 from ..reading.header import HEADER_CLASS
 from .build_state import state_dir
 from .urls import page_url
@@ -23,7 +24,6 @@ from .urls import page_url
 _START = "<!-- jekyll-myst: content -->"
 _END = "<!-- jekyll-myst: end of content -->"
 _AFTER_CONTENT = ("backlinks", "post-nav")
-_URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>')
 
 
@@ -83,8 +83,14 @@ def post_content(app: Sphinx, post: str) -> str:
 
 
 def _absolute(html: str, url: str) -> str:
-    html = _HEADERLINK.sub("", html)
-    return _URL_ATTRIBUTE.sub(lambda m: m[1] + urljoin(url, m[2]) + m[3], html)
+    """The page's HTML with each URL of its tags absolute, as a feed reader needs them: the
+    page's own links, and those of the post's raw HTML, in any quotes, ``srcset`` and
+    ``poster`` too."""
+    def absolute(found: str) -> str | None:
+        joined = urljoin(url, found)
+        return None if joined == found else joined
+
+    return replace_urls(_HEADERLINK.sub("", html), absolute)
 
 
 def setup_feed_content(app: Sphinx) -> None:

@@ -48,8 +48,7 @@ def html_urls(text: str) -> list[str]:
 def replace_urls(text: str, new_url: Callable[[str], str | None]) -> str:
     """``text`` with each URL of its tags that ``new_url`` gives another for replaced by it.
 
-    A changed attribute is written in double quotes, as the page's own links are
-    (the feeds make those absolute)."""
+    A changed attribute is written in double quotes, as the page's own are."""
     def attribute(match: re.Match) -> str:
         value = _value(match)
         parts, last = [], 0
