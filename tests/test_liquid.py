@@ -375,3 +375,12 @@ def test_the_theme_a_site_names(settings, plugins, expected, tmp_path):
     else:
         assert problem is None
         assert (None if theme is None else (theme.name, theme.remote)) == expected
+
+
+def test_include_cached_is_an_include_when_the_site_lists_jekyll_include_cache(site, themed):
+    body = '{% include_cached note.html text="cached" %} {% include_cached badge.html text="t" %}\n'
+    cached = dataclasses.replace(themed, settings={**site.settings, "plugins": ["jekyll-include-cache"]})
+    assert render(body, cached) == ('<p class="note">cached</p> <b class="badge">t</b>(theme dot)\n', [])
+    # without the plugin, Jekyll does not know the tag
+    out, problems = render(body, site)
+    assert problems and all("include_cached" in problem for problem in problems), problems

@@ -57,6 +57,8 @@ class JekyllEnvironment(Environment):
             self.filters.update(module.FILTERS)
         if uses_plugin(self.site.settings, gist.PLUGIN):
             self.add_tag(gist.GistTag)
+        if uses_plugin(self.site.settings, includes.CACHE_PLUGIN):
+            self.add_tag(includes.IncludeCachedTag)
 
     def _parse(self, source: str) -> list[Node]:
         stream = TokenStream(self.tokenizer()(source))

@@ -38,6 +38,8 @@ _VARIABLE_NAME = re.compile(r"(?P<file>[^{]*(\{\{\s*[\w\-.]+\s*(\|.*)?\}\}[^\s{}
 _FILE_AND_PARAMS = re.compile(r"(\S+)(?:\s+(.*))?\Z", re.S)
 _FILE_CHARS = re.compile(r"^[\w/.\-()+~#@]+$")
 _BAD_SEQUENCE = re.compile(r"[./]{2,}")
+#: the plugin of ``include_cached``, in ``plugins:``
+CACHE_PLUGIN = "jekyll-include-cache"
 
 
 class IncludeNode(Node):
@@ -169,6 +171,14 @@ class IncludeTag(Tag):
                     params.append((key, double.replace('\\"', '"') if double is not None
                                    else single.replace("\\'", "'")))
         return IncludeNode(token, file, params, self.relative)
+
+
+class IncludeCachedTag(IncludeTag):
+    """``{% include_cached file.html ... %}``, jekyll-include-cache's tag, for sites that
+    list it: an include whose output the plugin keeps for the next page that passes the
+    same parameters.  A page's own rendering is the include's."""
+
+    name = "include_cached"
 
 
 class IncludeRelativeTag(IncludeTag):
