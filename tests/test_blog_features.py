@@ -110,6 +110,25 @@ def test_feed_is_atom_with_full_content_and_absolute_urls(site):
     first = BeautifulSoup(feed.entries[2].content[0].value, "lxml")
     assert all(a["href"].startswith(("https://", "http://")) for a in first.find_all("a", href=True))
     assert "Referenced by" not in first.get_text() and "The first post" not in first.h2.get_text()
+    # jekyll-feed's ids, page.id on the site's url: a reader that had these posts from the
+    # blog's feed does not show them again as new
+    assert [entry.id for entry in feed.entries] == [
+        "https://blog.example.org/blog/tagged-post", "https://blog.example.org/2021/03/04/second-post",
+        "https://blog.example.org/2020/01/02/first-post"]
+
+
+def test_the_feeds_keep_the_jekyll_sites_title(tmp_path):
+    # jekyll-feed titled them with the site's title (else its name), smartified
+    src = blog_with_plugins(tmp_path, ["jekyll-mentions", "jemoji"], {},
+                            title='The "Probe" blog', feed={"categories": ["Engineering"]})
+    app, warnings = build_noting_warnings(src)
+    assert warnings == []
+    title = "The \u201cProbe\u201d blog"
+    assert feedparser.parse((app.outdir / "feed.xml").read_bytes()).feed.title == title
+    assert feedparser.parse((app.outdir / "feed/Engineering.xml").read_bytes()).feed.title == \
+        f"{title} | Engineering"
+    links = soup(app, "index.html").select('link[rel="alternate"][type="application/atom+xml"]')
+    assert [(link["title"], link["href"]) for link in links] == [(title, "feed.xml")]
 
 
 def test_author_feed_and_alternate_links(site):
@@ -326,7 +345,7 @@ def test_every_url_of_a_posts_html_is_absolute_in_the_feed(tmp_path):
     # the XML as written: feedparser's sanitizer would drop srcset
     atom = "{http://www.w3.org/2005/Atom}"
     entry = next(e for e in ElementTree.parse(app.outdir / "feed.xml").getroot().iter(f"{atom}entry")
-                 if e.find(f"{atom}id").text == f"{BASE}{HTML_POST}.html")
+                 if e.find(f"{atom}link").get("href") == f"{BASE}{HTML_POST}.html")
     media = BeautifulSoup(entry.find(f"{atom}content").text, "lxml").select_one("p.media")
     image, video = media.img, media.video
     assert image["src"].startswith(f"{BASE}_downloads/") and image["src"].endswith("/pic.png")

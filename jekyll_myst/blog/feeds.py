@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from ..jekyll.smartypants import smarten
 from ..reporting import report
 from .build_state import builds_site
 from .domain import JekyllDomain
@@ -34,13 +35,34 @@ def feed_path(env: BuildEnvironment, author_doc: str | None = None) -> str:
     return f"{author_doc}/feed.xml" if author_doc else env.project.blog.feed_path
 
 
+def site_feed_title(app: Sphinx) -> str:
+    """The title of the site's feed: the Jekyll site's, as jekyll-feed gave it (``title``,
+    else ``name``), so that subscribers still see the blog's name; else the project's."""
+    settings = app.env.project.blog.settings
+    for key in ("title", "name"):
+        value = settings.get(key)
+        if isinstance(value, str) and value.strip():
+            return smarten(value.strip())
+    return app.config.html_title or app.config.project
+
+
+def entry_id(app: Sphinx, post: str) -> str:
+    """A post's id in the feeds: jekyll-feed's (its ``page.id`` on the Jekyll site's
+    ``url``), so that a reader that had the post from the blog's feed does not show it
+    again as new; the post's page here on a site without ``url``."""
+    blog = app.env.project.blog
+    if not blog.url:
+        return page_url(app, post)
+    return blog.url + blog.baseurl + app.env.domains["jekyll"].posts[post].id
+
+
 def feeds(app: Sphinx) -> dict[str, tuple[str, list[str]]]:
     """Each feed's path -> (its title, the posts it carries)."""
     domain: JekyllDomain = app.env.domains["jekyll"]
     if not domain.posts or not site_base(app):
         return {}
     limit = app.config.jekyll_feed_limit
-    title = app.config.html_title or app.config.project
+    title = site_feed_title(app)
     found = {feed_path(app.env): (title, domain.select(limit=limit))}
     for bio, record in sorted(domain.bios.items()):
         posts = domain.select(author=bio, limit=limit)
@@ -109,7 +131,8 @@ def _feed_data(app: Sphinx, path: str, title: str, posts: list[str], content: di
         for name in record.authors:
             bio = domain.bio_by_name(name)
             authors.append({"name": name, **({"uri": page_url(app, bio)} if bio else {})})
-        entries.append({"url": page_url(app, post), "title": record.title, "published": record.date,
+        entries.append({"id": entry_id(app, post), "url": page_url(app, post), "title": record.title,
+                        "published": record.date,
                         "updated": record.updated, "authors": authors, "summary": record.excerpt,
                         "content": content[post]})
     # a feed with no entry (a category no post has yet) is as new as the blog
@@ -132,7 +155,7 @@ def _atom(data: dict) -> bytes:
     feed.updated(_aware(data["updated"]))
     for item in data["entries"]:
         entry = feed.add_entry(order="append")
-        entry.id(item["url"])
+        entry.id(item["id"])
         entry.title(item["title"])
         entry.link(href=item["url"], rel="alternate")
         entry.published(_aware(item["published"]))
@@ -155,7 +178,7 @@ def add_feed_links(app: Sphinx, pagename: str, templatename: str, context: dict,
     domain: JekyllDomain = app.env.domains["jekyll"]
     if not domain.posts or not site_base(app) or not builds_site(app.builder):
         return
-    links = [(feed_path(app.env), app.config.html_title or app.config.project)]
+    links = [(feed_path(app.env), site_feed_title(app))]
     if pagename in domain.bios and domain.select(author=pagename):
         links.append((feed_path(app.env, pagename), f"Posts by {domain.bios[pagename].name}"))
     tags = "".join(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import posixpath
 import re
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -71,6 +72,12 @@ class Post:
     @property
     def day(self) -> dt.date:
         return self.date.date()
+
+    @property
+    def id(self) -> str:
+        """``page.id``: the URL's folder and the slug, as Jekyll names the post; jekyll-feed's
+        entries are identified by it."""
+        return posixpath.join(posixpath.dirname(self.url.rstrip("/")), self.slug)
 
 
 def read_post(filename: str, front: FrontMatter, site: BlogSource | None = None,

@@ -35,6 +35,8 @@ class PostRecord:
     words: int
     #: the URL Jekyll gave the post
     url: str
+    #: ``page.id`` (``/2016/10/07/slug``): what jekyll-feed's entries were identified by
+    id: str
     #: the line that decided the URL (the permalink's), for reports
     url_line: int
     #: the URL the site's permalink gives: what old links may use when the front matter sets one
@@ -59,6 +61,7 @@ class PostRecord:
             excerpt=description,
             words=words,
             url=post.url,
+            id=post.id,
             url_line=post.url_line,
             default_url=post.site_url,
             url_ext=post.url_ext,

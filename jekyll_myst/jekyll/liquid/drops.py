@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -67,7 +66,7 @@ def page_variables(data: Mapping[str, Any], path: str, post: Post | None = None,
     excerpt = post.excerpt or body.lstrip("\n").split(separator)[0]
     variables.update(
         title=post.title, date=RubyTime.of(post.date), slug=post.slug, url=post.url,
-        id=posixpath.join(posixpath.dirname(post.url.rstrip("/")), post.slug),
+        id=post.id,
         categories=list(post.categories), tags=list(post.tags), excerpt=excerpt,
     )
     return variables if posts is None else PostPage(variables, posts)

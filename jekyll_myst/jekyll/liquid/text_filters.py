@@ -20,6 +20,7 @@ from liquid.exceptions import FilterArgumentError
 from liquid.undefined import is_undefined
 
 from ..dates import ruby_time_text
+from ..smartypants import smarten
 
 _SLUG_MODES = ("raw", "default", "pretty", "ascii", "latin")
 _PRETTY_KEPT = set("._~!$&'()+,;=@")
@@ -98,29 +99,9 @@ def markdownify(value: object) -> str:
     return text(value)
 
 
-_SMART = (
-    (re.compile(r"---"), "\u2014"),
-    (re.compile(r"--"), "\u2013"),
-    (re.compile(r"\.\.\."), "\u2026"),
-    (re.compile(r"<<"), "\u00ab"),
-    (re.compile(r">>"), "\u00bb"),
-    # an apostrophe before a decade ('80s) closes, as kramdown has it
-    (re.compile(r"'(?=\d\ds\b)"), "\u2019"),
-    # a quote that follows a letter, digit or closing punctuation closes; any other opens
-    (re.compile(r"(?<=[\w.,;:!?)\]}\u2019\u201d%-])'"), "\u2019"),
-    (re.compile(r"'"), "\u2018"),
-    (re.compile(r"(?<=[\w.,;:!?)\]}\u2019\u201d%-])\""), "\u201d"),
-    (re.compile(r"\"(?=\s|$)"), "\u201d"),
-    (re.compile(r"\""), "\u201c"),
-)
-
-
 def smartify(value: object) -> str:
     """Typographic quotes, dashes, ellipses and guillemets, as kramdown's SmartyPants gives them."""
-    result = text(value)
-    for pattern, replacement in _SMART:
-        result = pattern.sub(replacement, result)
-    return result
+    return smarten(text(value))
 
 
 def _plain(value: object) -> object:
