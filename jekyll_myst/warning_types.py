@@ -95,7 +95,9 @@ _TYPES = (
     WarningType("path", "warning",
                 'An image or download leads out of the site folder and the project (`../../etc/passwd`, a '
                 'symlink pointing elsewhere), names no file of the site, or uses a scheme other than http(s).'
-                ' Nothing is copied.',
+                ' Nothing is copied. The same for a post\'s front-matter `image` (jekyll-seo-tag\'s picture '
+                'of its link previews and feed entries), or one that is not a path or a URL: the post has '
+                'no picture.',
                 'Put the file in the site folder (for example `posts/images/`) and link it as '
                 '`/images/...`.'),
     WarningType("unsafe_link", "warning",

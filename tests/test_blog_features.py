@@ -205,6 +205,42 @@ def test_post_meta_for_search_engines_and_previews(site):
     assert page.find("link", rel="canonical")["href"] == f"{BASE}{TAGGED}.html"
 
 
+def test_a_posts_image_is_its_previews_and_feed_entrys_picture(tmp_path):
+    """jekyll-seo-tag's ``image``: og:image and a large Twitter card; jekyll-feed's thumbnail."""
+    src = make_blog(tmp_path / "src", files={
+        "posts/2022-01-01-pictured.md": ("---\ntitle: Pictured\ntags: [alpha]\ncategories: [eng]\n"
+                                         "image:\n  path: /images/pic.png\n  alt: A pic\n  width: 640\n"
+                                         "---\n\nText.\n"),
+        "posts/2022-01-02-remote.md": "---\ntitle: Remote\nimage: https://cdn.example/x.png\n---\n\nText.\n",
+        "posts/2022-01-03-missing.md": "---\ntitle: Missing\nimage: /images/none.png\n---\n\nText.\n"})
+    app, warnings = build_noting_warnings(src)
+    missing = src / "posts" / "2022-01-03-missing.md"
+    assert warnings == [f"{missing}:3: WARNING: image /images/none.png names no file of the site: the post's "
+                        "link previews and feed entries show no picture [jekyll.path]"]
+
+    def meta(page: str, **attrs) -> str | None:
+        found = soup(app, f"posts/2022-01-0{page}.html").find("meta", attrs=attrs)
+        return found and found["content"]
+
+    picture = meta("1-pictured", property="og:image")
+    assert picture.startswith(f"{BASE}_downloads/") and picture.endswith("/pic.png")
+    copied = app.outdir / picture.removeprefix(BASE)
+    assert copied.read_bytes() == (src / "posts" / "images" / "pic.png").read_bytes()
+    assert (meta("1-pictured", property="og:image:alt"), meta("1-pictured", name="twitter:image"),
+            meta("1-pictured", name="twitter:card")) == ("A pic", picture, "summary_large_image")
+    assert meta("1-pictured", property="og:image:width") == "640"
+    assert meta("2-remote", property="og:image") == "https://cdn.example/x.png"
+    assert meta("3-missing", property="og:image") is None
+    assert meta("3-missing", name="twitter:card") == "summary"
+
+    entries = {e.title: e for e in feedparser.parse((app.outdir / "feed.xml").read_bytes()).entries}
+    assert entries["Pictured"].media_thumbnail == [{"url": picture}]
+    # the categories, then the tags, as jekyll-feed gives them
+    assert [tag.term for tag in entries["Pictured"].tags] == ["eng", "alpha"]
+    assert entries["Remote"].media_thumbnail == [{"url": "https://cdn.example/x.png"}]
+    assert "media_thumbnail" not in entries["Missing"]
+
+
 def test_not_found_page_works_at_any_depth(site):
     page = soup(site, "404.html")
     assert page.h1.get_text().startswith("Page not found")

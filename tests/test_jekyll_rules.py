@@ -23,6 +23,7 @@ from jekyll_myst.jekyll.kramdown.ids import HeaderIds, header_text, kramdown_id,
 from jekyll_myst.jekyll.kramdown.inline import image_alt, kramdown_inline_plugin
 from jekyll_myst.jekyll.kramdown.lines import as_commonmark, code_lines
 from jekyll_myst.jekyll.permalinks import DEFAULT_PERMALINK, UrlParts, is_site_path, jekyll_url
+from jekyll_myst.jekyll.seo_image import PostImage, read_image
 from jekyll_myst.warning_types import WARNING_TYPES
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -264,3 +265,23 @@ def test_discovery_names_every_file_and_why_it_is_not_a_post(tmp_path):
     }
     assert [p.name for p in find_bio_files(tmp_path / "_authors")] == ["jane.md"]
     assert find_post_files(tmp_path / "missing", tmp_path / "_authors") == []
+
+
+@pytest.mark.parametrize(("value", "image", "problem"), [
+    ("/images/a.png", PostImage("/images/a.png"), None),
+    ("images/a.png", PostImage("/images/a.png"), None),
+    ("https://cdn.example/a.png", PostImage("https://cdn.example/a.png"), None),
+    ("//cdn.example/a.png", PostImage("https://cdn.example/a.png"), None),
+    ({"path": "/a.png", "alt": "An A", "width": 640, "height": "480"},
+     PostImage("/a.png", "An A", "640", "480"), None),
+    ({"twitter": "/t.png", "facebook": "/f.png"}, PostImage("/f.png"), None),
+    ({"alt": "no path"}, None, None),
+    (None, None, None),
+    ("", None, None),
+    (["/a.png"], None,
+     "image must be the path or URL of a picture, or a mapping with its path, not ['/a.png']"),
+    ("javascript:alert(1)", None,
+     "image 'javascript:alert(1)' is neither an http(s) URL nor a path of the site"),
+])
+def test_a_posts_image_as_jekyll_seo_tag_reads_it(value, image, problem):
+    assert read_image(value) == (image, problem)

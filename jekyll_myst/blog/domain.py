@@ -26,6 +26,7 @@ from sphinx.util.osutil import relative_uri
 
 from ..jekyll.authors import Bio
 from ..jekyll.record import PostRecord, shape_version
+from ..jekyll.seo_image import PostImage
 from ..jekyll.site_files import without_baseurl
 from ..reporting import report
 
@@ -51,7 +52,7 @@ _SITE_WIDE = {
 #: changes whenever what the domain stores changes shape: a saved environment is then not loaded
 #: (the descriptions above say each value's shape: a change to one changes it)
 DATA_VERSION = zlib.crc32(repr((sorted(_PER_DOCUMENT.items()), sorted(_SITE_WIDE.items()),
-                                shape_version(PostRecord, Bio))).encode("utf-8"))
+                                shape_version(PostRecord, Bio, PostImage))).encode("utf-8"))
 
 
 class JekyllDomain(Domain):

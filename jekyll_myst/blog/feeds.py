@@ -6,7 +6,8 @@ categories:``, ``feed: tags:``); and one per author, ``authors/<slug>/feed.xml``
 Made after every build from the posts' data and their content, so they are
 never out of date, and written again only when what they say changed.
 Entries carry the post's full content with absolute URLs, its authors, its
-published and updated times and its excerpt as summary.  feedgen writes the
+published and updated times, its excerpt as summary, its categories and tags,
+and its ``image`` as thumbnail, as jekyll-feed's did.  feedgen writes the
 Atom (RFC 4287) XML.
 """
 
@@ -25,7 +26,7 @@ from .build_state import builds_site
 from .domain import JekyllDomain
 from .feed_content import mark_content, post_content, setup_feed_content
 from .generated_files import GeneratedFiles, digest
-from .urls import page_url, site_base
+from .urls import image_url, page_url, site_base
 
 #: what ``{jekyll:page}`` calls the site's feed, wherever the site put it
 SITE_FEED = "feed.xml"
@@ -134,6 +135,7 @@ def _feed_data(app: Sphinx, path: str, title: str, posts: list[str], content: di
         entries.append({"id": entry_id(app, post), "url": page_url(app, post), "title": record.title,
                         "published": record.date,
                         "updated": record.updated, "authors": authors, "summary": record.excerpt,
+                        "terms": [*record.categories, *record.tags], "image": image_url(app, record.image),
                         "content": content[post]})
     # a feed with no entry (a category no post has yet) is as new as the blog
     newest = max((entry["updated"] for entry in entries), key=_aware, default=None)
@@ -148,6 +150,8 @@ def _atom(data: dict) -> bytes:
     from feedgen.feed import FeedGenerator
 
     feed = FeedGenerator()
+    if any(item["image"] for item in data["entries"]):
+        feed.load_extension("media")
     feed.id(data["url"])
     feed.title(data["title"])
     feed.link(href=data["site"], rel="alternate")
@@ -162,8 +166,14 @@ def _atom(data: dict) -> bytes:
         entry.updated(_aware(item["updated"]))
         for author in item["authors"]:
             entry.author(author)
+        # as jekyll-feed: the categories, then the tags, and the post's picture
+        for term in item["terms"]:
+            entry.category(term=term)
         if item["summary"]:
             entry.summary(item["summary"])
+        if item["image"]:
+            entry.media.thumbnail(url=item["image"], group=None)
+            entry.media.content(url=item["image"], medium="image", group=None)
         entry.content(item["content"], type="html")
     return feed.atom_str(pretty=True)
 

@@ -1,8 +1,8 @@
 """Link previews and search engines: OpenGraph and Twitter card tags.
 
-Posts are articles with their excerpt as description, their date and their
-authors, as jekyll-seo-tag wrote them; every page gets its title, canonical
-URL and the site's name.
+Posts are articles with their excerpt as description, their date, their
+authors and their ``image``, as jekyll-seo-tag wrote them; every page gets
+its title, canonical URL and the site's name.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from html import escape
 from sphinx.application import Sphinx
 
 from .domain import JekyllDomain
-from .urls import page_url, site_base
+from .urls import image_url, page_url, site_base
 
 
 def add_preview_tags(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -28,6 +28,12 @@ def add_preview_tags(app: Sphinx, pagename: str, templatename: str, context: dic
         tags["og:url"] = page_url(app, pagename)
     if post and post.excerpt:
         tags["og:description"] = post.excerpt
+    image = image_url(app, post.image) if post else None
+    if image:
+        # jekyll-seo-tag's: the picture, its size and text, and a large card
+        tags["og:image"] = image
+        tags |= {f"og:image:{key}": getattr(post.image, key) for key in ("height", "width", "alt")
+                 if getattr(post.image, key)}
     html = ""
     if post:
         if post.excerpt:
@@ -36,8 +42,12 @@ def add_preview_tags(app: Sphinx, pagename: str, templatename: str, context: dic
         html += "".join(f'<meta property="article:author" content="{escape(name)}">\n'
                         for name in post.authors)
     html += "".join(f'<meta property="{key}" content="{escape(value)}">\n' for key, value in tags.items())
-    html += '<meta name="twitter:card" content="summary">\n'
+    html += f'<meta name="twitter:card" content="{"summary_large_image" if image else "summary"}">\n'
     html += f'<meta name="twitter:title" content="{escape(title)}">\n'
+    if image:
+        html += f'<meta name="twitter:image" content="{escape(image)}">\n'
+        if post.image.alt:
+            html += f'<meta name="twitter:image:alt" content="{escape(post.image.alt)}">\n'
     if "og:description" in tags:
         html += f'<meta name="twitter:description" content="{escape(tags["og:description"])}">\n'
     context["metatags"] = context.get("metatags", "") + html

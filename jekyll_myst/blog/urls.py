@@ -4,8 +4,11 @@ feeds, the sitemap and link previews."""
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 from sphinx.application import Sphinx
+
+from ..jekyll.seo_image import PostImage
 
 
 def site_base(app: Sphinx) -> str:
@@ -16,6 +19,16 @@ def site_base(app: Sphinx) -> str:
 def page_url(app: Sphinx, pagename: str) -> str:
     # a target URI is a path relative to the site's root: joining is appending
     return site_base(app) + app.builder.get_target_uri(pagename)
+
+
+def image_url(app: Sphinx, image: PostImage | None) -> str | None:
+    """A post's picture, absolute: its URL, or its copy's on this site (None without
+    ``html_baseurl``, since previews and feeds need absolute URLs)."""
+    if image is None:
+        return None
+    if image.is_url:
+        return image.path
+    return site_base(app) + quote(image.path) if site_base(app) else None
 
 
 def slug(name: str) -> str:

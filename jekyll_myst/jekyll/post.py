@@ -27,6 +27,7 @@ from .permalinks import (
     unknown_placeholders,
 )
 from .problems import Problem
+from .seo_image import PostImage, read_image
 from .site import BlogSource, deep_merge
 
 #: Front-matter keys Jekyll or its common plugins use; others get an info line.
@@ -68,6 +69,8 @@ class Post:
     #: jekyll-redirect-from's ``redirect_to``: where the post's URL sent readers instead
     #: (an http(s) URL or a path of the site), or ""
     redirect_to: str = ""
+    #: jekyll-seo-tag's ``image``: the picture of the post's link previews and feed entries
+    image: PostImage | None = None
 
     @property
     def day(self) -> dt.date:
@@ -178,6 +181,9 @@ def read_post(filename: str, front: FrontMatter, site: BlogSource | None = None,
         redirect_to, why = redirect_target(data["redirect_to"])
         if why:
             problems.append(Problem("redirect_from", why, front.line_of("redirect_to")))
+    image, why = read_image(data.get("image"))
+    if why:
+        problems.append(Problem("path", why, front.line_of("image")))
     post = Post(
         title=title.strip(),
         date=date,
@@ -198,6 +204,7 @@ def read_post(filename: str, front: FrontMatter, site: BlogSource | None = None,
         draft=draft,
         redirect_from=tuple(redirect_from),
         redirect_to=redirect_to,
+        image=image,
     )
     return post, problems
 

@@ -12,6 +12,7 @@ import dataclasses
 import zlib
 
 from .post import Post
+from .seo_image import PostImage
 
 WORDS_PER_MINUTE = 200
 
@@ -49,9 +50,12 @@ class PostRecord:
     redirect_from: tuple[str, ...]
     #: jekyll-redirect-from's ``redirect_to``: where the post's old URLs lead, or ""
     redirect_to: str
+    #: the picture of its link previews and feed entries: an http(s) URL, or its copy's
+    #: path in the output folder
+    image: PostImage | None = None
 
     @classmethod
-    def of(cls, post: Post, words: int, description: str) -> PostRecord:
+    def of(cls, post: Post, words: int, description: str, image: PostImage | None = None) -> PostRecord:
         return cls(
             title=post.title,
             date=post.date.isoformat(),
@@ -69,6 +73,7 @@ class PostRecord:
             categories=post.categories,
             redirect_from=post.redirect_from,
             redirect_to=post.redirect_to,
+            image=image,
         )
 
     @property

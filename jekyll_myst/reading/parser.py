@@ -34,6 +34,7 @@ from ..reporting import report, report_problem
 from .header import add_bio_header, add_post_header, title_section
 from .local_toc import fill_local_tocs
 from .nodes import post_list
+from .preview_image import preview_image
 from .project import BlogProject
 from .renderer import KramdownRenderer
 from .typography import KramdownTypography, escaped_typography_plugin
@@ -96,7 +97,8 @@ class JekyllMystParser(MystParser):
                 lambda text: renderer.render_front_matter_markdown(text, front.line_of("excerpt")),
                 # the body keeps its lines: the part before the separator starts at line 1
                 None if separated is None else renderer.render_front_matter_markdown(separated, 1))
-            domain.note_post(docname, PostRecord.of(record, words, description))
+            image = preview_image(env, project.blog, path, record.image, front.line_of("image"))
+            domain.note_post(docname, PostRecord.of(record, words, description, image))
         fill_local_tocs(document, section, renderer.toc_levels)
         # Posts and bios are reached through the blog's lists, not the table of
         # contents: in it they would make every page grow with the blog.

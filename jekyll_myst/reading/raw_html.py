@@ -40,12 +40,18 @@ def note_site_urls(document: nodes.document, env: BuildEnvironment, blog: BlogSo
                 continue
             found = site_file(blog, linked)
             if found is not None:
-                relative, _ = env.relfn2path(relative_to_file(found, blog_file), env.docname)
-                env.note_dependency(relative)
-                files[url] = env.dlfiles.add_file(env.docname, relative).as_posix()
+                files[url] = copy_site_file(env, found, blog_file)
             elif names_a_page(linked.partition("#")[0].partition("?")[0]):
                 pages[url] = linked
         if files:
             raw[FILES] = files
         if pages:
             raw[PAGES] = pages
+
+
+def copy_site_file(env: BuildEnvironment, found: Path, blog_file: Path) -> str:
+    """Copy a file of the site with the page, among Sphinx's downloads (which it purges
+    and merges as its own); its place under the downloads folder."""
+    relative, _ = env.relfn2path(relative_to_file(found, blog_file), env.docname)
+    env.note_dependency(relative)
+    return env.dlfiles.add_file(env.docname, relative).as_posix()
