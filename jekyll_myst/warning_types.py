@@ -49,8 +49,8 @@ _TYPES = (
                 'An author bio has no `name`.',
                 'Add `name: "..."` to the bio\'s front matter.'),
     WarningType("excerpt", "warning",
-                '`excerpt` is not text.',
-                'Write the excerpt as a string, or as a folded block (`excerpt: >`).'),
+                '`excerpt` (or `excerpt_separator`, or `description`) is not text.',
+                'Write it as a string, or as a folded block (`excerpt: >`).'),
     WarningType("tags", "warning",
                 '`tags` or `categories` is not a list of words.',
                 'Write `tags: [one, two]` or space-separated words.'),
@@ -97,7 +97,8 @@ _TYPES = (
                 'symlink pointing elsewhere), names no file of the site, or uses a scheme other than http(s).'
                 ' Nothing is copied. The same for a post\'s front-matter `image` (jekyll-seo-tag\'s picture '
                 'of its link previews and feed entries), or one that is not a path or a URL: the post has '
-                'no picture.',
+                'no picture (with `jekyll_origin_links`, the original site\'s, at info level); one given by '
+                'the site\'s `defaults:` is reported once, at `_config.yml`.',
                 'Put the file in the site folder (for example `posts/images/`) and link it as '
                 '`/images/...`.'),
     WarningType("unsafe_link", "warning",
@@ -162,7 +163,7 @@ _TYPES = (
                 'A front-matter key this site does not use (kept in the file, ignored).'),
     WarningType("origin_link", "info",
                 'A link to a post of the original blog that this site does not have, linked to the original '
-                'site.'),
+                'site; or a post\'s `image` that the site lacks, taken from the original site.'),
     WarningType("output", "info",
                 'A file the build removed because its source is gone, or that every page is written again '
                 'after a build that stopped while writing.'),

@@ -241,6 +241,60 @@ def test_a_posts_image_is_its_previews_and_feed_entrys_picture(tmp_path):
     assert "media_thumbnail" not in entries["Missing"]
 
 
+def test_a_default_image_the_site_lacks_is_reported_once_and_awaited(tmp_path):
+    """The site's defaults give every post the picture: its absence is one warning, and
+    the posts take it when it comes, without being read again before."""
+    src = blog_with_plugins(tmp_path, ["jekyll-mentions", "jemoji"], {},
+                            defaults=[{"scope": {"path": ""}, "values": {"image": "/images/og.png"}}])
+    app, warnings = build_noting_warnings(src)
+    assert warnings == [f"{src / 'conf.py'}:1: WARNING: defaults: image /images/og.png names no file of the "
+                        "site: the posts that take it have no picture in their link previews and feed "
+                        "entries [jekyll.path]"]
+    assert soup(app, f"{FIRST}.html").find("meta", property="og:image") is None
+
+    app, read = build(src, tmp_path / "out")
+    app, read = build(src, tmp_path / "out")
+    assert not any(doc.startswith("posts/") for doc in read), read
+    shutil.copy(src / "posts" / "images" / "pic.png", src / "posts" / "images" / "og.png")
+    app, read = build(src, tmp_path / "out")
+    assert {FIRST, SECOND, TAGGED} <= set(read)
+    assert soup(app, f"{FIRST}.html").find("meta", property="og:image")["content"].endswith("/og.png")
+
+
+def test_an_image_of_a_blog_imported_in_part_is_the_original_sites(tmp_path):
+    src = blog_with_plugins(tmp_path, ["jekyll-mentions", "jemoji"], {
+        "posts/2022-01-01-pictured.md": "---\ntitle: Pictured\nimage: /images/gone.png\n---\n\nText.\n"})
+    conf = src / "conf.py"
+    conf.write_text(conf.read_text() + "\njekyll_origin_links = True\n")
+    app, warnings = build_noting_warnings(src)
+    assert warnings == []
+    assert "image /images/gone.png: not in this site, taken from https://blog.example.org/images/gone.png" \
+        in strip_colors(app.status.getvalue())
+    page = soup(app, "posts/2022-01-01-pictured.html")
+    assert page.find("meta", property="og:image")["content"] == "https://blog.example.org/images/gone.png"
+
+
+def test_a_posts_description_is_what_previews_and_feeds_say_of_it(tmp_path):
+    """jekyll-seo-tag and jekyll-feed take the front matter's description over the excerpt;
+    the blog's lists still show the excerpt, as Jekyll's themes do."""
+    src = make_blog(tmp_path / "src", files={"posts/2022-01-01-described.md": (
+        "---\ntitle: Described\ndescription: A *described* post, with <b>HTML</b>.\n"
+        "excerpt: The excerpt.\n---\n\nText.\n"), "posts/2022-01-02-bad.md": (
+        "---\ntitle: Bad\ndescription: [not, text]\n---\n\nThe first paragraph.\n")})
+    app, warnings = build_noting_warnings(src)
+    assert warnings == [f"{src / 'posts' / '2022-01-02-bad.md'}:3: WARNING: description must be text "
+                        "[jekyll.excerpt]"]
+    page = soup(app, "posts/2022-01-01-described.html")
+    said = "A described post, with HTML."
+    shown = ({"name": "description"}, {"property": "og:description"}, {"name": "twitter:description"})
+    assert [page.find("meta", attrs=attrs)["content"] for attrs in shown] == [said] * 3
+    assert page.select_one("div.excerpt").get_text(strip=True) == "The excerpt."
+    entries = {e.title: e for e in feedparser.parse((app.outdir / "feed.xml").read_bytes()).entries}
+    assert (entries["Described"].summary, entries["Bad"].summary) == (said, "The first paragraph.")
+    listed = [p.get_text() for p in soup(app, "index.html").select("p.post-list-excerpt")]
+    assert "The excerpt." in listed and said not in listed
+
+
 def test_not_found_page_works_at_any_depth(site):
     page = soup(site, "404.html")
     assert page.h1.get_text().startswith("Page not found")

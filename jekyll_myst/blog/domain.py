@@ -41,6 +41,8 @@ _PER_DOCUMENT = {
     "chapters": "docname (a post or an author) -> digest of its title and sections, which a "
                 "{blog-toctree} shows",
     "post_listers": "docname -> True: its Liquid read site.posts",
+    "awaited": "docname -> the site files it named that were missing (its image): read again when one "
+               "comes",
 }
 #: for the whole site
 _SITE_WIDE = {
@@ -111,6 +113,13 @@ class JekyllDomain(Domain):
 
     def note_post_lister(self, docname: str) -> None:
         self.data["post_listers"][docname] = True
+
+    def note_awaited(self, docname: str, path: str) -> None:
+        self.data["awaited"].setdefault(docname, []).append(path)
+
+    def awaiting(self) -> dict[str, list[str]]:
+        """document -> the missing files whose coming changes it."""
+        return self.data["awaited"]
 
     def post_listers(self) -> list[str]:
         """The documents whose Liquid read ``site.posts``."""

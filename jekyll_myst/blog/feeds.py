@@ -134,7 +134,7 @@ def _feed_data(app: Sphinx, path: str, title: str, posts: list[str], content: di
             authors.append({"name": name, **({"uri": page_url(app, bio)} if bio else {})})
         entries.append({"id": entry_id(app, post), "url": page_url(app, post), "title": record.title,
                         "published": record.date,
-                        "updated": record.updated, "authors": authors, "summary": record.excerpt,
+                        "updated": record.updated, "authors": authors, "summary": record.summary,
                         "terms": [*record.categories, *record.tags], "image": image_url(app, record.image),
                         "content": content[post]})
     # a feed with no entry (a category no post has yet) is as new as the blog

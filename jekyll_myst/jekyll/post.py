@@ -71,6 +71,12 @@ class Post:
     redirect_to: str = ""
     #: jekyll-seo-tag's ``image``: the picture of the post's link previews and feed entries
     image: PostImage | None = None
+    #: the image is the site's ``defaults:`` one, not the post's own
+    image_from_defaults: bool = False
+    #: the front matter's ``description`` (Markdown), or "": what link previews and feed
+    #: entries say of the post, in place of its excerpt
+    description: str = ""
+    description_line: int = 1
 
     @property
     def day(self) -> dt.date:
@@ -181,6 +187,10 @@ def read_post(filename: str, front: FrontMatter, site: BlogSource | None = None,
         redirect_to, why = redirect_target(data["redirect_to"])
         if why:
             problems.append(Problem("redirect_from", why, front.line_of("redirect_to")))
+    description = data.get("description", "")
+    if not isinstance(description, str):
+        problems.append(Problem("excerpt", "description must be text", front.line_of("description")))
+        description = ""
     image, why = read_image(data.get("image"))
     if why:
         problems.append(Problem("path", why, front.line_of("image")))
@@ -205,6 +215,9 @@ def read_post(filename: str, front: FrontMatter, site: BlogSource | None = None,
         redirect_from=tuple(redirect_from),
         redirect_to=redirect_to,
         image=image,
+        image_from_defaults="image" not in front.data,
+        description=description.strip(),
+        description_line=front.line_of("description"),
     )
     return post, problems
 

@@ -31,8 +31,10 @@ class PostRecord:
     #: ``last_modified_at``, else the date; ISO 8601
     updated: str
     authors: tuple[str, ...]
-    #: the description: the excerpt's text, or the first paragraph's
+    #: the excerpt's text, or the first paragraph's: the description, without the front matter's
     excerpt: str
+    #: the front matter's ``description``, as text, or ""
+    description: str
     words: int
     #: the URL Jekyll gave the post
     url: str
@@ -55,14 +57,16 @@ class PostRecord:
     image: PostImage | None = None
 
     @classmethod
-    def of(cls, post: Post, words: int, description: str, image: PostImage | None = None) -> PostRecord:
+    def of(cls, post: Post, words: int, excerpt: str, description: str = "",
+           image: PostImage | None = None) -> PostRecord:
         return cls(
             title=post.title,
             date=post.date.isoformat(),
             day=post.day.isoformat(),
             updated=post.updated.isoformat(),
             authors=post.authors,
-            excerpt=description,
+            excerpt=excerpt,
+            description=description,
             words=words,
             url=post.url,
             id=post.id,
@@ -75,6 +79,12 @@ class PostRecord:
             redirect_to=post.redirect_to,
             image=image,
         )
+
+    @property
+    def summary(self) -> str:
+        """What link previews and feed entries say of the post: its ``description``, else its
+        excerpt, as jekyll-seo-tag and jekyll-feed take them."""
+        return self.description or self.excerpt
 
     @property
     def minutes(self) -> int:

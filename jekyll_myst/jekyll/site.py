@@ -487,6 +487,10 @@ class BlogSource:
     def unpublished(self) -> bool:
         return bool(self.settings.get("unpublished", False))
 
+    def default_images(self) -> list[object]:
+        """The ``image`` values that the site's ``defaults:`` give posts."""
+        return [rule.values["image"] for rule in self._model.defaults if "image" in rule.values]
+
     def defaults_for(self, relative_path: str, kind: str = "posts") -> dict[str, Any]:
         """The front-matter defaults of a file, merged as Jekyll's ``FrontmatterDefaults#all``:
         a longer scope path wins, then a scope with a type."""

@@ -10,6 +10,7 @@ from .footnotes import setup_footnote_anchors
 from .nodes import setup_nodes
 from .parser import JekyllMystParser
 from .post_listers import setup_post_listers
+from .preview_image import setup_preview_images
 from .project import install_project
 
 
@@ -24,4 +25,5 @@ def setup_reading(app: Sphinx) -> None:
     setup_nodes(app)
     setup_footnote_anchors(app)
     setup_post_listers(app)
+    setup_preview_images(app)
     app.connect("builder-inited", install_project)

@@ -61,6 +61,15 @@ def add_post_header(section: nodes.section, post: Post, location: tuple[str, int
     return words, _excerpt(section, post, render_markdown)
 
 
+def description_text(post: Post, render_markdown: Callable[[str], list[nodes.Node]]) -> str:
+    """The front matter's ``description`` as jekyll-seo-tag gives it: its Markdown's text,
+    without the HTML tags written in it."""
+    if not post.description:
+        return ""
+    text = " ".join(_shown_text(node) for node in render_markdown(post.description))
+    return " ".join(_HTML_MARKUP.sub("", text).split())
+
+
 def _byline(post: Post, location: tuple[str, int], words: int) -> post_byline:
     byline = post_byline(day=post.day.isoformat(), shown=f"{post.day:%A, %B} {post.day.day}, {post.day.year}",
                          authors=list(post.authors), minutes=reading_minutes(words),

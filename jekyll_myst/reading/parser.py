@@ -31,7 +31,7 @@ from ..jekyll.post import Post, excerpt_markdown, read_post
 from ..jekyll.record import PostRecord
 from ..jekyll.site_files import relative_to_file, site_file, site_location, site_path
 from ..reporting import report, report_problem
-from .header import add_bio_header, add_post_header, title_section
+from .header import add_bio_header, add_post_header, description_text, title_section
 from .local_toc import fill_local_tocs
 from .nodes import post_list
 from .preview_image import preview_image
@@ -92,13 +92,16 @@ class JekyllMystParser(MystParser):
                                      ids=["posts"], names=["posts"])
         else:
             separated = excerpt_markdown(body, record.excerpt_separator)
-            words, description = add_post_header(
+            words, excerpt = add_post_header(
                 section, record, (str(path), front.line_of("authors")),
                 lambda text: renderer.render_front_matter_markdown(text, front.line_of("excerpt")),
                 # the body keeps its lines: the part before the separator starts at line 1
                 None if separated is None else renderer.render_front_matter_markdown(separated, 1))
-            image = preview_image(env, project.blog, path, record.image, front.line_of("image"))
-            domain.note_post(docname, PostRecord.of(record, words, description, image))
+            image = preview_image(env, project.blog, path, record.image, front.line_of("image"),
+                                  record.image_from_defaults)
+            described = description_text(record, lambda text: renderer.render_front_matter_markdown(
+                text, record.description_line))
+            domain.note_post(docname, PostRecord.of(record, words, excerpt, described, image))
         fill_local_tocs(document, section, renderer.toc_levels)
         # Posts and bios are reached through the blog's lists, not the table of
         # contents: in it they would make every page grow with the blog.

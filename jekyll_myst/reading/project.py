@@ -31,6 +31,7 @@ from ..jekyll.post import read_post, unpublished_reason
 from ..jekyll.site import BlogSource
 from ..jekyll.site_files import site_file
 from ..reporting import report
+from .preview_image import check_default_images
 
 
 class BlogProject(Project):
@@ -238,6 +239,7 @@ def install_project(app: Sphinx) -> None:
     blog = blog_source(app)
     for problem in blog.problems:
         report("config", "%s", problem, location=f"{config_file(app)}:1")
+    check_default_images(app, blog, config_file(app))
     if config.jekyll_today:
         # the whole day: a post of that day is built, whatever its time
         now = dt.datetime.combine(config.jekyll_today, dt.time.max, blog.timezone)
