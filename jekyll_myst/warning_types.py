@@ -141,7 +141,7 @@ _TYPES = (
                 'Also a `kramdown` option this project does not follow: `input: kramdown` (read as GFM, '
                 'with kramdown\'s own header ids), '
                 'a `syntax_highlighter` other than Rouge, `syntax_highlighter_opts` other than '
-                '`default_lang`. '
+                '`default_lang`, `line_numbers` and `start_line`. '
                 'A `_config.yml` that is not UTF-8, not valid YAML or not a mapping gives no setting at '
                 'all (Jekyll stops there).',
                 'Fix the setting: a zone such as `Europe/London`, a permalink style (`date`, `pretty`, '

@@ -124,6 +124,33 @@ def test_hard_wrap_breaks_the_lines_of_a_paragraph(tmp_path):
     assert description == "Line one line two three kept as written end."
 
 
+def test_rouge_numbers_kramdowns_code_blocks_when_the_site_asks(tmp_path):
+    """Every code block kramdown reads, fenced or indented, from start_line; a {% highlight %}
+    block numbers its lines as it says, as Jekyll's Liquid tag does."""
+    app = build(tmp_path, {"syntax_highlighter_opts": {"block": {"line_numbers": True, "start_line": 5}}})
+    assert app.warning.getvalue() == ""
+    unlabelled, indented, ruby, numbered = body(app, "posts/2022-05-06-code.html").select("div.highlight")
+    for block in (unlabelled, indented, ruby):
+        lines = block.select_one("td.code").get_text().count("\n")
+        assert block.select_one("td.linenos").get_text().split() == [str(5 + n) for n in range(lines)]
+    assert ruby.select_one("td.code").get_text() == "x = 1\n"
+    assert numbered.select_one("td.linenos").get_text().split() == ["1", "2", "3"]
+    # the project's own pages are no posts: Sphinx's code blocks
+    assert not body(app, "plain.html").select("td.linenos")
+
+
+def test_a_highlight_block_without_linenos_stays_unnumbered(tmp_path):
+    src = make_blog(tmp_path / "src", files={"posts/2022-05-06-code.md": (
+        "---\ntitle: Code\n---\n\n{% highlight ruby %}\nx = 1\n{% endhighlight %}\n\n```ruby\ny = 2\n```\n")})
+    app = SphinxTestApp("html", srcdir=src, confoverrides={"jekyll_settings": {
+        **SETTINGS, "kramdown": {"syntax_highlighter_opts": {"line_numbers": True}}}})
+    app.build()
+    app.cleanup()
+    liquid, fenced = body(app, "posts/2022-05-06-code.html").select("div.highlight")
+    assert (liquid.get_text(), liquid.select(".linenos")) == ("x = 1\n", [])
+    assert fenced.select(".linenos")
+
+
 def test_kramdown_options_not_followed_are_reported(tmp_path):
     app = build(tmp_path, {"input": "kramdown", "syntax_highlighter_opts": {"css_class": "code-hl"}})
     warnings = app.warning.getvalue()

@@ -248,11 +248,27 @@ def test_kramdown_options_not_followed_are_reported():
     options, problems = KramdownOptions.read({
         "input": "GFM", "syntax_highlighter": "coderay",
         "syntax_highlighter_opts": {"css_class": "code", "block": {"line_numbers": True}}})
-    assert options == KramdownOptions()
+    assert options == KramdownOptions(line_numbers=True)
     assert problems == [
         "kramdown syntax_highlighter 'coderay' is not followed: code is highlighted as Rouge does",
-        "kramdown syntax_highlighter_opts block, css_class not followed: the theme shows the code"]
+        "kramdown syntax_highlighter_opts css_class not followed: the theme shows the code"]
     assert KramdownOptions.read({"syntax_highlighter": "rouge"}) == (KramdownOptions(), [])
+
+
+@pytest.mark.parametrize(("options", "expected", "problems"), [
+    # Chirpy's: Rouge's own class, no numbers for inline code, numbered blocks
+    ({"css_class": "highlight", "span": {"line_numbers": False},
+      "block": {"line_numbers": True, "start_line": 1}}, KramdownOptions(line_numbers=True), []),
+    ({"line_numbers": "inline", "start_line": 10}, KramdownOptions(line_numbers=True, start_line=10), []),
+    # block's, read last, win
+    ({"line_numbers": True, "block": {"line_numbers": False}}, KramdownOptions(), []),
+    ({"block": ["line_numbers"], "span": {"wrap": True}, "start_line": "ten"}, KramdownOptions(), [
+        "kramdown syntax_highlighter_opts block must be a mapping",
+        "kramdown syntax_highlighter_opts start_line must be a number, not 'ten'",
+        "kramdown syntax_highlighter_opts span wrap not followed: the theme shows the code"]),
+])
+def test_rouge_line_numbers_for_kramdowns_code_blocks(options, expected, problems):
+    assert KramdownOptions.read({"syntax_highlighter_opts": options}) == (expected, problems)
 
 
 @pytest.mark.parametrize(("smart_quotes", "characters"), [

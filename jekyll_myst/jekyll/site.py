@@ -58,6 +58,10 @@ class KramdownOptions:
     #: the language of code that names none (``syntax_highlighter_opts``);
     #: Jekyll's is Rouge's plain text
     default_lang: str = "plaintext"
+    #: Rouge numbers the lines of every code block (``syntax_highlighter_opts``'
+    #: ``line_numbers``, for all code or under ``block``), from ``start_line``
+    line_numbers: bool = False
+    start_line: int = 1
 
     @property
     def quote_characters(self) -> str:
@@ -108,16 +112,52 @@ class KramdownOptions:
                                 "as 'lsquo,rsquo,ldquo,rdquo'")
         options = settings.get("syntax_highlighter_opts")
         if isinstance(options, dict):
-            if options.get("default_lang"):
-                values["default_lang"] = str(options["default_lang"])
-            # guess_lang never acts: Jekyll always gives a default_lang
-            unfollowed = sorted(str(key) for key in options if key not in ("default_lang", "guess_lang"))
-            if unfollowed:
-                problems.append(f"kramdown syntax_highlighter_opts {', '.join(unfollowed)} not followed: "
-                                "the theme shows the code")
+            values |= _code_options(options, problems)
         elif options is not None:
             problems.append("kramdown syntax_highlighter_opts must be a mapping")
         return cls(**values), problems
+
+
+#: Rouge's options that change nothing here: its default class, which Sphinx's
+#: blocks have too, and no line numbers for inline code
+_NO_CHANGE = {("css_class", "highlight"), ("line_numbers", False)}
+
+
+def _code_options(options: dict[str, Any], problems: list[str]) -> dict[str, Any]:
+    """What ``syntax_highlighter_opts`` change: the default language and the block line
+    numbers, set for all code or under ``block`` (kramdown's Rouge reads both, ``block``'s
+    last)."""
+    values: dict[str, Any] = {}
+    if options.get("default_lang"):
+        values["default_lang"] = str(options["default_lang"])
+    # guess_lang never acts: Jekyll always gives a default_lang
+    unfollowed = [str(key) for key, value in options.items()
+                  if key not in ("default_lang", "guess_lang", "block", "span", "line_numbers", "start_line")
+                  and (key, value) not in _NO_CHANGE]
+    numbering = {key: options[key] for key in ("line_numbers", "start_line") if key in options}
+    for kind in ("block", "span"):
+        scoped = options.get(kind)
+        if scoped is None:
+            continue
+        if not isinstance(scoped, dict):
+            problems.append(f"kramdown syntax_highlighter_opts {kind} must be a mapping")
+            continue
+        for key, value in scoped.items():
+            if kind == "block" and key in ("line_numbers", "start_line"):
+                numbering[key] = value
+            elif (key, value) not in _NO_CHANGE:
+                unfollowed.append(f"{kind} {key}")
+    if numbering.get("line_numbers") not in (None, False):
+        values["line_numbers"] = True
+    start = numbering.get("start_line")
+    if isinstance(start, int) and not isinstance(start, bool):
+        values["start_line"] = start
+    elif start is not None:
+        problems.append(f"kramdown syntax_highlighter_opts start_line must be a number, not {start!r}")
+    if unfollowed:
+        problems.append(f"kramdown syntax_highlighter_opts {', '.join(sorted(unfollowed))} not followed: "
+                        "the theme shows the code")
+    return values
 
 
 def quote_character(entity: str) -> str | None:

@@ -26,7 +26,7 @@ from sphinx import addnodes
 from ..jekyll.kramdown.extensions import OPTIONS
 from ..jekyll.kramdown.ids import HeaderIds, header_text, stripped_text
 from ..jekyll.kramdown.inline import SPAN_IAL_KEY, image_alt
-from ..jekyll.liquid import LINE_NUMBERS
+from ..jekyll.liquid import LINE_NUMBERS, NO_LINE_NUMBERS
 from ..jekyll.permalinks import UNSAFE_SCHEME
 from ..jekyll.site_files import names_a_page, relative_to_file, site_file, site_path
 from ..reporting import report
@@ -204,16 +204,29 @@ class KramdownRenderer(SphinxRenderer):
         block = self.current_node[-1]
         if isinstance(block, nodes.literal_block):
             self._as_rouge_shows(block, info)
-            # only a {% highlight lang linenos %} writes a second word (see liquid/tags.py):
-            # kramdown reads no fence with one
+            # only {% highlight %} writes a second word (see liquid/tags.py), and numbers its
+            # lines as it says; kramdown reads no fence with one, and numbers its own as the
+            # site's Rouge options say
             if LINE_NUMBERS in words[1:]:
                 block["linenos"] = True
+            elif NO_LINE_NUMBERS not in words[1:]:
+                self._number_as_rouge(block)
 
     def render_code_block(self, token: SyntaxTreeNode) -> None:
         super().render_code_block(token)
         block = self.current_node[-1]
         if isinstance(block, nodes.literal_block):
             self._as_rouge_shows(block, "")
+            self._number_as_rouge(block)
+
+    def _number_as_rouge(self, block: nodes.literal_block) -> None:
+        """Line numbers on a kramdown code block, when the site's ``syntax_highlighter_opts``
+        ask Rouge for them, from their ``start_line``."""
+        settings = self.blog.kramdown
+        if settings.line_numbers:
+            block["linenos"] = True
+            if settings.start_line != 1:
+                block.setdefault("highlight_args", {})["linenostart"] = settings.start_line
 
     def _as_rouge_shows(self, block: nodes.literal_block, language: str) -> None:
         """Highlight the code as Jekyll's Rouge does.

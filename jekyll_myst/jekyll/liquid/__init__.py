@@ -25,12 +25,16 @@ from ..problems import Problem
 from .drops import page_variables, site_variables
 from .inputs import Links, PageInput, SiteInput
 
-__all__ = ["LINE_NUMBERS", "Links", "PageInput", "RenderedPost", "SiteInput", "page_variables", "render_post"]
+__all__ = ["LINE_NUMBERS", "NO_LINE_NUMBERS", "Links", "PageInput", "RenderedPost", "SiteInput",
+           "page_variables", "render_post"]
 
 #: the word after the language of a fence that shows line numbers: what
 #: ``{% highlight lang linenos %}`` becomes (kramdown reads no fence with one).
 #: Here, not beside the tag: the renderer reads it without importing python-liquid.
 LINE_NUMBERS = "linenos"
+#: ... and the word that says it has none: the tag's numbering is its own, not the
+#: site's ``line_numbers`` for kramdown's code blocks
+NO_LINE_NUMBERS = "nolinenos"
 
 
 class RenderedPost(NamedTuple):

@@ -18,7 +18,7 @@ from liquid.stream import TokenStream
 from liquid.tag import Tag
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
 
-from . import LINE_NUMBERS
+from . import LINE_NUMBERS, NO_LINE_NUMBERS
 from .markup import Interpolated
 
 #: Jekyll's own check of the highlight tag's markup: a language, then options
@@ -46,7 +46,7 @@ class HighlightNode(Node):
         # a fence longer than any run of backticks in the code, so the code cannot close it
         longest = max((len(run) for run in re.findall(r"`{3,}", code)), default=2)
         fence = "`" * (longest + 1)
-        info = f"{self.language} {LINE_NUMBERS}" if self.line_numbers else self.language
+        info = f"{self.language} {LINE_NUMBERS if self.line_numbers else NO_LINE_NUMBERS}"
         return buffer.write(f"{fence}{info}\n{code}\n{fence}")
 
 
