@@ -198,6 +198,19 @@ def test_the_theme_toggle_switches_between_light_dark_and_auto(site, page):
     assert page.evaluate(theme) == chosen
 
 
+# g. code
+
+def test_each_line_number_sits_beside_its_line_of_code(site, page):
+    page.goto(site.url("/docs/guides/writing-a-post.html"))
+    table = page.locator("table.highlighttable").first
+    expect(table).to_be_visible()
+    place = ("e => { const r = e.getBoundingClientRect(), s = getComputedStyle(e); "
+             "return [r.top, s.lineHeight] }")
+    numbers, code = (table.locator(f"td.{cell} pre").evaluate(place) for cell in ("linenos", "code"))
+    assert numbers == code, f"numbers at {numbers}, code at {code} (top, line height)"
+    assert table.locator("td.linenos").inner_text().split() == ["1", "2", "3"]
+
+
 # h. the response headers
 
 def test_headers_of_a_page_and_of_static_files(site):
