@@ -173,7 +173,7 @@ def test_liquid_renders_what_posts_use_and_keeps_lines():
         "{{ kept }}",
         "[x](/2020/01/01/x.html) [a](/blog/about.html)",
         "",
-        "```ruby", "puts 1", "```", "",
+        "```ruby nolinenos", "puts 1", "```", "",
     ]
 
 

@@ -19,7 +19,7 @@ from .conftest import PROJECT, free_port, stop, wait_for_http
 
 POST = "posts/2022-05-27-qna-production-engineering.md"
 #: what a writer's checkout needs for the preview
-COPIED = ["docs", "posts", "jekyll_myst", "conf.py", "index.md", "blog.md", "404.md", "Makefile",
+COPIED = ["docs", "posts", "jekyll_myst", "_static", "conf.py", "index.md", "blog.md", "404.md", "Makefile",
           "requirements.txt"]
 
 
