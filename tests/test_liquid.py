@@ -13,6 +13,7 @@ import pytest
 from conftest import missing
 from fixture_files import read_cases
 
+from jekyll_myst.jekyll.excerpts import markdown_to_html
 from jekyll_myst.jekyll.frontmatter import split_front_matter
 from jekyll_myst.jekyll.liquid import Links, PageInput, SiteInput, page_variables, render_post
 from jekyll_myst.jekyll.post import read_post
@@ -67,7 +68,8 @@ def site(tmp_path_factory) -> SiteInput:
         settings={"title": "My Blog", "url": "https://example.org", "baseurl": "/blog",
                   "author": {"name": "Ann"}},
         folder=folder, time=dt.datetime(2024, 5, 6, 7, 8, 9), posts=POSTS,
-        collections={"recipes": ({"title": "Soup"}, {"title": "Bread"})})
+        collections={"recipes": ({"title": "Soup"}, {"title": "Bread"})},
+        markdown=markdown_to_html(BlogSource(Path("_posts"), Path("_authors"), folder, {})))
 
 
 def page_for(body: str, extra: str = "") -> PageInput:

@@ -92,3 +92,28 @@ def test_an_include_neither_the_site_nor_a_missing_theme_has_is_reported(tmp_pat
 def test_a_jekyll_theme_dir_that_is_not_a_folder_stops_the_build(tmp_path, folder):
     with pytest.raises(ConfigError, match=f"jekyll_theme_dir '{folder}' is not a folder"):
         SphinxTestApp("html", srcdir=make_blog(tmp_path / "src"), confoverrides={"jekyll_theme_dir": folder})
+
+
+def test_minimal_mistakes_figure_include_with_its_markdownified_caption(tmp_path):
+    """The theme's figure include writes its caption through markdownify into a <figcaption>,
+    where nothing reads Markdown after it: the filter gives kramdown's HTML, as Jekyll's."""
+    theme = tmp_path / "theme"
+    (theme / "_includes").mkdir(parents=True)
+    (theme / "_includes/figure").write_text(
+        '<figure class="{{ include.class }}">\n  <img src="{{ include.image_path | relative_url }}"\n'
+        '       alt="{% if include.alt %}{{ include.alt }}{% endif %}">\n  {%- if include.caption -%}\n'
+        '    <figcaption>\n      {{ include.caption | markdownify | remove: "<p>" | remove: "</p>" }}\n'
+        "    </figcaption>\n  {%- endif -%}\n</figure>\n")
+    site = make_site(tmp_path / "jekyll", {
+        "_config.yml": "remote_theme: mmistakes/minimal-mistakes\nplugins: [jekyll-remote-theme]\n",
+        "images/x.png": b"\x89PNG\r\n\x1a\n",
+        POST: ('---\ntitle: Theme includes\n---\n{% include figure image_path="/images/x.png" alt="An x" '
+               'caption="A *styled* caption with [a link](https://example.com)." %}\n'),
+    })
+    app, _read = build(make_blog(tmp_path / "src"), tmp_path / "out", warningiserror=True,
+                       confoverrides={"jekyll_site": str(site), "jekyll_theme_dir": str(theme), **IN_PLACE})
+    html = BeautifulSoup((app.outdir / PAGE).read_text(encoding="utf-8"), "lxml")
+    caption = html.select_one("div.body figure figcaption")
+    assert caption.em.get_text() == "styled" and caption.a["href"] == "https://example.com"
+    assert " ".join(caption.get_text().split()) == "A styled caption with a link."
+    assert html.select_one("div.body figure img")["alt"] == "An x"

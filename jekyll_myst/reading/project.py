@@ -53,6 +53,8 @@ class BlogProject(Project):
         self.drafts: set[Path] = set()
         #: ``site.posts``, once a post's Liquid asked for it (see :meth:`site_posts`)
         self._site_posts: list[dict[str, Any]] | None = None
+        #: kramdown's converter, once a post's Liquid asked for ``markdownify``
+        self._to_html: Callable[[str], str] | None = None
 
     def discover(self, exclude_paths=(), include_paths=("**",)) -> set[str]:
         # A process may build more than once (the live preview): each build
@@ -162,7 +164,7 @@ class BlogProject(Project):
 
     def __getstate__(self) -> dict[str, Any]:
         # the environment is saved with its project: not with every post's variables
-        return {**self.__dict__, "_site_posts": None}
+        return {**self.__dict__, "_site_posts": None, "_to_html": None}
 
     def post_files(self) -> list[Path]:
         """The files of the published posts."""
@@ -196,7 +198,14 @@ class BlogProject(Project):
         # the day, not the moment, keeps builds reproducible; in the site's zone, as Jekyll's
         time = dt.datetime.combine(self.today, dt.time(), blog.timezone)
         return SiteInput(settings=dict(blog.settings, url=blog.url, baseurl=blog.baseurl),
-                         folder=blog.static_dir, time=time, posts=posts, theme=blog.theme)
+                         folder=blog.static_dir, time=time, posts=posts, theme=blog.theme,
+                         markdown=self.markdownify)
+
+    def markdownify(self, text: str) -> str:
+        """kramdown's HTML of ``text``, as Jekyll's ``markdownify`` filter gives it."""
+        if self._to_html is None:
+            self._to_html = markdown_to_html(self.blog)
+        return self._to_html(text)
 
     def _excerpt_renderer(self) -> Callable[[str, Mapping[str, Any]], tuple[str, frozenset[Path]]]:
         """Renders an excerpt of ``site.posts``: its Liquid, as its post's, then its Markdown.

@@ -325,6 +325,29 @@ def guillemet_before_tag_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+#: kramdown's block-level HTML elements (Kramdown::Parser::Html::Constants)
+_BLOCK_ELEMENTS = frozenset("""
+    address article aside applet body blockquote caption col colgroup dd div dl dt fieldset
+    figcaption footer form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe legend menu li main
+    map nav ol optgroup p pre section summary table tbody td th thead tfoot tr ul
+""".split())
+
+
+def block_tags_as_text_rule(state: StateCore) -> None:
+    """A block element's tag within a line of text (``a <div>b</div> c``, or the ``<p>`` of
+    ``markdownify`` in a sentence) is text: kramdown shows it as written, escaped, rather
+    than open a block inside the paragraph."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        for child in block.children:
+            if child.type == "html_inline":
+                tag = _HTML_TAG.match(child.content)
+                if tag and tag[2].lower() in _BLOCK_ELEMENTS:
+                    # still raw HTML, escaped: no typographic quotes in what is shown as written
+                    child.content = html.escape(child.content, quote=False)
+
+
 def mailto_autolink_rule(state: StateCore) -> None:
     """``<mailto:me@example.org>`` shows the address alone: kramdown's autolink
     takes ``mailto:`` out of the text (markdown-it keeps it)."""
@@ -346,6 +369,7 @@ def kramdown_inline_plugin(md: MarkdownIt, mentions_base: str | None,
     md.core.ruler.after("block", "kramdown_abbreviation_definitions", abbreviation_definitions_rule)
     md.core.ruler.after("inline", "kramdown_span_ial", span_ial_rule)
     md.core.ruler.after("inline", "kramdown_mailto_autolink", mailto_autolink_rule)
+    md.core.ruler.after("inline", "kramdown_block_tags_as_text", block_tags_as_text_rule)
     md.core.ruler.after("kramdown_span_ial", "kramdown_markdown_attribute", markdown_attribute_rule)
     md.core.ruler.after("kramdown_span_ial", "kramdown_abbreviations", abbreviations_rule)
     md.core.ruler.after("kramdown_abbreviations", "kramdown_typographic_symbols", typographic_symbols_rule)

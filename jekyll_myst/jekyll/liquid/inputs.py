@@ -31,6 +31,9 @@ class SiteInput:
     collections: Mapping[str, Sequence[Mapping[str, Any]]] = dataclasses.field(default_factory=dict)
     #: the gem-based theme, whose ``_includes/`` serve what the site's lack
     theme: Theme | None = None
+    #: kramdown's HTML of some Markdown, with the site's settings: ``markdownify``
+    #: (without it, the filter leaves the text as it is)
+    markdown: Callable[[str], str] | None = None
 
 
 @dataclasses.dataclass(frozen=True)

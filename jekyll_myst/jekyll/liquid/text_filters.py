@@ -17,6 +17,7 @@ from types import MappingProxyType
 from urllib.parse import quote, quote_plus
 
 from liquid.exceptions import FilterArgumentError
+from liquid.filter import with_environment
 from liquid.undefined import is_undefined
 
 from ..dates import ruby_time_text
@@ -95,8 +96,12 @@ def _transliterated(char: str) -> str:
     return base if base.isascii() and base else "?"
 
 
-def markdownify(value: object) -> str:
-    return text(value)
+@with_environment
+def markdownify(value: object, *, environment) -> str:
+    """kramdown's HTML, paragraphs and all, as Jekyll's: Minimal Mistakes' figure include
+    writes a caption's into its ``<figcaption>``, where nothing reads Markdown after it."""
+    convert = environment.site.markdown
+    return convert(text(value)) if convert else text(value)
 
 
 def smartify(value: object) -> str:
