@@ -386,3 +386,26 @@ def test_include_cached_is_an_include_when_the_site_lists_jekyll_include_cache(s
     # without the plugin, Jekyll does not know the tag
     out, problems = render(body, site)
     assert problems and all("include_cached" in problem for problem in problems), problems
+
+
+def test_site_data_lies_over_the_theme_gems(tmp_path):
+    """Jekyll 4.3 reads a theme's _data/ too, the site's deep-merged over it: Minimal
+    Mistakes' includes read their labels from site.data.ui-text."""
+    folder, theme = tmp_path / "site", tmp_path / "theme"
+    files = {folder / "_data/ui-text.yml": "en:\n  more_label: Read on\n",
+             folder / "_data/members.yml": "- Ann\n",
+             theme / "_data/ui-text.yml": "en:\n  toc_label: On this page\n  more_label: Learn more\n",
+             theme / "_data/theme_only.yml": "x: 1\n", theme / "_data/members.yml": "- Zed\n"}
+    for path, content in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content)
+    site = SiteInput({}, folder=folder, theme=Theme("mm", folder, theme))
+    body = ("{{ site.data.ui-text.en.toc_label }}|{{ site.data.ui-text.en.more_label }}|"
+            "{{ site.data.theme_only.x }}|{{ site.data.members | join: ',' }}|{{ site.data | size }}\n")
+    rendered = render_post(body, 1, PageInput({}, "_posts/2020-01-01-x.md"), site, LINKS)
+    assert (rendered.text, rendered.problems) == ("On this page|Read on|1|Ann|3\n", [])
+    assert {theme / "_data/ui-text.yml", theme / "_data/theme_only.yml"} <= rendered.files
+    # no theme found: the site's data alone
+    alone = SiteInput({}, folder=folder, theme=Theme("gone", folder, remote=True))
+    rendered = render_post(body, 1, PageInput({}, "_posts/2020-01-01-x.md"), alone, LINKS)
+    assert rendered.text == "|Read on||Ann|2\n"

@@ -4,11 +4,12 @@ A site that names a theme (``theme: minima``) takes ``{% include %}`` files
 from the theme gem's ``_includes/`` when its own ``_includes/`` lacks them:
 ``{% include icon-github.html username="x" %}`` in a post of a ``minima``
 site, ``{% include figure image_path=... %}`` in one of Minimal Mistakes.
-Jekyll finds the gem through RubyGems, and through Bundler when the site
-has a ``Gemfile``; so does this module, by asking Ruby, unless the project
-names the theme's folder.  Ruby is asked only when an include is missing
-from the site: a build whose posts include nothing from the theme never
-starts it.
+Its ``_data/`` lies under the site's (``site.data``).  Jekyll finds the gem
+through RubyGems, and through Bundler when the site has a ``Gemfile``; so
+does this module, by asking Ruby, unless the project names the theme's
+folder.  Ruby is asked only when an include is missing from the site, or a
+template reads ``site.data``: a build whose posts need nothing of the theme
+never starts it.
 
 ``remote_theme`` (jekyll-remote-theme) is fetched from GitHub at build time;
 a build here reads nothing from the network, so such a theme is used only

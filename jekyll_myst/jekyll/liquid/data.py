@@ -13,6 +13,7 @@ made in).
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 from collections.abc import Callable, Iterator, Mapping
@@ -20,17 +21,31 @@ from pathlib import Path
 
 import yaml
 
+from ..site import deep_merge
+
 _READERS = {".yml": "yaml", ".yaml": "yaml", ".json": "json", ".csv": ",", ".tsv": "\t"}
 
 
 class DataFolder(Mapping[str, object]):
-    """A folder of data files, as a mapping from file stem (or subfolder) to its data."""
+    """A folder of data files, as a mapping from file stem (or subfolder) to its data.
 
-    def __init__(self, folder: Path, shown: str, on_read: Callable[[Path], None]) -> None:
+    ``under`` gives the data this folder's is laid over: a theme gem's ``_data/``,
+    which Jekyll 4.3 reads too, its mappings deep-merged under the site's.  It is
+    called when a key is first looked up, so that a site whose templates read no
+    data never looks for its theme.
+    """
+
+    def __init__(self, folder: Path, shown: str, on_read: Callable[[Path], None],
+                 under: Callable[[], DataFolder | None] | None = None) -> None:
         self._folder = folder
         self._shown = shown
         self._on_read = on_read
+        self._under_source = under
         self._read: dict[str, object] = {}
+
+    @functools.cached_property
+    def _under(self) -> DataFolder | None:
+        return self._under_source() if self._under_source else None
 
     def _listed(self) -> None:
         """What the template saw depends on which files the folder holds."""
@@ -47,25 +62,55 @@ class DataFolder(Mapping[str, object]):
 
     def __getitem__(self, key: str) -> object:
         if key not in self._read:
+            under = self._under.get(key, _MISSING) if self._under is not None else _MISSING
             path = self._entries().get(key) if isinstance(key, str) else None
             if path is None:
                 self._listed()
-                raise KeyError(key)
+                if under is _MISSING:
+                    raise KeyError(key)
+                self._read[key] = under
+                return under
             shown = f"{self._shown}{path.name}"
             if path.is_dir():
-                self._read[key] = DataFolder(path, shown + "/", self._on_read)
+                own: object = DataFolder(path, shown + "/", self._on_read,
+                                         (lambda: under) if isinstance(under, DataFolder) else None)
             else:
                 self._on_read(path)
-                self._read[key] = _read(path, shown)
+                own = _read(path, shown)
+            self._read[key] = own if under is _MISSING else _laid_over(under, own)
         return self._read[key]
+
+    def _keys(self) -> list[str]:
+        keys = list(self._entries())
+        if self._under is not None:
+            keys += [key for key in self._under if key not in keys]
+        return keys
 
     def __iter__(self) -> Iterator[str]:
         self._listed()
-        return iter(self._entries())
+        return iter(self._keys())
 
     def __len__(self) -> int:
         self._listed()
-        return len(self._entries())
+        return len(self._keys())
+
+
+_MISSING = object()
+
+
+def _laid_over(under: object, own: object) -> object:
+    """The site's data over the theme's, as Jekyll's ``deep_merge_hashes``: mappings
+    merge, anything else of the site's wins."""
+    if isinstance(own, DataFolder) and isinstance(under, DataFolder):
+        return own  # already laid over it, key by key
+    if isinstance(own, Mapping) and isinstance(under, Mapping):
+        return deep_merge(_plain_mapping(under), _plain_mapping(own))
+    return own
+
+
+def _plain_mapping(value: Mapping) -> dict:
+    return {key: _plain_mapping(item) if isinstance(item, DataFolder) else item
+            for key, item in value.items()}
 
 
 def _read(path: Path, shown: str) -> object:

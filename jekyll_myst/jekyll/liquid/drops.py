@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..dates import ruby_time_text
 from ..post import Post
+from ..theme import Theme
 from .data import DataFolder
 from .inputs import SiteInput
 from .lazy import LazyGroups, PostPage, related_posts
@@ -26,8 +28,20 @@ def site_variables(site: SiteInput, on_read: Callable[[Path], None], path: str) 
         variables[label] = list(docs)
         variables["collections"].append({"label": label, "docs": list(docs)})
     data_dir = str(site.settings.get("data_dir") or "_data").strip("/")
-    variables["data"] = DataFolder(site.folder / data_dir, data_dir + "/", on_read) if site.folder else {}
+    if site.folder:
+        variables["data"] = DataFolder(site.folder / data_dir, data_dir + "/", on_read,
+                                       functools.partial(_theme_data, site.theme, on_read))
+    else:
+        variables["data"] = {}
     return variables
+
+
+def _theme_data(theme: Theme | None, on_read: Callable[[Path], None]) -> DataFolder | None:
+    """The theme gem's ``_data/``, which Jekyll 4.3 reads under the site's."""
+    folder = theme.folder if theme is not None else None
+    if folder is None or not (folder / "_data").is_dir():
+        return None
+    return DataFolder(folder / "_data", f"{theme.name}/_data/", on_read)
 
 
 class RubyTime(dt.datetime):
