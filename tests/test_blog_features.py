@@ -188,6 +188,18 @@ def test_sitemap_lists_every_page(site):
     assert f"{BASE}404.html" not in urls
 
 
+def test_a_post_with_sitemap_false_is_left_out_of_the_sitemap(tmp_path):
+    # jekyll-sitemap's front-matter switch
+    src = make_blog(tmp_path / "src", files={
+        "posts/2022-01-01-unlisted.md": "---\ntitle: Unlisted\nsitemap: false\n---\n\nText.\n"})
+    app, warnings = build_noting_warnings(src)
+    assert warnings == []
+    sitemap = (app.outdir / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"{BASE}{FIRST}.html" in sitemap and "2022-01-01-unlisted" not in sitemap
+    assert (app.outdir / "posts" / "2022-01-01-unlisted.html").is_file()
+    assert "front-matter key 'sitemap'" not in strip_colors(app.status.getvalue())
+
+
 def test_post_meta_for_search_engines_and_previews(site):
     page = soup(site, f"{TAGGED}.html")
 

@@ -20,6 +20,7 @@ def write_sitemap(app: Sphinx, files: GeneratedFiles) -> None:
     domain: JekyllDomain = app.env.domains["jekyll"]
     pages = set(app.env.all_docs) | set(domain.generated_pages("archives"))
     pages.discard(getattr(app.config, "notfound_pagename", "404"))  # not a page to index
+    pages -= {post for post, record in domain.posts.items() if not record.in_sitemap}
     entries = [(page_url(app, page), domain.posts[page].updated[:10] if page in domain.posts else None)
                for page in sorted(pages)]
     if files.reuse("sitemap", entries):

@@ -34,7 +34,7 @@ from .site import BlogSource, deep_merge
 KNOWN_KEYS = frozenset("""
     layout title date authors author excerpt hide_excerpt_on_post categories category tags
     permalink published redirect_from redirect_to image description comments lang slug last_modified_at
-    excerpt_separator tag myst
+    excerpt_separator tag myst sitemap
 """.split())
 
 
@@ -77,6 +77,8 @@ class Post:
     #: entries say of the post, in place of its excerpt
     description: str = ""
     description_line: int = 1
+    #: jekyll-sitemap's ``sitemap: false`` leaves the post out of the sitemap
+    in_sitemap: bool = True
 
     @property
     def day(self) -> dt.date:
@@ -218,6 +220,7 @@ def read_post(filename: str, front: FrontMatter, site: BlogSource | None = None,
         image_from_defaults="image" not in front.data,
         description=description.strip(),
         description_line=front.line_of("description"),
+        in_sitemap=data.get("sitemap") is not False,
     )
     return post, problems
 

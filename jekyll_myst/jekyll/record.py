@@ -55,6 +55,8 @@ class PostRecord:
     #: the picture of its link previews and feed entries: an http(s) URL, or its copy's
     #: path in the output folder
     image: PostImage | None = None
+    #: listed in the sitemap (jekyll-sitemap's ``sitemap: false`` says not)
+    in_sitemap: bool = True
 
     @classmethod
     def of(cls, post: Post, words: int, excerpt: str, description: str = "",
@@ -78,6 +80,7 @@ class PostRecord:
             redirect_from=post.redirect_from,
             redirect_to=post.redirect_to,
             image=image,
+            in_sitemap=post.in_sitemap,
         )
 
     @property
