@@ -262,6 +262,9 @@ def test_kramdown_options_not_followed_are_reported():
     ({"line_numbers": "inline", "start_line": 10}, KramdownOptions(line_numbers=True, start_line=10), []),
     # block's, read last, win
     ({"line_numbers": True, "block": {"line_numbers": False}}, KramdownOptions(), []),
+    # a value YAML gives as a list or a mapping is reported like any other
+    ({"span": {"wrap": [1]}, "formatter": {"x": 1}}, KramdownOptions(), [
+        "kramdown syntax_highlighter_opts formatter, span wrap not followed: the theme shows the code"]),
     ({"block": ["line_numbers"], "span": {"wrap": True}, "start_line": "ten"}, KramdownOptions(), [
         "kramdown syntax_highlighter_opts block must be a mapping",
         "kramdown syntax_highlighter_opts start_line must be a number, not 'ten'",

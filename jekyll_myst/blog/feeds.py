@@ -6,9 +6,10 @@ categories:``, ``feed: tags:``); and one per author, ``authors/<slug>/feed.xml``
 Made after every build from the posts' data and their content, so they are
 never out of date, and written again only when what they say changed.
 Entries carry the post's full content with absolute URLs, its authors, its
-published and updated times, its excerpt as summary, its categories and tags,
-and its ``image`` as thumbnail, as jekyll-feed's did.  feedgen writes the
-Atom (RFC 4287) XML.
+published and updated times, its ``description`` (else its excerpt) as
+summary, its categories and tags, and its ``image`` as thumbnail, under the id
+jekyll-feed gave it, as jekyll-feed's did.  feedgen writes the Atom (RFC 4287)
+XML.
 """
 
 from __future__ import annotations
@@ -133,10 +134,9 @@ def _feed_data(app: Sphinx, path: str, title: str, posts: list[str], content: di
             bio = domain.bio_by_name(name)
             authors.append({"name": name, **({"uri": page_url(app, bio)} if bio else {})})
         entries.append({"id": entry_id(app, post), "url": page_url(app, post), "title": record.title,
-                        "published": record.date,
-                        "updated": record.updated, "authors": authors, "summary": record.summary,
-                        "terms": [*record.categories, *record.tags], "image": image_url(app, record.image),
-                        "content": content[post]})
+                        "published": record.date, "updated": record.updated, "authors": authors,
+                        "summary": record.summary, "terms": [*record.categories, *record.tags],
+                        "image": image_url(app, record.image), "content": content[post]})
     # a feed with no entry (a category no post has yet) is as new as the blog
     newest = max((entry["updated"] for entry in entries), key=_aware, default=None)
     if newest is None:

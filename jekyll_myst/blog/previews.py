@@ -1,8 +1,8 @@
 """Link previews and search engines: OpenGraph and Twitter card tags.
 
-Posts are articles with their excerpt as description, their date, their
-authors and their ``image``, as jekyll-seo-tag wrote them; every page gets
-its title, canonical URL and the site's name.
+Posts are articles with their ``description`` (else their excerpt), their
+date, their authors and their ``image``, as jekyll-seo-tag wrote them; every
+page gets its title, canonical URL and the site's name.
 """
 
 from __future__ import annotations

@@ -118,9 +118,10 @@ class KramdownOptions:
         return cls(**values), problems
 
 
-#: Rouge's options that change nothing here: its default class, which Sphinx's
-#: blocks have too, and no line numbers for inline code
-_NO_CHANGE = {("css_class", "highlight"), ("line_numbers", False)}
+def _changes_nothing(key: object, value: object) -> bool:
+    """Rouge's options that change nothing here: its default class, which Sphinx's
+    blocks have too, and no line numbers for inline code."""
+    return (key == "css_class" and value == "highlight") or (key == "line_numbers" and value is False)
 
 
 def _code_options(options: dict[str, Any], problems: list[str]) -> dict[str, Any]:
@@ -133,7 +134,7 @@ def _code_options(options: dict[str, Any], problems: list[str]) -> dict[str, Any
     # guess_lang never acts: Jekyll always gives a default_lang
     unfollowed = [str(key) for key, value in options.items()
                   if key not in ("default_lang", "guess_lang", "block", "span", "line_numbers", "start_line")
-                  and (key, value) not in _NO_CHANGE]
+                  and not _changes_nothing(key, value)]
     numbering = {key: options[key] for key in ("line_numbers", "start_line") if key in options}
     for kind in ("block", "span"):
         scoped = options.get(kind)
@@ -145,7 +146,7 @@ def _code_options(options: dict[str, Any], problems: list[str]) -> dict[str, Any
         for key, value in scoped.items():
             if kind == "block" and key in ("line_numbers", "start_line"):
                 numbering[key] = value
-            elif (key, value) not in _NO_CHANGE:
+            elif not _changes_nothing(key, value):
                 unfollowed.append(f"{kind} {key}")
     if numbering.get("line_numbers") not in (None, False):
         values["line_numbers"] = True

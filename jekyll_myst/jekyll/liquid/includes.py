@@ -90,7 +90,6 @@ class IncludeNode(Node):
         page_dir = PurePosixPath(env.page.path).parent.as_posix()
         return site / page_dir, "" if page_dir == "." else page_dir + "/"
 
-
     def _from_theme(self, theme: Theme, name: str, env, shown: str) -> tuple[Path | None, str]:
         """The file from the theme's ``_includes/``, as Jekyll looks there after the site's;
         else None and where it was looked for."""
