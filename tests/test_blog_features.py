@@ -496,6 +496,20 @@ def test_redirect_to_sends_the_posts_old_urls_where_jekyll_did(tmp_path):
     assert f'"/2022/01/02/here.html" "/{FIRST}.html";' in nginx_map
     assert '"/2022/01/03/lost.html" "/posts/2022-01-03-lost.html";' in nginx_map
 
+    # the post's own page sends the reader there too, as Jekyll's page at its URL did,
+    # so the lists that link to it lead where its author sent it
+    def refresh(post: str) -> str | None:
+        meta = soup(app, f"posts/{post}.html").find("meta", attrs={"http-equiv": "refresh"})
+        return meta and meta["content"]
+
+    assert refresh("2022-01-01-away") == "0; url=https://elsewhere.example/x"
+    assert refresh("2022-01-02-here") == "0; url=2020-01-02-first-post.html"
+    assert refresh("2022-01-03-lost") is None
+    # the post it sent readers to goes: the page is its own again, rewritten
+    (src / "posts" / "2020-01-02-first-post.md").unlink()
+    app, warnings = build_noting_warnings(src)
+    assert refresh("2022-01-02-here") is None
+
 
 def test_old_urls_without_an_extension_are_in_the_map(tmp_path):
     # Jekyll gives a post whose permalink has no extension the URL /notes/short,

@@ -15,6 +15,7 @@ from .domain import JekyllDomain
 from .feeds import setup_feeds
 from .link_targets import setup_link_targets
 from .listings import setup_listings
+from .moved_posts import setup_moved_posts
 from .navigation import setup_navigation
 from .neighbours import setup_neighbours
 from .previews import setup_previews
@@ -37,6 +38,7 @@ def setup_blog(app: Sphinx) -> None:
     setup_feeds(app)
     setup_previews(app)
     setup_raw_html_links(app)
+    setup_moved_posts(app, tracker)
     setup_writing(app)
     setup_sources(app)
     setup_book(app, tracker)

@@ -120,12 +120,12 @@ def write_redirects(app: Sphinx, files: GeneratedFiles) -> None:
         here = old.removeprefix(served_at) if old.startswith(served_at) else path
         # an old URL that is already its page's own needs no redirect
         if here not in own_pages:
-            moved.setdefault(here, (doc, title, _destination(app, domain, doc), path))
+            moved.setdefault(here, (doc, title, destination(app, domain, doc), path))
     if files.reuse("redirects", (_PAGE, site_base(app), old_base, moved)):
         return
     for here, (doc, title, uri, _path) in moved.items():
-        target = uri if _is_elsewhere(uri) else relative_uri(here, uri)
-        canonical = page_url(app, doc) if site_base(app) and not _is_elsewhere(uri) else target
+        target = uri if is_elsewhere(uri) else relative_uri(here, uri)
+        canonical = page_url(app, doc) if site_base(app) and not is_elsewhere(uri) else target
         page = _PAGE.format(target=escape(target), title=escape(title), canonical=escape(canonical),
                             script=escape(relative_uri(here, SCRIPT)))
         files.write(here, page, group="redirects")
@@ -136,19 +136,19 @@ def write_redirects(app: Sphinx, files: GeneratedFiles) -> None:
     files.write(NGINX_MAP, _nginx_map(old_base, served_at, moved, own_folders), group="redirects")
 
 
-def _destination(app: Sphinx, domain: JekyllDomain, doc: str) -> str:
+def destination(app: Sphinx, domain: JekyllDomain, doc: str) -> str:
     """Where an old URL of ``doc`` leads: its page, or where jekyll-redirect-from's
     ``redirect_to`` sent readers (another site, or the page of the post at that path)."""
     record = domain.posts.get(doc)
     target = record.redirect_to if record is not None else ""
-    if _is_elsewhere(target):
+    if is_elsewhere(target):
         return target
     # a path no post has is reported by the domain; the old URL leads to the post
     post = domain.post_by_url(target) if target else None
     return app.builder.get_target_uri(post or doc)
 
 
-def _is_elsewhere(uri: str) -> bool:
+def is_elsewhere(uri: str) -> bool:
     return "://" in uri
 
 
@@ -177,7 +177,7 @@ def _nginx_map(old_base: str, served_at: str, moved: dict[str, tuple[str, str, s
     for _doc, _title, uri, path in moved.values():
         if not (_PLAIN_PATH.fullmatch(path) and _PLAIN_PATH.fullmatch(uri)):
             continue
-        new = uri if _is_elsewhere(uri) else posixpath.join(served_at, uri)
+        new = uri if is_elsewhere(uri) else posixpath.join(served_at, uri)
         keys[posixpath.join(old_base, path)] = new
         served_as.extend((posixpath.join(old_base, other), new) for other in _served_as(path)
                          if other.rstrip("/") + "/" not in own_folders)
