@@ -131,6 +131,29 @@ def test_the_feeds_keep_the_jekyll_sites_title(tmp_path):
     assert [(link["title"], link["href"]) for link in links] == [(title, "feed.xml")]
 
 
+def test_jekyll_feeds_posts_limit_and_excerpt_only(tmp_path):
+    # feed: posts_limit: and excerpt_only:, the site's and a post's own, as jekyll-feed reads them
+    src = blog_with_plugins(tmp_path, ["jekyll-mentions", "jemoji"], {
+        "posts/2022-01-01-teaser.md": ("---\ntitle: Teaser\nfeed:\n  excerpt_only: true\n---\n\n"
+                                       "The teaser.\n\nThe rest.\n")},
+        feed={"posts_limit": 2})
+    app, warnings = build_noting_warnings(src)
+    assert warnings == []
+    entries = feedparser.parse((app.outdir / "feed.xml").read_bytes()).entries
+    assert [entry.title for entry in entries] == ["Teaser", "A tagged post <with markup>"]
+    assert "content" not in entries[0] and entries[0].summary == "The teaser."
+    assert "Content of the tagged post" in entries[1].content[0].value
+    # the site's excerpt_only: no entry carries content
+    src = blog_with_plugins(tmp_path / "all", ["jekyll-mentions", "jemoji"], {}, feed={"excerpt_only": True})
+    app, warnings = build_noting_warnings(src)
+    entries = feedparser.parse((app.outdir / "feed.xml").read_bytes()).entries
+    assert (warnings, len(entries), [entry for entry in entries if "content" in entry]) == ([], 3, [])
+    bad = blog_with_plugins(tmp_path / "bad", ["jekyll-mentions", "jemoji"], {}, feed={"posts_limit": "ten"})
+    app, warnings = build_noting_warnings(bad)
+    assert len(warnings) == 1 and "feed posts_limit must be a number of posts, not 'ten'" in warnings[0]
+    assert len(feedparser.parse((app.outdir / "feed.xml").read_bytes()).entries) == 3
+
+
 def test_author_feed_and_alternate_links(site):
     feed = feedparser.parse((site.outdir / "authors/jane-doe/feed.xml").read_bytes())
     assert not feed.bozo and feed.feed.title == "Posts by Jane Doe"

@@ -63,7 +63,7 @@ def feeds(app: Sphinx) -> dict[str, tuple[str, list[str]]]:
     domain: JekyllDomain = app.env.domains["jekyll"]
     if not domain.posts or not site_base(app):
         return {}
-    limit = app.config.jekyll_feed_limit
+    limit = app.env.project.blog.feed_posts_limit or app.config.jekyll_feed_limit
     title = site_feed_title(app)
     found = {feed_path(app.env): (title, domain.select(limit=limit))}
     for bio, record in sorted(domain.bios.items()):
@@ -115,19 +115,21 @@ def _inputs(feed: dict, digests: dict[str, str]) -> dict:
     entries = []
     for entry in feed["entries"]:
         html = entry["content"]
-        if html not in digests:
+        if html is not None and html not in digests:
             digests[html] = digest(html.encode("utf-8"))
-        entries.append({**entry, "content": digests[html]})
+        entries.append({**entry, "content": None if html is None else digests[html]})
     return {**feed, "entries": entries}
 
 
 def _feed_data(app: Sphinx, path: str, title: str, posts: list[str], content: dict[str, str]) -> dict:
     """Everything a feed says, as plain data: what decides whether it is written again."""
     domain: JekyllDomain = app.env.domains["jekyll"]
+    excerpt_only = app.env.project.blog.feed_excerpt_only
     entries = []
     for post in posts:
         record = domain.posts[post]
-        if post not in content:
+        summary_only = record.feed_excerpt_only or excerpt_only
+        if post not in content and not summary_only:
             content[post] = post_content(app, post)
         authors = []
         for name in record.authors:
@@ -136,7 +138,8 @@ def _feed_data(app: Sphinx, path: str, title: str, posts: list[str], content: di
         entries.append({"id": entry_id(app, post), "url": page_url(app, post), "title": record.title,
                         "published": record.date, "updated": record.updated, "authors": authors,
                         "summary": record.summary, "terms": [*record.categories, *record.tags],
-                        "image": image_url(app, record.image), "content": content[post]})
+                        "image": image_url(app, record.image),
+                        "content": None if summary_only else content[post]})
     # a feed with no entry (a category no post has yet) is as new as the blog
     newest = max((entry["updated"] for entry in entries), key=_aware, default=None)
     if newest is None:
@@ -174,7 +177,8 @@ def _atom(data: dict) -> bytes:
         if item["image"]:
             entry.media.thumbnail(url=item["image"], group=None)
             entry.media.content(url=item["image"], medium="image", group=None)
-        entry.content(item["content"], type="html")
+        if item["content"] is not None:
+            entry.content(item["content"], type="html")
     return feed.atom_str(pretty=True)
 
 

@@ -34,7 +34,7 @@ from .site import BlogSource, deep_merge
 KNOWN_KEYS = frozenset("""
     layout title date authors author excerpt hide_excerpt_on_post categories category tags
     permalink published redirect_from redirect_to image description comments lang slug last_modified_at
-    excerpt_separator tag myst sitemap
+    excerpt_separator tag myst sitemap feed
 """.split())
 
 
@@ -79,6 +79,9 @@ class Post:
     description_line: int = 1
     #: jekyll-sitemap's ``sitemap: false`` leaves the post out of the sitemap
     in_sitemap: bool = True
+    #: jekyll-feed's ``feed: excerpt_only: true`` of the post (a ``false`` cannot undo the
+    #: site's: jekyll-feed takes it through Liquid's ``default``)
+    feed_excerpt_only: bool = False
 
     @property
     def day(self) -> dt.date:
@@ -89,6 +92,11 @@ class Post:
         """``page.id``: the URL's folder and the slug, as Jekyll names the post; jekyll-feed's
         entries are identified by it."""
         return posixpath.join(posixpath.dirname(self.url.rstrip("/")), self.slug)
+
+
+def _feed_excerpt_only(value: object) -> bool:
+    """A post's ``feed: excerpt_only: true``."""
+    return isinstance(value, dict) and value.get("excerpt_only") is True
 
 
 def read_post(filename: str, front: FrontMatter, site: BlogSource | None = None,
@@ -221,6 +229,7 @@ def read_post(filename: str, front: FrontMatter, site: BlogSource | None = None,
         description=description.strip(),
         description_line=front.line_of("description"),
         in_sitemap=data.get("sitemap") is not False,
+        feed_excerpt_only=_feed_excerpt_only(data.get("feed")),
     )
     return post, problems
 

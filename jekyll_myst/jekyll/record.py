@@ -57,6 +57,8 @@ class PostRecord:
     image: PostImage | None = None
     #: listed in the sitemap (jekyll-sitemap's ``sitemap: false`` says not)
     in_sitemap: bool = True
+    #: its feed entries carry no content (jekyll-feed's ``excerpt_only``), whatever the site's
+    feed_excerpt_only: bool = False
 
     @classmethod
     def of(cls, post: Post, words: int, excerpt: str, description: str = "",
@@ -81,6 +83,7 @@ class PostRecord:
             redirect_to=post.redirect_to,
             image=image,
             in_sitemap=post.in_sitemap,
+            feed_excerpt_only=post.feed_excerpt_only,
         )
 
     @property

@@ -228,6 +228,20 @@ def feed_path(settings: dict[str, Any]) -> tuple[str, str | None]:
     return path.lstrip("/"), None
 
 
+def feed_entries(settings: dict[str, Any]) -> tuple[int | None, bool, list[str]]:
+    """jekyll-feed's ``feed: posts_limit:`` (how many posts a feed carries; None: not
+    set) and ``feed: excerpt_only:`` (entries without the post's content), and what
+    could not be read."""
+    feed = settings.get("feed")
+    feed = feed if isinstance(feed, dict) else {}
+    limit, problems = feed.get("posts_limit"), []
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+        problems.append(f"feed posts_limit must be a number of posts, not {limit!r}: the feeds carry "
+                        "jekyll_feed_limit posts")
+        limit = None
+    return limit, feed.get("excerpt_only") is True, problems
+
+
 #: jekyll-feed writes a tag's feed only for a tag of these characters, "to keep feed paths simple"
 _FEED_TAG = re.compile(r"[A-Za-z0-9_]+")
 
@@ -322,6 +336,9 @@ class _SiteModel:
     feed_path: str
     #: jekyll-feed's feeds of a category's or a tag's posts
     topic_feeds: TopicFeeds
+    #: jekyll-feed's ``posts_limit`` (None: not set) and ``excerpt_only``
+    feed_posts_limit: int | None
+    feed_excerpt_only: bool
     #: jekyll-paginate's posts a page and ``paginate_path``, when the site paginated its index
     pagination: tuple[int, str] | None
     #: jekyll-archives' permalinks, for each kind of archive it wrote
@@ -421,6 +438,8 @@ class BlogSource:
             problems.append(message)
         topic_feeds, topic_problems = TopicFeeds.read(settings)
         problems += topic_problems
+        posts_limit, excerpt_only, entry_problems = feed_entries(settings)
+        problems += entry_problems
         archives: dict[str, str] = {}
         if uses_plugin(settings, ARCHIVES):
             archives, archive_problems = archive_permalinks(settings)
@@ -429,8 +448,8 @@ class BlogSource:
                                     uses_plugin(settings, "jekyll-remote-theme"))
         if message:
             problems.append(message)
-        return _SiteModel(zone, kramdown, separator, permalink, defaults, feed, topic_feeds,
-                          self._read_pagination(problems), archives, theme, tuple(problems))
+        return _SiteModel(zone, kramdown, separator, permalink, defaults, feed, topic_feeds, posts_limit,
+                          excerpt_only, self._read_pagination(problems), archives, theme, tuple(problems))
 
     def _read_pagination(self, problems: list[str]) -> tuple[int, str] | None:
         settings = self.settings
@@ -519,6 +538,16 @@ class BlogSource:
     @property
     def topic_feeds(self) -> TopicFeeds:
         return self._model.topic_feeds
+
+    @property
+    def feed_posts_limit(self) -> int | None:
+        """How many posts each feed carries, when the site's ``feed: posts_limit:`` says."""
+        return self._model.feed_posts_limit
+
+    @property
+    def feed_excerpt_only(self) -> bool:
+        """jekyll-feed's ``feed: excerpt_only: true``: the entries carry no content."""
+        return self._model.feed_excerpt_only
 
     @property
     def future(self) -> bool:
