@@ -40,7 +40,7 @@ CONFIG_VALUES: list[tuple[str, object, type | tuple[type, ...], str]] = [
     ("jekyll_today", None, (dt.date, type(None)), "the date after which posts are future posts"),
     ("jekyll_drafts", False, bool, "build the drafts (_drafts/) too, as jekyll build --drafts"),
     ("jekyll_theme_dir", None, (str, type(None)),
-     "the folder of the site's theme gem, whose _includes/ posts may use (else Ruby is asked for it)"),
+     "the folder of the site's theme gem, its _includes/ and _data/ (else Ruby is asked where it is)"),
     ("jekyll_gc_freeze", True, bool,
      "keep the garbage collector off the loaded environment (see gc_tuning); no page changes"),
 ]
