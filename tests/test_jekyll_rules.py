@@ -285,3 +285,17 @@ def test_discovery_names_every_file_and_why_it_is_not_a_post(tmp_path):
 ])
 def test_a_posts_image_as_jekyll_seo_tag_reads_it(value, image, problem):
     assert read_image(value) == (image, problem)
+
+
+def test_an_element_with_a_markdown_attribute_inside_a_raw_one_is_read():
+    """kramdown honours the markdown attribute of an element nested in raw block HTML (the
+    site's parse_block_html is false): Minimal Mistakes' <nav class="toc" markdown="1"> in
+    its raw <aside> holds the {:toc} list Jekyll fills."""
+    html = kramdown_parser(parse_block_html=False).render(
+        '<aside class="side">\n<nav class="toc" markdown="1">\n<h4>In *this*</h4>\n* item *one*\n'
+        '</nav>\n<div>*raw*</div>\n<p markdown="span">a *span*</p>\n</aside>\n\n*after*\n')
+    assert html == ('<aside class="side">\n<nav class="toc">\n<h4>In *this*</h4>\n<ul>\n'
+                    "<li>item <em>one</em></li>\n</ul>\n</nav>\n<div>*raw*</div>\n"
+                    "<p>a <em>span</em></p>\n</aside>\n<p><em>after</em></p>\n")
+    # without one, the element stays whole and raw
+    assert kramdown_parser(parse_block_html=False).render("<div>\n*x*\n</div>\n") == "<div>\n*x*\n</div>\n"

@@ -117,3 +117,32 @@ def test_minimal_mistakes_figure_include_with_its_markdownified_caption(tmp_path
     assert caption.em.get_text() == "styled" and caption.a["href"] == "https://example.com"
     assert " ".join(caption.get_text().split()) == "A styled caption with a link."
     assert html.select_one("div.body figure img")["alt"] == "An x"
+
+
+def test_minimal_mistakes_toc_include_lists_the_posts_sections(tmp_path):
+    """The theme's toc include: a raw <aside> (kramdown's parse_block_html is false by default)
+    holding a <nav markdown="1"> whose {:toc} list kramdown fills, titled from the theme's
+    _data/ui-text.yml."""
+    theme = tmp_path / "theme"
+    (theme / "_includes").mkdir(parents=True)
+    (theme / "_data").mkdir()
+    (theme / "_data/ui-text.yml").write_text('en:\n  toc_label: "On this page"\n')
+    (theme / "_includes/toc").write_text(
+        '<aside class="sidebar__right">\n<nav class="toc" markdown="1">\n<header><h4 class="nav__title">'
+        '{{ include.title | default: site.data.ui-text[site.locale].toc_label }}</h4></header>\n'
+        "*  Auto generated table of contents\n{:toc .toc__menu}\n</nav>\n</aside>\n")
+    site = make_site(tmp_path / "jekyll", {
+        "_config.yml": "theme: minimal-mistakes-jekyll\nlocale: en\n",
+        POST: "---\ntitle: Theme includes\n---\n{% include toc %}\n\n## First\n\nText.\n\n### Sub\n\n"
+              "## Second\n\nEnd.\n",
+    })
+    app, _read = build(make_blog(tmp_path / "src"), tmp_path / "out", warningiserror=True,
+                       confoverrides={"jekyll_site": str(site), "jekyll_theme_dir": str(theme), **IN_PLACE})
+    aside = BeautifulSoup((app.outdir / PAGE).read_text(encoding="utf-8"), "lxml").select_one(
+        "div.body aside.sidebar__right")
+    assert aside.select_one("nav.toc h4.nav__title").get_text() == "On this page"
+    assert not aside.select("nav.toc[markdown]")
+    toc = aside.select_one("#markdown-toc")
+    assert "toc__menu" in toc["class"]
+    assert [a.get_text() for a in toc.select("a")] == ["First", "Sub", "Second"]
+    assert [a["href"] for a in toc.select("a")] == ["#first", "#sub", "#second"]

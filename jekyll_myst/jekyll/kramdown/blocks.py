@@ -128,9 +128,8 @@ def html_element_rule(state: StateBlock, start: int, end: int, silent: bool,
     if model == "raw":
         # kramdown keeps a raw element whole, blank lines and all, to its end tag, and
         # its lines as written: a <pre>'s indentation is the code's
-        token = state.push("html_block", "", 0)
-        token.map = [start, start + close_line + 1]
-        token.content = state.getLines(start, start + close_line + 1, state.blkIndent, True)
+        content = state.getLines(start, start + close_line + 1, state.blkIndent, True)
+        _push_raw(state, content, [start, start + close_line + 1], match.end())
         state.line = start + close_line + 1
         return True
     inner_lines = lines[:close_line + 1]
@@ -166,6 +165,66 @@ def html_element_rule(state: StateBlock, start: int, end: int, silent: bool,
     state.push("html_element_close", tag, -1)
     state.line = start + close_line + 1
     return True
+
+
+#: an element's start tag with a ``markdown`` attribute
+_MARKED_TAG = re.compile(r"""<(?P<tag>[A-Za-z][A-Za-z0-9]*)(?P<attrs>\s[^>]*?\bmarkdown\s*=[^>]*?)\s*>""")
+
+
+def _push_raw(state: StateBlock, content: str, lines: list[int], inner_start: int) -> None:
+    """A raw element, as html_block tokens; but an element inside it with a ``markdown``
+    attribute is read as that attribute says, as kramdown reads it (Minimal Mistakes'
+    table of contents: ``<nav class="toc" markdown="1">`` in a raw ``<aside>``)."""
+    pos = 0
+    for found in _MARKED_TAG.finditer(content, inner_start):
+        if found.start() < pos:
+            continue  # inside the element read before
+        tag = found["tag"].lower()
+        attrs = parse_html_attributes(found["attrs"])
+        marked = attrs.pop("markdown", "")
+        model = {"1": "block" if tag in BLOCK_CONTENT else "span" if tag in SPAN_CONTENT else None,
+                 "block": "block", "span": "span"}.get(marked)
+        close = _closing_tag(content, tag, found.end())
+        if model is None or close is None:
+            continue
+        if content[pos:found.start()].strip():
+            _raw_token(state, content[pos:found.start()], lines)
+        opening = state.push("html_element_open", tag, 1)
+        opening.map, opening.info = lines, tag
+        for name, value in attrs.items():
+            opening.attrSet(name, value)
+        inner = content[found.end():close.start()]
+        if model == "span":
+            inline = state.push("inline", "", 0)
+            inline.content, inline.map, inline.children = inner.strip(), lines, []
+        else:
+            children: list[Token] = []
+            state.md.block.parse(inner.strip("\n"), state.md, state.env, children)
+            for child in children:
+                child.map = lines if child.map else child.map
+                child.level += state.level
+            state.tokens.extend(children)
+        state.push("html_element_close", tag, -1)
+        # the element's end closes its line
+        pos = close.end() + (content[close.end():close.end() + 1] == "\n")
+    if content[pos:].strip() or pos == 0:
+        _raw_token(state, content[pos:], lines)
+
+
+def _raw_token(state: StateBlock, content: str, lines: list[int]) -> None:
+    token = state.push("html_block", "", 0)
+    token.map = lines
+    token.content = content if content.endswith("\n") else content + "\n"
+
+
+def _closing_tag(content: str, tag: str, after: int) -> re.Match | None:
+    """The end tag that closes the ``tag`` element whose start tag ends at ``after``."""
+    depth = 1
+    for match in re.compile(rf"<{tag}(?=[\s>/])|</{tag}\s*>", re.IGNORECASE).finditer(content, after):
+        depth += -1 if match[0].startswith("</") else 1
+        if depth == 0:
+            return match
+    return None
 
 
 # --------------------------------------------------------------------------
