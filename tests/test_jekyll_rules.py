@@ -297,5 +297,7 @@ def test_an_element_with_a_markdown_attribute_inside_a_raw_one_is_read():
     assert html == ('<aside class="side">\n<nav class="toc">\n<h4>In *this*</h4>\n<ul>\n'
                     "<li>item <em>one</em></li>\n</ul>\n</nav>\n<div>*raw*</div>\n"
                     "<p>a <em>span</em></p>\n</aside>\n<p><em>after</em></p>\n")
-    # without one, the element stays whole and raw
+    # without one, the element stays whole and raw; so does the content of a <pre>
     assert kramdown_parser(parse_block_html=False).render("<div>\n*x*\n</div>\n") == "<div>\n*x*\n</div>\n"
+    shown = '<pre>\n<div markdown="1">\n*x*\n</div>\n</pre>\n'
+    assert kramdown_parser(parse_block_html=False).render(shown) == shown

@@ -129,7 +129,9 @@ def html_element_rule(state: StateBlock, start: int, end: int, silent: bool,
         # kramdown keeps a raw element whole, blank lines and all, to its end tag, and
         # its lines as written: a <pre>'s indentation is the code's
         content = state.getLines(start, start + close_line + 1, state.blkIndent, True)
-        _push_raw(state, content, [start, start + close_line + 1], match.end())
+        # a <pre>'s or a <script>'s content is never read for tags, by kramdown either
+        inner_start = len(content) if tag in _RAW_BLOCK_TAGS else match.end()
+        _push_raw(state, content, [start, start + close_line + 1], inner_start)
         state.line = start + close_line + 1
         return True
     inner_lines = lines[:close_line + 1]
