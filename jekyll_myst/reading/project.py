@@ -53,7 +53,7 @@ class BlogProject(Project):
         self.drafts: set[Path] = set()
         #: ``site.posts``, once a post's Liquid asked for it (see :meth:`site_posts`)
         self._site_posts: list[dict[str, Any]] | None = None
-        #: kramdown's converter, once a post's Liquid asked for ``markdownify``
+        #: kramdown's converter, once a post's Liquid asked for ``markdownify`` or an excerpt
         self._to_html: Callable[[str], str] | None = None
 
     def discover(self, exclude_paths=(), include_paths=("**",)) -> set[str]:
@@ -214,7 +214,6 @@ class BlogProject(Project):
         """
         blog = self.blog
         site = self.liquid_site(LazyPosts(self.site_posts))
-        to_html = markdown_to_html(blog)
 
         links = Links(link=lambda target: link_url(blog, target, self.post_path,
                                                    functools.partial(site_file, blog)),
@@ -223,7 +222,7 @@ class BlogProject(Project):
         def render(source: str, variables: Mapping[str, Any]) -> tuple[str, frozenset[Path]]:
             page = {key: value for key, value in variables.items() if key not in ("layout", "excerpt")}
             rendered = render_post(source, 1, PageInput(page, str(variables["path"])), site, links)
-            return to_html(rendered.text), rendered.files
+            return self.markdownify(rendered.text), rendered.files
         return render
 
     def post_path(self, stem: str) -> Path | None:
