@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from markdown_it import MarkdownIt
 from markdown_it.common.html_blocks import block_names
@@ -71,9 +72,14 @@ def parse_html_attributes(text: str) -> dict[str, str]:
 # --------------------------------------------------------------------------
 # HTML elements with Markdown content
 # --------------------------------------------------------------------------
+def _tag_edges(tag: str) -> re.Pattern:
+    """The start and end tags of ``tag`` elements, whose depth finds the end of one."""
+    return re.compile(rf"<{tag}(?=[\s>/])|</{tag}\s*>", re.IGNORECASE)
+
+
 def _find_close(state: StateBlock, start: int, end: int, tag: str) -> tuple[list[str], int] | None:
     """The lines up to the ``</tag>`` that closes the first ``<tag>``, and its column."""
-    opener = re.compile(rf"<{tag}(?=[\s>/])|</{tag}\s*>", re.IGNORECASE)
+    opener = _tag_edges(tag)
     depth = 0
     lines = []
     for number in range(start, end):
@@ -139,34 +145,44 @@ def html_element_rule(state: StateBlock, start: int, end: int, silent: bool,
     inner_lines[0] = inner_lines[0][match.end():]
     inner = "\n".join(inner_lines).strip("\n")
     first_inner_line = start if lines[0][match.end():].strip() else start + 1
+    one_line = close_line == 0
+    if one_line and model == "block":
+        # ``<figure><img ...><figcaption>...</figcaption></figure>``, as a Jekyll
+        # include writes it: each element inside on a line of its own, to be a block
+        inner = _BLOCK_CHILD.sub(lambda m: f"\n{m[0]}\n", inner).strip("\n")
+    _push_element(state, tag, attrs, model, inner, [start, start + close_line + 1],
+                  [first_inner_line, start + close_line + 1],
+                  lambda lines: [start, start + 1] if one_line else
+                  [lines[0] + first_inner_line, lines[1] + first_inner_line])
+    state.line = start + close_line + 1
+    return True
 
+
+def _push_element(state: StateBlock, tag: str, attrs: dict[str, str], model: str, inner: str,
+                  element_lines: list[int], inner_lines: list[int],
+                  place: Callable[[list[int]], list[int]]) -> None:
+    """An element whose content is read as Markdown, as ``model`` says (``span``: one
+    paragraph's content, else blocks); ``place`` maps the lines of a block inside to
+    the post's."""
     token = state.push("html_element_open", tag, 1)
-    token.map = [start, start + close_line + 1]
+    token.map = element_lines
     token.info = tag
     for name, value in attrs.items():
         token.attrSet(name, value)
     if model == "span":
         inline = state.push("inline", "", 0)
         inline.content = inner.strip()
-        inline.map = [first_inner_line, start + close_line + 1]
+        inline.map = inner_lines
         inline.children = []
     else:
         children: list[Token] = []
-        one_line = close_line == 0
-        if one_line:
-            # ``<figure><img ...><figcaption>...</figcaption></figure>``, as a Jekyll
-            # include writes it: each element inside on a line of its own, to be a block
-            inner = _BLOCK_CHILD.sub(lambda m: f"\n{m[0]}\n", inner).strip("\n")
         state.md.block.parse(inner, state.md, state.env, children)
         for child in children:
             if child.map:
-                child.map = ([start, start + 1] if one_line else
-                             [child.map[0] + first_inner_line, child.map[1] + first_inner_line])
+                child.map = place(child.map)
             child.level += state.level
         state.tokens.extend(children)
     state.push("html_element_close", tag, -1)
-    state.line = start + close_line + 1
-    return True
 
 
 #: an element's start tag with a ``markdown`` attribute
@@ -191,22 +207,9 @@ def _push_raw(state: StateBlock, content: str, lines: list[int], inner_start: in
             continue
         if content[pos:found.start()].strip():
             _raw_token(state, content[pos:found.start()], lines)
-        opening = state.push("html_element_open", tag, 1)
-        opening.map, opening.info = lines, tag
-        for name, value in attrs.items():
-            opening.attrSet(name, value)
-        inner = content[found.end():close.start()]
-        if model == "span":
-            inline = state.push("inline", "", 0)
-            inline.content, inline.map, inline.children = inner.strip(), lines, []
-        else:
-            children: list[Token] = []
-            state.md.block.parse(inner.strip("\n"), state.md, state.env, children)
-            for child in children:
-                child.map = lines if child.map else child.map
-                child.level += state.level
-            state.tokens.extend(children)
-        state.push("html_element_close", tag, -1)
+        # its blocks are placed at the raw element's lines: close enough for a warning
+        _push_element(state, tag, attrs, model, content[found.end():close.start()].strip("\n"),
+                      lines, lines, lambda _inner: lines)
         # the element's end closes its line
         pos = close.end() + (content[close.end():close.end() + 1] == "\n")
     if content[pos:].strip() or pos == 0:
@@ -222,7 +225,7 @@ def _raw_token(state: StateBlock, content: str, lines: list[int]) -> None:
 def _closing_tag(content: str, tag: str, after: int) -> re.Match | None:
     """The end tag that closes the ``tag`` element whose start tag ends at ``after``."""
     depth = 1
-    for match in re.compile(rf"<{tag}(?=[\s>/])|</{tag}\s*>", re.IGNORECASE).finditer(content, after):
+    for match in _tag_edges(tag).finditer(content, after):
         depth += -1 if match[0].startswith("</") else 1
         if depth == 0:
             return match
