@@ -20,7 +20,7 @@ from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
 from ..jekyll.html_urls import replace_urls
-from ..reading.raw_html import FILES, PAGES
+from ..reading.raw_html import DOWNLOADS, FILES, PAGES
 
 
 def lead_here(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -36,7 +36,7 @@ def lead_here(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 def _new_url(app: Sphinx, docname: str, files: dict[str, str], pages: dict[str, str], url: str) -> str | None:
     builder = app.builder
     if url in files:
-        downloads = relative_uri(builder.get_target_uri(docname), "_downloads")
+        downloads = relative_uri(builder.get_target_uri(docname), DOWNLOADS)
         return posixpath.join(downloads, quote(files[url]))
     target = app.env.domains["jekyll"].post_by_url(pages[url]) if url in pages else None
     if target is None:

@@ -206,11 +206,16 @@ def uses_plugin(settings: dict[str, Any], name: str) -> bool:
     return name in (settings.get("plugins") or ())
 
 
+def _feed_mapping(settings: dict[str, Any]) -> dict[str, Any]:
+    """jekyll-feed's ``feed:`` mapping (empty when it is something else)."""
+    feed = settings.get("feed")
+    return feed if isinstance(feed, dict) else {}
+
+
 def _feed_setting(settings: dict[str, Any], key: str) -> tuple[dict[str, Any], Any]:
     """jekyll-feed's ``feed:`` mapping, and its setting ``key`` for the posts: under
     ``feed: collections: posts:``, else ``feed:`` itself."""
-    feed = settings.get("feed")
-    feed = feed if isinstance(feed, dict) else {}
+    feed = _feed_mapping(settings)
     collections = feed.get("collections")
     posts = collections.get("posts") if isinstance(collections, dict) else None
     return feed, posts.get(key) if isinstance(posts, dict) and posts.get(key) else feed.get(key)
@@ -231,9 +236,8 @@ def feed_path(settings: dict[str, Any]) -> tuple[str, str | None]:
 def feed_entries(settings: dict[str, Any]) -> tuple[int | None, bool, list[str]]:
     """jekyll-feed's ``feed: posts_limit:`` (how many posts a feed carries; None: not
     set) and ``feed: excerpt_only:`` (entries without the post's content), and what
-    could not be read."""
-    feed = settings.get("feed")
-    feed = feed if isinstance(feed, dict) else {}
+    could not be read.  jekyll-feed reads both from ``feed:`` alone."""
+    feed = _feed_mapping(settings)
     limit, problems = feed.get("posts_limit"), []
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
         problems.append(f"feed posts_limit must be a number of posts, not {limit!r}: the feeds carry "

@@ -20,10 +20,7 @@ from ..jekyll.seo_image import PostImage, read_image
 from ..jekyll.site import BlogSource
 from ..jekyll.site_files import site_file, site_location
 from ..reporting import report
-from .raw_html import copy_site_file
-
-#: where a copied image is, under the output folder
-DOWNLOADS = "_downloads/"
+from .raw_html import DOWNLOADS, copy_site_file
 
 
 def preview_image(env: BuildEnvironment, blog: BlogSource, blog_file: Path, image: PostImage | None,
@@ -33,7 +30,7 @@ def preview_image(env: BuildEnvironment, blog: BlogSource, blog_file: Path, imag
         return image
     found = site_file(blog, image.path)
     if found is not None:
-        return dataclasses.replace(image, path=DOWNLOADS + copy_site_file(env, found, blog_file))
+        return dataclasses.replace(image, path=f"{DOWNLOADS}/{copy_site_file(env, found, blog_file)}")
     location = site_location(blog, image.path)
     if location is not None:
         env.domains["jekyll"].note_awaited(env.docname, str(location))

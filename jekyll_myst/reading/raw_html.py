@@ -23,6 +23,8 @@ from ..jekyll.site_files import names_a_page, relative_to_file, site_file, site_
 
 #: on a raw node: URL as written -> the file's place under the downloads folder
 FILES = "jekyll_files"
+#: the output folder where Sphinx writes its downloads, and so the site files copied here
+DOWNLOADS = "_downloads"
 #: on a raw node: URL as written -> the site path of the page it names
 PAGES = "jekyll_pages"
 
