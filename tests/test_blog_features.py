@@ -296,6 +296,26 @@ def test_a_default_image_the_site_lacks_is_reported_once_and_awaited(tmp_path):
     assert soup(app, f"{FIRST}.html").find("meta", property="og:image")["content"].endswith("/og.png")
 
 
+def test_a_posts_liquid_sees_the_sites_defaults_in_page_and_site_posts(tmp_path):
+    """Jekyll's ``page`` (and each post of ``site.posts``) has the front-matter defaults
+    under the post's own: themes' includes and posts test ``page.layout``, ``page.comments``."""
+    src = blog_with_plugins(tmp_path, ["jekyll-mentions", "jemoji"], {
+        "posts/2022-01-01-defaulted.md": (
+            "---\ntitle: Defaulted\ncomments: false\n---\n\n"
+            "Layout {{ page.layout }}; {% if page.comments %}comments{% else %}no comments{% endif %}; "
+            "{{ page.toc.depth }}.\n\n"
+            "{% for p in site.posts limit: 2 %}{{ p.title }}: {{ p.layout }}, {{ p.comments }}. "
+            "{% endfor %}\n")},
+        defaults=[{"scope": {"path": "", "type": "posts"},
+                   "values": {"layout": "single", "comments": True, "toc": {"depth": 2}}}])
+    app, warnings = build_noting_warnings(src)
+    assert warnings == []
+    paragraphs = [p.get_text() for p in soup(app, "posts/2022-01-01-defaulted.html").select("p")]
+    assert "Layout single; no comments; 2." in paragraphs
+    # the tagged post's title holds an element, which Liquid writes as it is
+    assert "Defaulted: single, false. A tagged post : single, true." in paragraphs
+
+
 def test_an_image_of_a_blog_imported_in_part_is_the_original_sites(tmp_path):
     src = blog_with_plugins(tmp_path, ["jekyll-mentions", "jemoji"], {
         "posts/2022-01-01-pictured.md": "---\ntitle: Pictured\nimage: /images/gone.png\n---\n\nText.\n"})

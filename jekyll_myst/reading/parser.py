@@ -27,7 +27,7 @@ from ..jekyll.kramdown.task_lists import task_list_plugin
 from ..jekyll.links import link_url, post_url
 from ..jekyll.liquid import Links, PageInput, page_variables, render_post
 from ..jekyll.liquid.lazy import LazyPosts
-from ..jekyll.post import Post, excerpt_markdown, read_post
+from ..jekyll.post import Post, excerpt_markdown, merge_front_matter, read_post
 from ..jekyll.record import PostRecord
 from ..jekyll.site_files import relative_to_file, site_file, site_location, site_path
 from ..reporting import report, report_problem
@@ -113,7 +113,9 @@ class JekyllMystParser(MystParser):
         posts = LazyPosts(project.site_posts)
         site = project.liquid_site(posts)
         relative = blog.relative_path(path)
-        page = PageInput(page_variables(front.data, relative, post, front.body, posts), relative)
+        # a post's page has the site's defaults under its own front matter, as in Jekyll
+        data = front.data if post is None else merge_front_matter(blog, relative, front.data)
+        page = PageInput(page_variables(data, relative, post, front.body, posts), relative)
         linked: set[Path] = set()
 
         def find_post(stem: str) -> Path | None:

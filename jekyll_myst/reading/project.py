@@ -27,7 +27,7 @@ from ..jekyll.frontmatter import split_front_matter
 from ..jekyll.links import link_url, post_url
 from ..jekyll.liquid import Links, PageInput, SiteInput, page_variables, render_post
 from ..jekyll.liquid.lazy import LazyPosts, PostWithExcerpt
-from ..jekyll.post import read_post, unpublished_reason
+from ..jekyll.post import merge_front_matter, read_post, unpublished_reason
 from ..jekyll.site import BlogSource
 from ..jekyll.site_files import site_file
 from ..reporting import report
@@ -182,7 +182,8 @@ class BlogProject(Project):
                 front = split_front_matter(path.read_text(encoding="utf-8"))
                 relative = self.blog.relative_path(path)
                 post, _problems = read_post(relative, front, self.blog, self.draft_time(path))
-                variables = page_variables(front.data, relative, post, front.body)
+                variables = page_variables(merge_front_matter(self.blog, relative, front.data),
+                                           relative, post, front.body)
                 # a front matter excerpt is given as written; Jekyll renders the one it takes
                 source = None if post.excerpt else excerpt_source(front.body, post.excerpt_separator)
                 if source is not None:
