@@ -549,9 +549,13 @@ def html_block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bo
     """CommonMark's HTML blocks, less those a span element opens.
 
     kramdown reads ``<br>`` or ``<em>`` alone on a line as part of a
-    paragraph; CommonMark would swallow the lines after it as raw HTML.
+    paragraph; CommonMark would swallow the lines after it as raw HTML.  Nor
+    does a comment (``<!--more-->``) or a declaration end a paragraph in
+    kramdown, which ends one only at a tag (its ``LAZY_END_HTML_START``).
     """
     line = state.src[state.bMarks[start] + state.tShift[start]:state.eMarks[start]]
+    if silent and line.startswith(("<!", "<?")):
+        return False
     tag = _LINE_TAG.match(line)
     if tag and tag[1].lower() not in block_names and tag[1].lower() not in _RAW_BLOCK_TAGS:
         return False
