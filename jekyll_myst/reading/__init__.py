@@ -12,6 +12,7 @@ from .parser import JekyllMystParser
 from .post_listers import setup_post_listers
 from .preview_image import setup_preview_images
 from .project import install_project
+from .theme_classes import setup_theme_classes
 
 
 def setup_reading(app: Sphinx) -> None:
@@ -26,4 +27,5 @@ def setup_reading(app: Sphinx) -> None:
     setup_footnote_anchors(app)
     setup_post_listers(app)
     setup_preview_images(app)
+    setup_theme_classes(app)
     app.connect("builder-inited", install_project)
