@@ -308,6 +308,15 @@ def test_posts_in_folders_and_drafts_are_found(tmp_path):
     assert without[0].skipped.startswith("not published: a draft")
     assert blog.relative_path(tmp_path / "news/_posts/2022-01-02-b.md") == "news/_posts/2022-01-02-b.md"
 
+    # the site's exclude, by name or glob, and Jekyll's own (vendor/bundle/, not vendor/)
+    for name in ("old/_posts/2021-01-01-f.md", "archive-2020/_posts/2020-01-01-g.md",
+                 "vendor/bundle/_posts/2020-01-02-h.md", "vendor/notes/_posts/2020-01-03-i.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("---\ntitle: X\n---\n")
+    blog = BlogSource(tmp_path / "_posts", tmp_path / "_authors", tmp_path, {"exclude": ["old", "arch*"]})
+    assert [p.relative_to(tmp_path).as_posix() for p, _drafts in post_folders(blog)] == [
+        "_posts", "news/_posts", "vendor/notes/_posts"]
+
 
 
 def test_with_collections_dir_posts_drafts_and_scopes_are_in_that_folder(tmp_path):

@@ -13,11 +13,9 @@ import dataclasses
 import os
 from pathlib import Path
 
+from .entry_filter import EntryFilter
 from .filenames import is_markdown, parse_post_name
 from .site import BlogSource
-
-#: folders Jekyll never reads (its default ``exclude``), besides those starting with _ or .
-_NEVER_READ = {"node_modules", "vendor"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -38,13 +36,12 @@ def post_folders(blog: BlogSource) -> list[tuple[Path, Path]]:
     if blog.posts_dir.name != "_posts" or blog.posts_dir.parent != root:
         return folders  # the project's own blog: one folder, its drafts inside
     folders[0] = (blog.posts_dir, root / "_drafts")
-    excluded = {str(name).strip("/") for name in blog.settings.get("exclude") or [] if isinstance(name, str)}
+    entries = EntryFilter(blog.settings)
     # with collections_dir, Jekyll reads posts under that folder only
     for folder, subfolders, _names in os.walk(root):
         relative = Path(folder).relative_to(site).as_posix()
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith(("_", "."))
-                               and name not in _NEVER_READ and (relative + "/" + name).lstrip("./")
-                               not in excluded and not os.path.islink(os.path.join(folder, name)))
+        subfolders[:] = sorted(name for name in subfolders if entries.keeps(
+            Path(folder), name if relative == "." else f"{relative}/{name}"))
         if folder != str(root) and os.path.isdir(os.path.join(folder, "_posts")):
             folders.append((Path(folder, "_posts"), Path(folder, "_drafts")))
     return folders
