@@ -316,6 +316,33 @@ def test_a_posts_liquid_sees_the_sites_defaults_in_page_and_site_posts(tmp_path)
     assert "Defaulted: single, false. A tagged post : single, true." in paragraphs
 
 
+def test_a_gallery_of_the_sites_static_files_shows_them_and_follows_the_folder(tmp_path):
+    """Jekyll's documented idiom: defaults mark a folder's files, a post lists them."""
+    picture = (TESTS / "roots" / "test-blog" / "posts" / "images" / "pic.png").read_bytes()
+    src = blog_with_plugins(tmp_path, ["jekyll-mentions", "jemoji"], {
+        "posts/gallery/one.png": picture,
+        "posts/2022-01-01-gallery.md": (
+            "---\ntitle: Gallery\n---\n\n"
+            "{% assign pictures = site.static_files | where: 'gallery', true %}"
+            '{% for p in pictures %}<img src="{{ p.path }}" alt="{{ p.basename }}">{% endfor %}\n')},
+        defaults=[{"scope": {"path": "gallery"}, "values": {"gallery": True}}])
+
+    def shown(app) -> list[str]:
+        images = soup(app, "posts/2022-01-01-gallery.html").select("article img, div.body img")
+        assert all((app.outdir / "posts" / img["src"]).is_file() for img in images), images
+        return [img["alt"] for img in images]
+
+    app, read = build(src, tmp_path / "out")
+    assert app._warning.getvalue() == ""
+    assert shown(app) == ["one"]
+    app, read = build(src, tmp_path / "out")
+    assert "posts/2022-01-01-gallery" not in read
+    (src / "posts" / "gallery" / "two.png").write_bytes(picture)
+    app, read = build(src, tmp_path / "out")
+    assert "posts/2022-01-01-gallery" in read
+    assert shown(app) == ["one", "two"]
+
+
 def test_an_image_of_a_blog_imported_in_part_is_the_original_sites(tmp_path):
     src = blog_with_plugins(tmp_path, ["jekyll-mentions", "jemoji"], {
         "posts/2022-01-01-pictured.md": "---\ntitle: Pictured\nimage: /images/gone.png\n---\n\nText.\n"})

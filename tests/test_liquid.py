@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import shutil
 from pathlib import Path
 
@@ -267,6 +268,44 @@ def test_site_time_prints_its_zone_and_compares_with_post_dates():
     body = "{{ site.time }}; {% if page.date < site.time %}written before the build{% endif %}"
     out, problems, _ = render_post(body, 1, page_for(body), site, LINKS)
     assert (out, problems) == ("2024-05-06 00:00:00 -0700; written before the build", [])
+
+
+STATIC_SITE = {
+    "assets/img/b.jpg": "", "assets/img/a.png": "", "assets/img/#draft.png": "", "assets/img/a.png~": "",
+    "assets/css/style.scss": "---\n---\nbody {}\n", "about.md": "---\ntitle: About\n---\n",
+    "README.md": "No front matter: copied as it is.\n", "CNAME": "blog.example.org\n",
+    ".htaccess": "", ".hidden": "", "_redirects": "", "_posts/2020-01-01-a.md": "", "_drafts/b.md": "",
+    "node_modules/x.js": "", "Gemfile": "", "Gemfile.lock": "", "vendor/bundle/x.rb": "",
+    "vendor/keep.js": "", "private/notes.txt": "", "archive/old.txt": "",
+}
+
+
+def test_site_static_files_are_the_files_jekyll_copies(tmp_path):
+    """Jekyll's documented gallery: defaults mark a folder's files, a post lists them."""
+    for name, content in STATIC_SITE.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    settings = {"exclude": ["private/", "archive/*.txt"], "include": ["_redirects"],
+                "defaults": [{"scope": {"path": "assets/img"}, "values": {"image": True}},
+                             {"scope": {"path": "", "type": "posts"}, "values": {"layout": "post"}}]}
+    blog = BlogSource(Path("_posts"), Path("_authors"), tmp_path, settings)
+    site = SiteInput(settings, folder=tmp_path, file_defaults=functools.partial(blog.defaults_for, kind=""))
+    body = ('{% assign images = site.static_files | where: "image", true %}'
+            "{% for f in images %}{{ f.path }} {{ f.name }} {{ f.basename }} {{ f.extname }} {{ f.layout }};"
+            "{% endfor %}\n{{ site.static_files | map: 'path' | join: ' ' }}\n"
+            "{{ site.static_files.first.modified_time | date: '%Y' }}")
+    (out, problems, files) = render_post(body, 1, page_for(body), site, LINKS)
+    gallery, listed, year = out.split("\n")
+    assert problems == []
+    assert gallery == "/assets/img/a.png a.png a .png ;/assets/img/b.jpg b.jpg b .jpg ;"
+    assert listed.split() == ["/CNAME", "/README.md", "/_redirects", "/assets/img/a.png",
+                              "/assets/img/b.jpg", "/vendor/keep.js"]
+    assert year == str(dt.date.today().year)
+    # a file added to or taken from any folder listed changes the list
+    assert {tmp_path, tmp_path / "assets", tmp_path / "assets/img", tmp_path / "vendor"} <= files
+    assert not files & {tmp_path / "_posts", tmp_path / "node_modules", tmp_path / "private"}
+    # listed only when a template asks
+    assert render_post("{{ site.title }}", 1, page_for("x"), site, LINKS).files == frozenset()
 
 
 @pytest.mark.parametrize("tag", ["link", "post_url", "include", "include_relative"])

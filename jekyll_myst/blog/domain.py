@@ -43,6 +43,8 @@ _PER_DOCUMENT = {
     "post_listers": "docname -> True: its Liquid read site.posts",
     "awaited": "docname -> the site files it named that were missing (its image): read again when one "
                "comes",
+    "folders": "docname -> {folder its Liquid listed (site.data, site.static_files): digest of the names "
+               "it held}: read again when one's names change",
 }
 #: for the whole site
 _SITE_WIDE = {
@@ -120,6 +122,13 @@ class JekyllDomain(Domain):
     def awaiting(self) -> dict[str, list[str]]:
         """document -> the missing files whose coming changes it."""
         return self.data["awaited"]
+
+    def note_listed_folder(self, docname: str, folder: str, digest: str) -> None:
+        self.data["folders"].setdefault(docname, {})[folder] = digest
+
+    def listed_folders(self) -> dict[str, dict[str, str]]:
+        """document -> the folders whose list of names it shows, with the digest of that list."""
+        return self.data["folders"]
 
     def post_listers(self) -> list[str]:
         """The documents whose Liquid read ``site.posts``."""

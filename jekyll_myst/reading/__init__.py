@@ -7,6 +7,7 @@ from sphinx.application import Sphinx
 
 from ..jekyll.filenames import MARKDOWN_EXTENSIONS
 from .footnotes import setup_footnote_anchors
+from .listed_folders import setup_listed_folders
 from .nodes import setup_nodes
 from .parser import JekyllMystParser
 from .post_listers import setup_post_listers
@@ -27,5 +28,6 @@ def setup_reading(app: Sphinx) -> None:
     setup_footnote_anchors(app)
     setup_post_listers(app)
     setup_preview_images(app)
+    setup_listed_folders(app)
     setup_theme_classes(app)
     app.connect("builder-inited", install_project)

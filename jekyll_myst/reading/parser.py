@@ -32,6 +32,7 @@ from ..jekyll.record import PostRecord
 from ..jekyll.site_files import relative_to_file, site_file, site_location, site_path
 from ..reporting import report, report_problem
 from .header import add_bio_header, add_post_header, description_text, title_section
+from .listed_folders import note_listed_folder
 from .local_toc import fill_local_tocs
 from .nodes import post_list
 from .preview_image import preview_image
@@ -139,7 +140,10 @@ class JekyllMystParser(MystParser):
         for problem in rendered.problems:
             report_problem(problem, env.docname)
         for file in rendered.files | linked:
-            env.note_dependency(str(file))
+            if file.is_dir():
+                note_listed_folder(env, file)
+            else:
+                env.note_dependency(str(file))
         if posts.used:
             # it shows the other posts, as Jekyll's would: read again when one changes,
             # goes (its file is missing) or comes (``post_listers``); and the files

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from ..dates import ruby_time_text
 from ..post import Post
 from ..theme import Theme
 from .data import DataFolder
 from .inputs import SiteInput
 from .lazy import LazyGroups, PostPage, related_posts
+from .ruby_time import RubyTime
+from .static_files import StaticFiles
 
 
 def site_variables(site: SiteInput, on_read: Callable[[Path], None], path: str) -> dict[str, Any]:
@@ -31,8 +31,10 @@ def site_variables(site: SiteInput, on_read: Callable[[Path], None], path: str) 
     if site.folder:
         variables["data"] = DataFolder(site.folder / data_dir, data_dir + "/", on_read,
                                        functools.partial(_theme_data, site.theme, on_read))
+        variables["static_files"] = StaticFiles(site.folder, site.settings, site.file_defaults, on_read,
+                                                site.time.tzinfo)
     else:
-        variables["data"] = {}
+        variables["data"], variables["static_files"] = {}, []
     return variables
 
 
@@ -42,25 +44,6 @@ def _theme_data(theme: Theme | None, on_read: Callable[[Path], None]) -> DataFol
     if folder is None or not (folder / "_data").is_dir():
         return None
     return DataFolder(folder / "_data", f"{theme.name}/_data/", on_read)
-
-
-class RubyTime(dt.datetime):
-    """A time that Liquid prints as Jekyll's Ruby prints one: ``2008-11-07 13:07:54 -0800``,
-    where Python would print ``2008-11-07 13:07:54-08:00``."""
-
-    __slots__ = ()
-
-    def __str__(self) -> str:
-        return ruby_time_text(self)
-
-    def __liquid__(self) -> float:
-        # Ruby's Liquid compares two times (`page.date < site.time`); python-liquid
-        # compares numbers and strings only, and asks this for the value to compare
-        return self.timestamp()
-
-    @classmethod
-    def of(cls, value: dt.datetime) -> RubyTime:
-        return cls.combine(value.date(), value.timetz(), tzinfo=value.tzinfo)
 
 
 def page_variables(data: Mapping[str, Any], path: str, post: Post | None = None,

@@ -34,6 +34,9 @@ class SiteInput:
     #: kramdown's HTML of some Markdown, with the site's settings: ``markdownify``
     #: (without it, the filter leaves the text as it is)
     markdown: Callable[[str], str] | None = None
+    #: the site's front-matter ``defaults:`` for a file of the site that is no post or
+    #: page (a static file), by its path from the site folder
+    file_defaults: Callable[[str], Mapping[str, Any]] = lambda _path: {}
 
 
 @dataclasses.dataclass(frozen=True)
