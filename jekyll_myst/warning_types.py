@@ -118,13 +118,14 @@ _TYPES = (
                 'Both are named; only the first file is built, and neither old URL is redirected.',
                 'Rename one file, or give one post a different `permalink`.'),
     WarningType("post_format", "warning",
-                'A post that Jekyll publishes and this build cannot read: an HTML post (`.html`, which '
-                'Jekyll publishes as it is, Liquid applied), another format Jekyll publishes unconverted, '
-                'or a Markdown ending in mixed case (`.Md`: Jekyll reads any case, Sphinx matches '
-                '`.md`, `.markdown`, `.mkd`, `.mkdn` and `.mkdown` in lower or upper case). It is not '
-                'built, and its old URL is not redirected.',
-                'Rename an HTML post or a mixed-case ending to `.md` (Markdown keeps HTML as it is); '
-                'convert other formats to Markdown.'),
+                'A post that Jekyll publishes and this build cannot read: a format Jekyll publishes '
+                'unconverted other than HTML (`.htm`, `.txt`...; `.html` posts are built, their HTML '
+                'as it is, Liquid applied, as Jekyll writes them), or an ending in mixed case (`.Md`, '
+                '`.Html`: Jekyll reads any case, Sphinx matches `.md`, `.markdown`, `.mkd`, `.mkdn` and '
+                '`.mkdown` in lower or upper case, and `.html`). It is not built, and its old URL is not '
+                'redirected.',
+                'Rename a mixed-case ending to `.md` (or `.html`), an `.htm` post to `.html`; convert '
+                'other formats to Markdown.'),
     WarningType("encoding", "warning",
                 'The file is not UTF-8. It is not built.',
                 'Save the file as UTF-8.'),

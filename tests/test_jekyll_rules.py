@@ -245,7 +245,8 @@ def test_a_permalink_must_be_a_path_of_the_site(value, is_path):
 def test_discovery_names_every_file_and_why_it_is_not_a_post(tmp_path):
     files = {
         "2022-05-27-a-post.md": "", "sub/2021-01-02-nested.markdown": "", "notes.md": "",
-        "2022-05-27-data.json": "", "images/pic.png": "", "_drafts/2022-01-01-draft.md": "",
+        "2022-05-27-data.json": "", "2022-05-28-imported.html": "", "images/pic.png": "",
+        "_drafts/2022-01-01-draft.md": "",
         ".hidden/2022-01-01-x.md": "", "_authors/jane.md": "", "_authors/_template.md": "",
     }
     for name, text in files.items():
@@ -257,8 +258,10 @@ def test_discovery_names_every_file_and_why_it_is_not_a_post(tmp_path):
         "2022-05-27-a-post.md": ("", False),
         "sub/2021-01-02-nested.markdown": ("", False),
         "notes.md": ("not published", False),
-        # Jekyll publishes it unconverted: a loss, not a choice
-        "2022-05-27-data.json": ("Jekyll publishes it, but only Markdown posts are built, not .json", True),
+        # Jekyll publishes it unconverted: a loss, not a choice; an HTML post is built
+        "2022-05-27-data.json": ("Jekyll publishes it, but only Markdown and HTML posts are built, not "
+                                 ".json", True),
+        "2022-05-28-imported.html": ("", False),
         "images/pic.png": ("a site file, not a post", False),
         "_drafts/2022-01-01-draft.md": ("not published", False),
         ".hidden/2022-01-01-x.md": ("not published", False),

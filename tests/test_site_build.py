@@ -133,3 +133,43 @@ def test_without_an_excerpt_the_first_paragraph_describes_the_post(site):
     [entry] = [li for li in body(site, "authors/jane-doe.html").select("ul.post-list > li")
                if li.a.get_text() == "The second post"]
     assert entry.select_one("p.post-list-excerpt").get_text() == "The first paragraph."
+
+
+HTML_POST = """---
+title: Imported
+categories: [old]
+---
+<p>The first paragraph of {{ page.title | downcase }}, with <strong>bold</strong> and *stars*.</p>
+
+<p>A picture <img src="/images/pic.png" alt="pic"> and
+<a href="/2020/01/02/first-post.html">the first post</a>.</p>
+1) loose text -- as written
+"""
+
+
+def test_an_html_post_is_its_html_as_jekyll_writes_it(tmp_path):
+    """Jekyll converts no HTML post (jekyll-import writes them): the page holds its HTML,
+    Liquid run, with the site's files and pages it names led here; an HTML file of the
+    project itself is no page."""
+    src = make_blog(tmp_path / "src", files={"posts/2022-01-01-imported.html": HTML_POST,
+                                             "docs/snippet.html": "<p>not a page</p>\n"})
+    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "out")
+    app.build()
+    assert app.warning.getvalue() == ""
+    html = body(app, "posts/2022-01-01-imported.html")
+    assert html.h1.get_text().rstrip("¶") == "Imported"
+    paragraphs = [p.get_text() for p in html.find_all("p", class_=False)]
+    assert paragraphs[:2] == ["The first paragraph of imported, with bold and *stars*.",
+                              "A picture  and\nthe first post."]
+    assert html.strong.get_text() == "bold"
+    assert "1) loose text -- as written" in html.get_text()
+    picture = (src / "posts" / "images" / "pic.png").read_bytes()
+    assert (app.outdir / "posts" / html.img["src"]).read_bytes() == picture
+    assert html.find("a", string="the first post")["href"] == "2020-01-02-first-post.html"
+    # its first block is its excerpt, as Jekyll takes it
+    assert page(app, "posts/2022-01-01-imported.html").find("meta", attrs={"name": "description"})[
+        "content"] == "The first paragraph of imported, with bold and *stars*."
+    assert (app.outdir / "old/2022/01/01/imported.html").is_file()
+    assert '"loos"' in (app.outdir / "searchindex.js").read_text()  # a word of its HTML, stemmed
+    assert not (app.outdir / "docs" / "snippet.html").exists()
+    app.cleanup()

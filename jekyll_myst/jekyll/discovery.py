@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 from .entry_filter import EntryFilter
-from .filenames import is_markdown, parse_post_name
+from .filenames import is_post_format, parse_post_name
 from .site import BlogSource
 
 
@@ -89,13 +89,13 @@ def find_post_files(posts_dir: Path, authors_dir: Path, drafts_dir: Path | None 
                      for name in subfolders if os.path.islink(os.path.join(folder, name)))
     for path in sorted(paths):
         hidden = [part for part in path.relative_to(root).parts if part.startswith(("_", "."))]
-        markdown = is_markdown(path.name)
+        readable = is_post_format(path.name)
         name = parse_post_name(path.name)
         if hidden:
             found.append(PostFile(path, f"not published: files in {hidden[0]!r} are not posts"))
-        elif not markdown and name is None:
+        elif not readable and name is None:
             found.append(PostFile(path, "a site file, not a post: copied where a post uses it"))
-        elif not markdown:
+        elif not readable:
             found.append(PostFile(path, _not_markdown(path), lost=True))
         elif name is None:
             found.append(PostFile(path, "not published: the file name has no date: Jekyll publishes "
@@ -106,11 +106,9 @@ def find_post_files(posts_dir: Path, authors_dir: Path, drafts_dir: Path | None 
 
 
 def _not_markdown(path: Path) -> str:
-    # Jekyll publishes any post, converting only what a converter claims:
-    # an HTML post is published as it is, Liquid applied.
-    remedy = ("rename it to .md: Markdown keeps its HTML" if path.suffix.lower() in (".html", ".htm")
-              else "convert it to Markdown (.md)")
-    return f"Jekyll publishes it, but only Markdown posts are built, not {path.suffix}: {remedy}"
+    # Jekyll publishes any post, converting only what a converter claims
+    remedy = "rename it to .html" if path.suffix.lower() == ".htm" else "convert it to Markdown (.md)"
+    return f"Jekyll publishes it, but only Markdown and HTML posts are built, not {path.suffix}: {remedy}"
 
 
 def _draft_files(drafts_dir: Path, drafts: bool) -> list[PostFile]:
@@ -119,7 +117,7 @@ def _draft_files(drafts_dir: Path, drafts: bool) -> list[PostFile]:
     for path in sorted(p for p in drafts_dir.rglob("*") if p.is_file()):
         if any(part.startswith(("_", ".")) for part in path.relative_to(drafts_dir).parts):
             found.append(PostFile(path, "not published: files in hidden folders are not drafts"))
-        elif not is_markdown(path.name):
+        elif not is_post_format(path.name):
             found.append(PostFile(path, _not_markdown(path), lost=drafts))
         elif not drafts:
             found.append(PostFile(path, "not published: a draft (built with jekyll_drafts = True, as "

@@ -11,6 +11,8 @@ from .problems import Problem
 
 _POST_NAME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)\.([^.]+)$")
 MARKDOWN_EXTENSIONS = ("md", "markdown", "mkdown", "mkdn", "mkd")
+#: a post Jekyll converts with no converter: its HTML, Liquid run, is the page
+HTML_EXTENSION = "html"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -40,3 +42,12 @@ def parse_post_name(filename: str) -> PostName | None | Problem:
 
 def is_markdown(filename: str) -> bool:
     return PurePosixPath(filename).suffix.lstrip(".").lower() in MARKDOWN_EXTENSIONS
+
+
+def is_html(filename: str) -> bool:
+    return PurePosixPath(filename).suffix.lstrip(".").lower() == HTML_EXTENSION
+
+
+def is_post_format(filename: str) -> bool:
+    """Markdown or HTML: what Jekyll publishes and this project reads."""
+    return is_markdown(filename) or is_html(filename)

@@ -283,6 +283,14 @@ def excerpt_markdown(body: str, separator: str) -> str | None:
     return head if found else body
 
 
+def html_excerpt(body: str, separator: str) -> str | None:
+    """The excerpt Jekyll takes from an HTML post: its HTML up to ``excerpt_separator``
+    (the first blank line by default); None for an empty separator."""
+    if not separator:
+        return None
+    return body.lstrip("\n").partition(separator)[0]
+
+
 def merge_front_matter(site: BlogSource, filename: str, data: dict[str, Any]) -> dict[str, Any]:
     """The post's front matter over the site's defaults for it; ``categories`` add up, as in
     Jekyll's ``merge_categories!``."""

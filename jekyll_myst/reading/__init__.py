@@ -12,7 +12,7 @@ from .nodes import setup_nodes
 from .parser import JekyllMystParser
 from .post_listers import setup_post_listers
 from .preview_image import setup_preview_images
-from .project import install_project
+from .project import HTML_SUFFIX, install_project
 from .theme_classes import setup_theme_classes
 
 
@@ -23,6 +23,8 @@ def setup_reading(app: Sphinx) -> None:
     for extension in MARKDOWN_EXTENSIONS:
         for suffix in sorted({extension, extension.upper()} - {"md"}):
             app.add_source_suffix(f".{suffix}", "markdown", override=True)
+    # posts only: the project leaves the other HTML files of its folder alone
+    app.add_source_suffix(HTML_SUFFIX, "markdown", override=True)
     app.add_source_parser(JekyllMystParser, override=True)
     setup_nodes(app)
     setup_footnote_anchors(app)

@@ -18,6 +18,7 @@ from sphinx.environment import BuildEnvironment
 
 from ..jekyll import emoji
 from ..jekyll.authors import read_bio
+from ..jekyll.filenames import is_html
 from ..jekyll.frontmatter import FrontMatter, split_front_matter
 from ..jekyll.kramdown.blocks import PROBLEMS, kramdown_block_plugin
 from ..jekyll.kramdown.extensions import kramdown_extensions_plugin
@@ -27,7 +28,7 @@ from ..jekyll.kramdown.task_lists import task_list_plugin
 from ..jekyll.links import link_url, post_url
 from ..jekyll.liquid import Links, PageInput, page_variables, render_post
 from ..jekyll.liquid.lazy import LazyPosts
-from ..jekyll.post import Post, excerpt_markdown, merge_front_matter, read_post
+from ..jekyll.post import Post, excerpt_markdown, html_excerpt, merge_front_matter, read_post
 from ..jekyll.record import PostRecord
 from ..jekyll.site_files import relative_to_file, site_file, site_location, site_path
 from ..reporting import report, report_problem
@@ -37,6 +38,7 @@ from .local_toc import fill_local_tocs
 from .nodes import post_list
 from .preview_image import preview_image
 from .project import BlogProject
+from .raw_html import note_site_urls
 from .renderer import KramdownRenderer
 from .typography import KramdownTypography, escaped_typography_plugin
 
@@ -84,8 +86,14 @@ class JekyllMystParser(MystParser):
                        location=(docname, front.line_of(key)))
         for problem in problems:
             report_problem(problem, docname)
-        body = self._liquid(front, project, env, path, None if bio else record)
-        renderer = self._render(body, document, project, path, myst_syntax=front.data.get(MYST_KEY) is True)
+        html = not bio and is_html(path.name)
+        body = self._liquid(front, project, env, path, None if bio else record, markdown=not html)
+        renderer = self._render("" if html else body, document, project, path,
+                                myst_syntax=front.data.get(MYST_KEY) is True)
+        if html:
+            # Jekyll converts no HTML post: its body, Liquid run, is the page as it is
+            document += nodes.raw("", body.lstrip("\n"), format="html")
+            note_site_urls(document, env, project.blog, path)
         section = title_section(document, record.name if bio else record.title)
         if bio:
             add_bio_header(section, record, _portrait_uri(project.blog, record.portrait, path))
@@ -93,11 +101,17 @@ class JekyllMystParser(MystParser):
                                      ids=["posts"], names=["posts"])
         else:
             separated = excerpt_markdown(body, record.excerpt_separator)
+            if html:
+                # the page has no paragraph to take the description from: the HTML before
+                # the separator (a blank line by default) is the excerpt, as Jekyll's
+                head = html_excerpt(body, record.excerpt_separator)
+                shown = None if head is None else [nodes.raw("", head, format="html")]
+            else:
+                # the body keeps its lines: the part before the separator starts at line 1
+                shown = None if separated is None else renderer.render_front_matter_markdown(separated, 1)
             words, excerpt = add_post_header(
                 section, record, (str(path), front.line_of("authors")),
-                lambda text: renderer.render_front_matter_markdown(text, front.line_of("excerpt")),
-                # the body keeps its lines: the part before the separator starts at line 1
-                None if separated is None else renderer.render_front_matter_markdown(separated, 1))
+                lambda text: renderer.render_front_matter_markdown(text, front.line_of("excerpt")), shown)
             image = preview_image(env, project.blog, path, record.image, front.line_of("image"),
                                   record.image_from_defaults)
             described = description_text(record, lambda text: renderer.render_front_matter_markdown(
@@ -109,7 +123,7 @@ class JekyllMystParser(MystParser):
         env.metadata[docname]["orphan"] = True
 
     def _liquid(self, front: FrontMatter, project: BlogProject, env: BuildEnvironment, path: Path,
-                post: Post | None) -> str:
+                post: Post | None, markdown: bool = True) -> str:
         blog = project.blog
         posts = LazyPosts(project.site_posts)
         site = project.liquid_site(posts)
@@ -159,7 +173,7 @@ class JekyllMystParser(MystParser):
                            location=(env.docname, front.body_line))
             env.domains["jekyll"].note_post_lister(env.docname)
         # blank lines in place of the front matter keep every line where it was
-        return "\n" * (front.body_line - 1) + as_commonmark(rendered.text)
+        return "\n" * (front.body_line - 1) + (as_commonmark(rendered.text) if markdown else rendered.text)
 
     def _render(self, text: str, document: nodes.document, project: BlogProject,
                 path: Path, myst_syntax: bool) -> KramdownRenderer:

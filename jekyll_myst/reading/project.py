@@ -22,7 +22,7 @@ from sphinx.project import Project
 from ..config import blog_source, config_file
 from ..jekyll.discovery import find_bio_files, find_post_files, post_folders, posts_outside_collections
 from ..jekyll.excerpts import excerpt_source, markdown_to_html
-from ..jekyll.filenames import PostName, parse_post_name
+from ..jekyll.filenames import HTML_EXTENSION, PostName, is_html, parse_post_name
 from ..jekyll.frontmatter import split_front_matter
 from ..jekyll.links import link_url, post_url
 from ..jekyll.liquid import Links, PageInput, SiteInput, page_variables, render_post
@@ -33,11 +33,15 @@ from ..jekyll.site_files import site_file
 from ..reporting import report
 from .preview_image import check_default_images
 
+#: the ending of HTML posts, which Sphinx reads as the other posts
+HTML_SUFFIX = f".{HTML_EXTENSION}"
+
 
 class BlogProject(Project):
     def __init__(self, srcdir, source_suffix, blog: BlogSource, posts_docdir: str,
                  authors_docdir: str, now: dt.datetime | None, max_size: int) -> None:
-        super().__init__(srcdir, source_suffix)
+        # an HTML post is read (see reading/__init__), an HTML file of the project is no page
+        super().__init__(srcdir, [suffix for suffix in source_suffix if suffix != HTML_SUFFIX])
         self.max_size = max_size
         #: path -> ((mtime, size, today), reason it is not published)
         self.checked: dict[Path, tuple[tuple, str]] = {}
@@ -78,10 +82,11 @@ class BlogProject(Project):
                 if post.skipped:
                     report("unpublished", "%s: %s", post.path.name, post.skipped, location=f"{post.path}:1")
                     continue
-                if not str(post.path).endswith(self.source_suffix):
-                    report("post_format", "%s: Jekyll reads %s as Markdown in any case, Sphinx matches "
-                           "endings exactly and does not read it: rename it to .md", post.path.name,
-                           post.path.suffix, location=f"{post.path}:1")
+                if not str(post.path).endswith((*self.source_suffix, HTML_SUFFIX)):
+                    kind, ending = ("HTML", HTML_SUFFIX) if is_html(post.path.name) else ("Markdown", ".md")
+                    report("post_format", "%s: Jekyll reads %s as %s in any case, Sphinx matches endings "
+                           "exactly and does not read it: rename it to %s", post.path.name,
+                           post.path.suffix, kind, ending, location=f"{post.path}:1")
                     continue
                 if post.draft:
                     self.drafts.add(post.path.absolute())
