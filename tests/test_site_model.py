@@ -179,6 +179,13 @@ def test_categories_and_tags(front, categories, tags):
 def test_author_and_authors():
     assert post("author: Jane\n")[0].authors == ("Jane",)
     assert post("authors: [Jane, Joe]\n")[0].authors == ("Jane", "Joe")
+    # jekyll-seo-tag's author object, and jekyll-import's WordPress author
+    assert post("author:\n  name: Jane\n  twitter: jane\n")[0].authors == ("Jane",)
+    assert post("author:\n  login: admin\n  display_name: Site Admin\n")[0].authors == ("Site Admin",)
+    assert post("authors:\n- name: Jane\n- Joe\n")[0].authors == ("Jane", "Joe")
+    result, problems = post("author:\n  login: admin\n")
+    assert result.authors == ()
+    assert problems == [("authors", "'author' must be a name or a list of names")]
 
 
 NOW = dt.datetime(2024, 1, 1, 12, tzinfo=dt.UTC)

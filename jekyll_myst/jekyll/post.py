@@ -141,7 +141,7 @@ def read_post(filename: str, front: FrontMatter, site: BlogSource | None = None,
             date = day_start(name.date, zone)
         else:
             date = (draft_time or dt.datetime(1970, 1, 1, tzinfo=dt.UTC)).astimezone(zone)
-    authors = as_name_list(data.get("authors", data.get("author")))
+    authors = as_author_list(data.get("authors", data.get("author")))
     if authors is None:
         key = "authors" if "authors" in data else "author"
         problems.append(Problem("authors", f"'{key}' must be a name or a list of names",
@@ -334,6 +334,20 @@ def as_name_list(value: Any) -> list[str] | None:
     if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
         return [str(v) for v in value if str(v).strip()]
     return None
+
+
+def as_author_list(value: Any) -> list[str] | None:
+    """``author``/``authors``: names, where an author may also be a mapping:
+    jekyll-seo-tag's ``{name: ..., twitter: ...}``, or what jekyll-import writes of a
+    WordPress author (``display_name``, ``login``...)."""
+    items = value if isinstance(value, list) else [value]
+    if not any(isinstance(item, dict) for item in items):
+        return as_name_list(value)
+    return as_name_list([_author_name(item) for item in items])
+
+
+def _author_name(value: Any) -> Any:
+    return (value.get("name") or value.get("display_name")) if isinstance(value, dict) else value
 
 
 def as_word_list(value: Any) -> list[str] | None:
