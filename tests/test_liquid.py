@@ -168,7 +168,7 @@ def test_a_site_without_a_folder_has_no_includes_and_no_data():
 
 
 def test_site_posts_are_made_only_when_a_post_asks_for_them():
-    from jekyll_myst.jekyll.liquid.lazy import LazyPosts
+    from jekyll_myst.jekyll.liquid.lazy import LazyList
 
     loaded = []
 
@@ -177,11 +177,11 @@ def test_site_posts_are_made_only_when_a_post_asks_for_them():
         return POSTS
 
     page = PageInput({"title": "Here"}, "_posts/2009-02-01-here.md")
-    quiet = LazyPosts(load)
+    quiet = LazyList(load)
     rendered, _, _ = render_post("No list here: {{ page.title }}", 1, page, SiteInput({}, posts=quiet), LINKS)
     assert (rendered, quiet.used, loaded) == ("No list here: Here", False, [])
 
-    listing = LazyPosts(load)
+    listing = LazyList(load)
     body = ("{% for post in site.posts limit: 2 %}{{ post.title }};{% endfor %} {{ site.posts | size }} "
             "{{ site.tags.ruby | size }} {{ site.categories.news | map: 'title' | join: '+' }}")
     rendered, problems, _ = render_post(body, 1, page, SiteInput({}, posts=listing), LINKS)
@@ -227,37 +227,37 @@ def post_page(n: int, body: str, posts) -> PageInput:
 
 
 def test_page_previous_and_next_are_the_posts_before_and_after_it_by_date():
-    from jekyll_myst.jekyll.liquid.lazy import LazyPosts
+    from jekyll_myst.jekyll.liquid.lazy import LazyList
 
     body = "{{ page.previous.title }}|{{ page.next.title }}|{% if page.next %}{{ page.next.path }}{% endif %}"
     shown = {}
     for n in (1, 2, 3):
-        posts = LazyPosts(lambda: newest_first(3))
+        posts = LazyList(lambda: newest_first(3))
         out, problems, _ = render_post(body, 1, post_page(n, body, posts), SiteInput({}, posts=posts), LINKS)
         assert problems == [] and posts.used
         shown[n] = out
     assert shown == {1: "|Post 2|_posts/2020-01-02-p2.md", 2: "Post 1|Post 3|_posts/2020-01-03-p3.md",
                      3: "Post 2||"}
     # a post that does not ask does not depend on the others
-    quiet = LazyPosts(lambda: newest_first(3))
+    quiet = LazyList(lambda: newest_first(3))
     page = post_page(2, "x", quiet)
     out, _, _ = render_post("{{ page.title }}", 1, page, SiteInput({}, posts=quiet), LINKS)
     assert (out, quiet.used) == ("Post 2", False)
 
 
 def test_site_related_posts_are_the_ten_newest_but_the_post_itself():
-    from jekyll_myst.jekyll.liquid.lazy import LazyPosts
+    from jekyll_myst.jekyll.liquid.lazy import LazyList
 
     body = "{{ site.related_posts | map: 'title' | join: ',' }}"
     # Jekyll takes the eleven newest, then leaves the post out: ten, or eleven
     # less one that is further back
     cases = ((12, range(11, 1, -1)), (5, [12, 11, 10, 9, 8, 7, 6, 4, 3, 2]), (1, range(12, 2, -1)))
     for n, expected in cases:
-        posts = LazyPosts(lambda: newest_first(12))
+        posts = LazyList(lambda: newest_first(12))
         out, problems, _ = render_post(body, 1, post_page(n, body, posts), SiteInput({}, posts=posts), LINKS)
         assert (out, problems) == (",".join(f"Post {i}" for i in expected), [])
         assert posts.used
-    alone = LazyPosts(lambda: newest_first(1))
+    alone = LazyList(lambda: newest_first(1))
     assert render_post(body, 1, post_page(1, body, alone), SiteInput({}, posts=alone), LINKS).text == ""
 
 

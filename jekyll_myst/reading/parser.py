@@ -27,7 +27,7 @@ from ..jekyll.kramdown.lines import as_commonmark
 from ..jekyll.kramdown.task_lists import task_list_plugin
 from ..jekyll.links import link_url, post_url
 from ..jekyll.liquid import Links, PageInput, page_variables, render_post
-from ..jekyll.liquid.lazy import LazyPosts
+from ..jekyll.liquid.lazy import LazyList
 from ..jekyll.post import Post, excerpt_markdown, html_excerpt, merge_front_matter, read_post
 from ..jekyll.record import PostRecord
 from ..jekyll.site_files import relative_to_file, site_file, site_location, site_path
@@ -125,7 +125,7 @@ class JekyllMystParser(MystParser):
     def _liquid(self, front: FrontMatter, project: BlogProject, env: BuildEnvironment, path: Path,
                 post: Post | None, markdown: bool = True) -> str:
         blog = project.blog
-        posts = LazyPosts(project.site_posts)
+        posts = LazyList(project.site_posts)
         site = project.liquid_site(posts)
         relative = blog.relative_path(path)
         # a post's page has the site's defaults under its own front matter, as in Jekyll

@@ -26,7 +26,7 @@ from ..jekyll.filenames import HTML_EXTENSION, PostName, is_html, parse_post_nam
 from ..jekyll.frontmatter import split_front_matter
 from ..jekyll.links import link_url, post_url
 from ..jekyll.liquid import Links, PageInput, SiteInput, page_variables, render_post
-from ..jekyll.liquid.lazy import LazyPosts, PostWithExcerpt
+from ..jekyll.liquid.lazy import LazyList, PostWithExcerpt
 from ..jekyll.post import merge_front_matter, read_post, unpublished_reason
 from ..jekyll.site import BlogSource
 from ..jekyll.site_files import site_file
@@ -220,7 +220,7 @@ class BlogProject(Project):
         Its Liquid's problems are its post's: that post reports them, at their lines.
         """
         blog = self.blog
-        site = self.liquid_site(LazyPosts(self.site_posts))
+        site = self.liquid_site(LazyList(self.site_posts))
 
         links = Links(link=lambda target: link_url(blog, target, self.post_path,
                                                    functools.partial(site_file, blog)),

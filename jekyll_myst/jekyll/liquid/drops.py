@@ -13,7 +13,7 @@ from .data import DataFolder
 from .inputs import SiteInput
 from .lazy import LazyGroups, PostPage, related_posts
 from .ruby_time import RubyTime
-from .static_files import StaticFiles
+from .static_files import static_files
 
 
 def site_variables(site: SiteInput, on_read: Callable[[Path], None], path: str) -> dict[str, Any]:
@@ -31,8 +31,8 @@ def site_variables(site: SiteInput, on_read: Callable[[Path], None], path: str) 
     if site.folder:
         variables["data"] = DataFolder(site.folder / data_dir, data_dir + "/", on_read,
                                        functools.partial(_theme_data, site.theme, on_read))
-        variables["static_files"] = StaticFiles(site.folder, site.settings, site.file_defaults, on_read,
-                                                site.time.tzinfo)
+        variables["static_files"] = static_files(site.folder, site.settings, site.file_defaults, on_read,
+                                                 site.time.tzinfo)
     else:
         variables["data"], variables["static_files"] = {}, []
     return variables

@@ -13,19 +13,22 @@ from pathlib import Path
 from typing import Any
 
 
-class LazyPosts(Sequence):
+class LazyList(Sequence):
+    """A list of page-like mappings, loaded when first read (``used`` says whether it was):
+    ``site.posts``, ``site.static_files``."""
+
     def __init__(self, load: Callable[[], Sequence[Mapping[str, Any]]]) -> None:
         self._load = load
-        self._posts: list[Mapping[str, Any]] | None = None
+        self._items_loaded: list[Mapping[str, Any]] | None = None
 
     @property
     def used(self) -> bool:
-        return self._posts is not None
+        return self._items_loaded is not None
 
     def _items(self) -> list[Mapping[str, Any]]:
-        if self._posts is None:
-            self._posts = list(self._load())
-        return self._posts
+        if self._items_loaded is None:
+            self._items_loaded = list(self._load())
+        return self._items_loaded
 
     def __getitem__(self, index):  # type: ignore[override]
         return self._items()[index]
@@ -37,10 +40,10 @@ class LazyPosts(Sequence):
         return iter(self._items())
 
 
-def related_posts(posts: Sequence[Mapping[str, Any]], path: str) -> LazyPosts:
+def related_posts(posts: Sequence[Mapping[str, Any]], path: str) -> LazyList:
     """``site.related_posts`` of the page at ``path``: Jekyll's without ``--lsi``, the
     eleven newest posts less the page itself, ten at most."""
-    return LazyPosts(lambda: [post for post in posts[:11] if post.get("path") != path][:10])
+    return LazyList(lambda: [post for post in posts[:11] if post.get("path") != path][:10])
 
 
 class PostPage(Mapping):

@@ -14,63 +14,49 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..entry_filter import EntryFilter
+from .lazy import LazyList
 from .ruby_time import RubyTime
 
 
-class StaticFiles(Sequence):
+def static_files(folder: Path, settings: Mapping[str, Any], defaults: Callable[[str], Mapping[str, Any]],
+                 on_read: Callable[[Path], None], zone: dt.tzinfo | None = None) -> LazyList:
     """The static files of the site in ``folder``; ``defaults`` gives the front-matter
     defaults of a path, and ``zone`` the zone of their times (else the machine's, as
     Jekyll's without a ``timezone``)."""
+    entries = EntryFilter(settings)
 
-    def __init__(self, folder: Path, settings: Mapping[str, Any],
-                 defaults: Callable[[str], Mapping[str, Any]], on_read: Callable[[Path], None],
-                 zone: dt.tzinfo | None = None) -> None:
-        self._folder = folder
-        self._filter = EntryFilter(settings)
-        self._defaults = defaults
-        self._on_read = on_read
-        self._zone = zone
-        self._files: list[Mapping[str, Any]] | None = None
+    def load() -> list[Mapping[str, Any]]:
+        found = sorted(_walk(folder, "", entries, on_read))
+        return [_variables(relative, path, defaults(relative.lstrip("/")), zone) for relative, path in found]
+    return LazyList(load)
 
-    def _items(self) -> list[Mapping[str, Any]]:
-        if self._files is None:
-            found = sorted(self._walk(self._folder, ""))
-            self._files = [self._variables(relative, path) for relative, path in found]
-        return self._files
 
-    def _walk(self, folder: Path, relative: str) -> Iterator[tuple[str, Path]]:
-        self._on_read(folder)
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                path = f"{relative}/{entry.name}".lstrip("/")
-                if not self._filter.keeps(folder, path):
-                    continue
-                if entry.is_dir():
-                    yield from self._walk(Path(entry.path), path)
-                elif entry.is_file() and not _has_front_matter(Path(entry.path)):
-                    yield "/" + path, Path(entry.path)
+def _walk(folder: Path, relative: str, entries: EntryFilter,
+          on_read: Callable[[Path], None]) -> Iterator[tuple[str, Path]]:
+    on_read(folder)
+    with os.scandir(folder) as listed:
+        for entry in listed:
+            path = f"{relative}/{entry.name}".lstrip("/")
+            if not entries.keeps(folder, path):
+                continue
+            if entry.is_dir():
+                yield from _walk(Path(entry.path), path, entries, on_read)
+            elif entry.is_file() and not _has_front_matter(Path(entry.path)):
+                yield "/" + path, Path(entry.path)
 
-    def _variables(self, relative: str, path: Path) -> Mapping[str, Any]:
-        name = PurePosixPath(relative)
-        modified = dt.datetime.fromtimestamp(path.stat().st_mtime, self._zone).astimezone(self._zone)
-        # the front-matter defaults of the file's path first: Jekyll's own keys win over them
-        return {**self._defaults(relative.lstrip("/")), "path": relative, "name": name.name,
-                "basename": name.stem, "extname": name.suffix, "modified_time": RubyTime.of(modified),
-                "collection": None}
 
-    def __getitem__(self, index):  # type: ignore[override]
-        return self._items()[index]
-
-    def __len__(self) -> int:
-        return len(self._items())
-
-    def __iter__(self) -> Iterator[Mapping[str, Any]]:
-        return iter(self._items())
+def _variables(relative: str, path: Path, defaults: Mapping[str, Any],
+               zone: dt.tzinfo | None) -> Mapping[str, Any]:
+    name = PurePosixPath(relative)
+    modified = dt.datetime.fromtimestamp(path.stat().st_mtime, zone).astimezone(zone)
+    # the front-matter defaults of the file's path first: Jekyll's own keys win over them
+    return {**defaults, "path": relative, "name": name.name, "basename": name.stem, "extname": name.suffix,
+            "modified_time": RubyTime.of(modified), "collection": None}
 
 
 def _has_front_matter(path: Path) -> bool:
