@@ -24,6 +24,15 @@ A notice.
 
 Centred.
 {: .text-center}
+
+```yaml
+numbered: true
+```
+
+```yaml
+numbered: false
+```
+{: .nolineno}
 """
 
 #: a colour as Chromium computes it, from a CSS expression
@@ -44,7 +53,10 @@ def callouts(tmp_path_factory):
     src = make_blog(tmp_path_factory.mktemp("classes") / "src",
                     files={"posts/2022-01-01-callouts.md": POST})
     conf = src / "conf.py"
-    conf.write_text(conf.read_text() + '\nhtml_theme = "furo"\n')
+    # Chirpy's settings: every code block numbered
+    conf.write_text(conf.read_text().replace('"kramdown": {', '"kramdown": {"syntax_highlighter_opts": '
+                                             '{"block": {"line_numbers": True}}, ')
+                    + '\nhtml_theme = "furo"\nhtml_codeblock_linenos_style = "table"\n')
     app = SphinxTestApp("html", srcdir=src)
     app.build()
     assert app.warning.getvalue() == ""
@@ -69,3 +81,13 @@ def test_callouts_show_in_the_colours_of_furos_admonitions(callouts, watched, sc
         assert background == page.evaluate(COMPUTED, f"var(--color-admonition-title-background--{kind})")
         assert background not in (TRANSPARENT, plain[1]), selector
     assert page.locator("p.text-center").evaluate("e => getComputedStyle(e).textAlign") == "center"
+
+
+def test_a_block_marked_nolineno_shows_its_code_without_numbers(callouts, page):
+    page.goto(callouts.as_uri())
+    numbered, plain = page.locator("div.highlight-yaml").all()
+    assert numbered.locator(".linenos").is_visible()
+    assert numbered.inner_text().split() == ["1", "numbered:", "true"]
+    assert "nolineno" in plain.get_attribute("class")
+    assert plain.locator(".linenos").count() == 1 and not plain.locator(".linenos").is_visible()
+    assert plain.inner_text().split() == ["numbered:", "false"]
