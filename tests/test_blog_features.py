@@ -323,9 +323,10 @@ def test_a_gallery_of_the_sites_static_files_shows_them_and_follows_the_folder(t
         "posts/gallery/one.png": picture,
         "posts/2022-01-01-gallery.md": (
             "---\ntitle: Gallery\n---\n\n"
-            "{% assign pictures = site.static_files | where: 'gallery', true %}"
+            "{% assign pictures = site.static_files | where: 'image', true %}"
             '{% for p in pictures %}<img src="{{ p.path }}" alt="{{ p.basename }}">{% endfor %}\n')},
-        defaults=[{"scope": {"path": "gallery"}, "values": {"gallery": True}}])
+        # as Jekyll's documentation writes it: image, which a post's defaults would make its picture
+        defaults=[{"scope": {"path": "gallery"}, "values": {"image": True}}])
 
     def shown(app) -> list[str]:
         images = soup(app, "posts/2022-01-01-gallery.html").select("article img, div.body img")

@@ -507,3 +507,14 @@ def test_the_archives_jekyll_archives_wrote(config, permalinks, problem):
     assert archive_url("/tag/:name/", name="Web Dev & Ops") == "/tag/web-dev-ops/"
     assert BlogSource(Path("_posts"), Path("_authors"), Path("."), {"jekyll-archives": config}
                       ).archive_permalinks == {}
+
+
+@pytest.mark.parametrize(("scope", "applies"), [
+    ({}, True), ({"path": ""}, True), ({"path": "_posts"}, True), ({"path": "news"}, True),
+    ({"path": "news/_posts/2020"}, True), ({"type": "posts"}, True), ({"type": "drafts"}, True),
+    ({"path": "*/_posts"}, True), ({"path": "assets/img"}, False), ({"type": "pages"}, False),
+    ({"path": "_posts", "type": "authors"}, False),
+])
+def test_the_default_images_are_those_a_post_may_take(scope, applies):
+    blog = site(defaults=[{"scope": scope, "values": {"image": "/og.png"}}])
+    assert blog.default_images(["_posts", "news/_posts"]) == (["/og.png"] if applies else [])

@@ -326,6 +326,14 @@ class DefaultsRule:
             return any(fnmatch.fnmatchcase("/".join(parts[:n]), self.path) for n in range(1, len(parts) + 1))
         return relative_path.startswith(self.path)
 
+    def may_apply_in(self, folder: str, kind: str) -> bool:
+        """Whether the rule gives its values to some file of ``kind`` in ``folder`` (a path
+        from the site folder); a scope with a glob may."""
+        if self.type is not None and self.type != kind:
+            return False
+        return not self.path or "*" in self.path or folder.startswith(self.path) \
+            or self.path.startswith(folder + "/")
+
 
 @dataclasses.dataclass(frozen=True)
 class _SiteModel:
@@ -561,9 +569,12 @@ class BlogSource:
     def unpublished(self) -> bool:
         return bool(self.settings.get("unpublished", False))
 
-    def default_images(self) -> list[object]:
-        """The ``image`` values that the site's ``defaults:`` give posts."""
-        return [rule.values["image"] for rule in self._model.defaults if "image" in rule.values]
+    def default_images(self, post_folders: list[str]) -> list[object]:
+        """The ``image`` values that the site's ``defaults:`` give posts, which are in
+        ``post_folders`` (``_posts``, ``news/_posts``): not those of other files
+        (Jekyll's gallery gives a folder's pictures ``image: true``)."""
+        return [rule.values["image"] for rule in self._model.defaults if "image" in rule.values
+                and any(rule.may_apply_in(folder, "posts") for folder in post_folders)]
 
     def defaults_for(self, relative_path: str, kind: str = "posts") -> dict[str, Any]:
         """The front-matter defaults of a file, merged as Jekyll's ``FrontmatterDefaults#all``:

@@ -16,6 +16,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from ..jekyll.discovery import post_folders
 from ..jekyll.seo_image import PostImage, read_image
 from ..jekyll.site import BlogSource
 from ..jekyll.site_files import site_file, site_location
@@ -54,7 +55,8 @@ def _origin(config, blog: BlogSource, image: PostImage) -> PostImage | None:
 
 def check_default_images(app: Sphinx, blog: BlogSource, config_file: Path) -> None:
     """Report, once for the site, an image of its ``defaults:`` that is no file of the site."""
-    for value in blog.default_images():
+    folders = [blog.relative_path(posts / "_").rpartition("/")[0] for posts, _drafts in post_folders(blog)]
+    for value in blog.default_images(folders):
         image, why = read_image(value)
         if why:
             report("path", "defaults: %s", why, location=f"{config_file}:1")
