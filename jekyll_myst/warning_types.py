@@ -92,6 +92,11 @@ _TYPES = (
                 '`{:/}`; in a paragraph, the stop tag must be in the same paragraph), or a stop tag that '
                 'closes nothing. Its text is kept as written, as in kramdown.',
                 'Fix the name, add the stop tag, or escape the brace (`\\{::`) to show the text.'),
+    WarningType("footnote", "warning",
+                'A footnote reference (`[^name]`) with no definition (`[^name]: ...`) in the post: it '
+                'is shown as written, as kramdown shows it. Or a definition that nothing refers to: '
+                'it is left out, as kramdown leaves it out.',
+                'Add the definition or the reference, or remove the other.'),
     WarningType("path", "warning",
                 'An image or download leads out of the site folder and the project (`../../etc/passwd`, a '
                 'symlink pointing elsewhere), names no file of the site, or uses a scheme other than http(s).'

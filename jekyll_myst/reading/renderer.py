@@ -23,6 +23,7 @@ from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 from sphinx import addnodes
 
+from ..jekyll.kramdown.blocks import FOOTNOTE_LABELS
 from ..jekyll.kramdown.extensions import OPTIONS
 from ..jekyll.kramdown.ids import HeaderIds, header_text, stripped_text
 from ..jekyll.kramdown.inline import SPAN_IAL_KEY, image_alt
@@ -308,6 +309,25 @@ class KramdownRenderer(SphinxRenderer):
     def render_emoji(self, token: SyntaxTreeNode) -> None:
         self.current_node.append(nodes.inline(token.content, token.content, classes=["emoji"],
                                               title=token.markup))
+
+    def render_footnote_ref(self, token: SyntaxTreeNode) -> None:
+        label = token.meta["label"]
+        defined = self.md_env.get(FOOTNOTE_LABELS)
+        if defined is None or label in defined:
+            return super().render_footnote_ref(token)
+        # kramdown shows a reference to no footnote as written; docutils would mark it an error
+        report("footnote", "footnote [^%s] is not defined: it is shown as written; define it with "
+               "'[^%s]: ...'", label, label, location=(self.sphinx_env.docname, token_line(token, 0)))
+        self.current_node.append(nodes.Text(f"[^{label}]"))
+
+    def render_footnote_reference(self, token: SyntaxTreeNode) -> None:
+        """A footnote's definition: kramdown leaves out one that nothing refers to."""
+        label = token.meta["label"]
+        if self.md_env.get("footnotes", {}).get("refs", {}).get(f":{label}", 0) < 0:
+            report("footnote", "footnote [^%s] is never referred to: it is left out, as kramdown leaves "
+                   "it out", label, location=(self.sphinx_env.docname, token_line(token, 0)))
+            return
+        super().render_footnote_reference(token)
 
     # -- links and images to the blog's own site ----------------------------
     def render_link(self, token: SyntaxTreeNode) -> None:

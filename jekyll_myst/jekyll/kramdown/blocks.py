@@ -570,6 +570,17 @@ def html_block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bo
     return html_block(state, start, end, silent)
 
 
+#: in the Markdown environment: the labels of the footnotes the text defines
+FOOTNOTE_LABELS = "kramdown_footnote_labels"
+
+
+def footnote_labels_rule(state: StateCore) -> None:
+    """Which footnotes the text defines, known once its blocks are read: a reference to
+    another is text in kramdown (MyST's footnote rule takes any ``[^label]``)."""
+    refs = state.env.get("footnotes", {}).get("refs", {})
+    state.env[FOOTNOTE_LABELS] = frozenset(key[1:] for key in refs)
+
+
 def kramdown_block_plugin(md: MarkdownIt, parse_block_html: bool = False) -> None:
     """kramdown's block rules; ``parse_block_html``: the site's kramdown option."""
     md.block.ruler.at("html_block", html_block_rule,
@@ -590,6 +601,7 @@ def kramdown_block_plugin(md: MarkdownIt, parse_block_html: bool = False) -> Non
                           {"alt": ["paragraph", "reference", "blockquote", "list"]})
     md.block.ruler.before("paragraph", "kramdown_list_interrupt", list_interrupts_paragraph,
                           {"alt": ["paragraph"]})
+    md.core.ruler.after("block", "kramdown_footnote_labels", footnote_labels_rule)
     md.core.ruler.after("block", "kramdown_header_id", header_id_rule)
     md.core.ruler.after("kramdown_header_id", "kramdown_ordered_list_start", ordered_list_start_rule)
     md.core.ruler.after("kramdown_ordered_list_start", "kramdown_list_item_ial", list_item_ial_rule)
