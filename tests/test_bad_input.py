@@ -103,6 +103,9 @@ CASES = [
          "Jekyll publishes it, but only Markdown and HTML posts are built, not .htm: rename it to .html"),
     Case("Markdown ending in mixed case", {"posts/2022-01-01-x.Md": "---\ntitle: X\n---\nBody\n"},
          "post_format", ("posts/2022-01-01-x.Md", 1), "Jekyll reads .Md as Markdown in any case"),
+    Case("javascript link in the front matter's excerpt",
+         {"posts/2022-01-01-x.md": "---\ntitle: X\nexcerpt: '[x](javascript:alert(1))'\n---\nBody\n"},
+         "unsafe_link", ("posts/2022-01-01-x.md", 3), "refused: scripts in links are not allowed"),
     Case("javascript link",
          {"posts/2022-01-01-x.md": "---\ntitle: X\n---\n\n[x](javascript:alert(1))\n"},
          "unsafe_link", ("posts/2022-01-01-x.md", 5), "refused: scripts in links are not allowed"),
@@ -139,6 +142,22 @@ def test_bad_input_is_reported_and_the_rest_builds(tmp_path, case):
                      if not (p.is_relative_to(app.outdir) or p.is_relative_to(app.doctreedir))
                      and p not in {src / name for name in case.files}]
     assert pages_outside == []
+
+
+def test_a_problem_before_the_excerpt_separator_is_reported_once(tmp_path):
+    """The excerpt is that part of the body read again: its problems are the body's."""
+    src = make_blog(tmp_path / "src", files={"posts/2022-01-01-x.md": (
+        "---\ntitle: X\nexcerpt_separator: <!--more-->\n---\n"
+        "A [link](javascript:alert(1)) and a note[^none].\n<!--more-->\nThe rest.\n")})
+    app = SphinxTestApp("html", srcdir=src)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    post = src / "posts" / "2022-01-01-x.md"
+    located = [w.split(" WARNING: ")[0] + " " + w.rsplit(" ", 1)[1]
+               for w in strip_colors(app.warning.getvalue()).splitlines() if str(post) in w]
+    assert sorted(located) == [f"{post}:5: [jekyll.footnote]", f"{post}:5: [jekyll.unsafe_link]"]
 
 
 def test_every_ending_jekyll_reads_as_markdown_is_a_post(tmp_path):

@@ -108,7 +108,8 @@ class JekyllMystParser(MystParser):
                 shown = None if head is None else [nodes.raw("", head, format="html")]
             else:
                 # the body keeps its lines: the part before the separator starts at line 1
-                shown = None if separated is None else renderer.render_front_matter_markdown(separated, 1)
+                shown = None if separated is None else renderer.render_front_matter_markdown(
+                    separated, 1, reread=True)
             words, excerpt = add_post_header(
                 section, record, (str(path), front.line_of("authors")),
                 lambda text: renderer.render_front_matter_markdown(text, front.line_of("excerpt")), shown)

@@ -47,6 +47,8 @@ class KramdownRenderer(SphinxRenderer):
         self.blog = options["jekyll_blog"]
         #: the post opted in to MyST's own syntax (front matter ``myst: true``)
         self.myst_syntax = bool(options.get("jekyll_myst_syntax"))
+        #: reading a part of the body again: its problems were reported the first time
+        self._quiet = False
         # {::options /} in the post: kramdown's converter takes them for the whole page
         page_options = env.get(OPTIONS, {})
         settings = self.blog.kramdown
@@ -60,8 +62,10 @@ class KramdownRenderer(SphinxRenderer):
         #: the language of code that names none: Rouge's ``default_lang``
         self.default_language = settings.default_lang
 
-    def render_front_matter_markdown(self, text: str, line: int) -> list[nodes.Node]:
-        """Markdown from the front matter (the excerpt), after the page is rendered.
+    def render_front_matter_markdown(self, text: str, line: int, reread: bool = False) -> list[nodes.Node]:
+        """Markdown from the front matter (the excerpt), after the page is rendered;
+        ``line`` is the line of its first line.  ``reread``: it is a part of the body read
+        again (the excerpt before the separator), whose problems were reported already.
 
         Front-matter values also go into meta tags and feeds, so HTML in them
         is text, never markup.
@@ -70,12 +74,19 @@ class KramdownRenderer(SphinxRenderer):
         html_rules = ["html_block", "html_inline", "kramdown_html_element", "kramdown_extension",
                       "kramdown_span_extension"]
         self.md.disable(html_rules)
+        self._quiet = reread
         try:
             with self.current_node_context(holder):
-                self.nested_render_text(text, line)
+                # MyST counts the text's lines from the line after the one it is given
+                self.nested_render_text(text, line - 1)
         finally:
             self.md.enable(html_rules)
+            self._quiet = False
         return list(holder.children)
+
+    def _report(self, subtype: str, message: str, *args: object, line: int) -> None:
+        if not self._quiet:
+            report(subtype, message, *args, location=(self.sphinx_env.docname, line))
 
     # -- span attribute lists ---------------------------------------------
     @contextlib.contextmanager
@@ -316,16 +327,16 @@ class KramdownRenderer(SphinxRenderer):
         if defined is None or label in defined:
             return super().render_footnote_ref(token)
         # kramdown shows a reference to no footnote as written; docutils would mark it an error
-        report("footnote", "footnote [^%s] is not defined: it is shown as written; define it with "
-               "'[^%s]: ...'", label, label, location=(self.sphinx_env.docname, token_line(token, 0)))
+        self._report("footnote", "footnote [^%s] is not defined: it is shown as written; define it with "
+                     "'[^%s]: ...'", label, label, line=token_line(token, 0))
         self.current_node.append(nodes.Text(f"[^{label}]"))
 
     def render_footnote_reference(self, token: SyntaxTreeNode) -> None:
         """A footnote's definition: kramdown leaves out one that nothing refers to."""
         label = token.meta["label"]
         if self.md_env.get("footnotes", {}).get("refs", {}).get(f":{label}", 0) < 0:
-            report("footnote", "footnote [^%s] is never referred to: it is left out, as kramdown leaves "
-                   "it out", label, location=(self.sphinx_env.docname, token_line(token, 0)))
+            self._report("footnote", "footnote [^%s] is never referred to: it is left out, as kramdown "
+                         "leaves it out", label, line=token_line(token, 0))
             return
         super().render_footnote_reference(token)
 
@@ -338,8 +349,8 @@ class KramdownRenderer(SphinxRenderer):
         href = str(token.attrGet("href") or "")
         if UNSAFE_SCHEME.match(href):
             # kramdown would write it; a page of ours never runs a post's script
-            report("unsafe_link", "link to %r refused: scripts in links are not allowed", href,
-                   location=(self.sphinx_env.docname, token_line(token, 0)))
+            self._report("unsafe_link", "link to %r refused: scripts in links are not allowed", href,
+                         line=token_line(token, 0))
             return self.render_children(token)
         linked = site_path(self.blog, href)
         if linked is None:
@@ -423,7 +434,7 @@ class KramdownRenderer(SphinxRenderer):
         return uri
 
     def _refuse(self, node: nodes.Element, message: str) -> None:
-        report("path", message, location=(self.sphinx_env.docname, node.line or 0))
+        self._report("path", "%s", message, line=node.line or 0)
         return None
 
 

@@ -576,9 +576,10 @@ FOOTNOTE_LABELS = "kramdown_footnote_labels"
 
 def footnote_labels_rule(state: StateCore) -> None:
     """Which footnotes the text defines, known once its blocks are read: a reference to
-    another is text in kramdown (MyST's footnote rule takes any ``[^label]``)."""
-    refs = state.env.get("footnotes", {}).get("refs", {})
-    state.env[FOOTNOTE_LABELS] = frozenset(key[1:] for key in refs)
+    another is text in kramdown (MyST's footnote rule takes any ``[^label]``).  A text
+    parsed later in the same environment (the excerpt) may refer to them too."""
+    defined = {token.meta["label"] for token in state.tokens if token.type == "footnote_reference_open"}
+    state.env[FOOTNOTE_LABELS] = state.env.get(FOOTNOTE_LABELS, frozenset()) | defined
 
 
 def kramdown_block_plugin(md: MarkdownIt, parse_block_html: bool = False) -> None:
