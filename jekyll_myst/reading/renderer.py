@@ -312,6 +312,14 @@ class KramdownRenderer(SphinxRenderer):
         with self._span_attributes(token), self.current_node_context(struck, append=True):
             self.render_children(token)
 
+    def render_blockquote(self, token: SyntaxTreeNode) -> None:
+        super().render_blockquote(token)
+        quote = self.current_node.children[-1]
+        if isinstance(quote, nodes.block_quote) and not quote.children:
+            # kramdown writes an empty quote (a lone ">"); Sphinx would unwrap one with no
+            # children, and stop on the classes an attribute list gave it
+            quote += nodes.comment()
+
     def render_hr(self, token: SyntaxTreeNode) -> None:
         rule = horizontal_rule()
         self.add_line_and_source_path(rule, token)
