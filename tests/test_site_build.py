@@ -173,3 +173,19 @@ def test_an_html_post_is_its_html_as_jekyll_writes_it(tmp_path):
     assert '"loos"' in (app.outdir / "searchindex.js").read_text()  # a word of its HTML, stemmed
     assert not (app.outdir / "docs" / "snippet.html").exists()
     app.cleanup()
+
+
+def test_an_id_is_an_anchor_of_its_page_not_a_name_of_the_site(tmp_path):
+    """kramdown's ids are the page's own: two posts may each have a "summary" heading, a post
+    two elements with one id, without a duplicate-label warning failing the strict build."""
+    post = "---\ntitle: {title}\n---\n\n## Summary {{#summary}}\n\nOne.\n{{: #same}}\n\nTwo.\n{{: #same}}\n"
+    src = make_blog(tmp_path / "src", files={"posts/2022-01-01-one.md": post.format(title="One"),
+                                             "posts/2022-01-02-two.md": post.format(title="Two")})
+    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "out")
+    app.build()
+    assert app.warning.getvalue() == ""
+    for name in ("one", "two"):
+        html = body(app, f"posts/2022-01-0{1 if name == 'one' else 2}-{name}.html")
+        assert html.select_one("section#summary h2").get_text().rstrip("¶") == "Summary"
+        assert [p.get("id") for p in html.find_all("p", string=["One.", "Two."])] == ["same", None]
+    app.cleanup()

@@ -159,6 +159,16 @@ class KramdownRenderer(SphinxRenderer):
         if kramdown_id:
             self._heading_slugs[kramdown_id] = (node.line, kramdown_id, implicit_text.astext())
 
+    def copy_attributes(self, token: SyntaxTreeNode, node: nodes.Element, keys=("class",), *,
+                        converters=None, aliases=None) -> None:
+        # An id is the element's anchor on its page, as in kramdown, not a name of the
+        # whole site (MyST makes it an explicit target, so a label): two posts may each
+        # have a "summary" heading, a post two elements with one id.
+        super().copy_attributes(token, node, tuple(key for key in keys if key != "id"),
+                                converters=converters, aliases=aliases)
+        if "id" in keys and token.attrGet("id"):
+            self._claim_id(node, str(token.attrGet("id")))
+
     def _claim_id(self, node: nodes.Element, heading_id: str) -> None:
         """Make ``heading_id`` the node's first id: the anchor old links use."""
         if not heading_id or self.document.ids.get(heading_id, node) is not node:
