@@ -11,8 +11,9 @@ from conftest import PROJECT
 from jekyll_myst.reporting import report
 from jekyll_myst.warning_types import WARNING_TYPES, reference_tables
 
-#: the two ways code names a subtype: a report, or a located problem of the pure layer
-_SUBTYPE = re.compile(r'\breport(?:_problem)?\(\s*"([a-z_]+)"|\bProblem\(\s*"([a-z_]+)"')
+#: the ways code names a subtype: a report (the renderer's own, which it may hold back, too),
+#: or a located problem of the pure layer
+_SUBTYPE = re.compile(r'(?:\bself\._|\b)report(?:_problem)?\(\s*"([a-z_]+)"|\bProblem\(\s*"([a-z_]+)"')
 
 
 def test_the_reference_page_is_the_registry():
