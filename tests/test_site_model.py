@@ -517,4 +517,4 @@ def test_the_archives_jekyll_archives_wrote(config, permalinks, problem):
 ])
 def test_the_default_images_are_those_a_post_may_take(scope, applies):
     blog = site(defaults=[{"scope": scope, "values": {"image": "/og.png"}}])
-    assert blog.default_images(["_posts", "news/_posts"]) == (["/og.png"] if applies else [])
+    assert blog.default_images(lambda: ["_posts", "news/_posts"]) == (["/og.png"] if applies else [])

@@ -17,6 +17,7 @@ import fnmatch
 import functools
 import html.entities
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -569,12 +570,15 @@ class BlogSource:
     def unpublished(self) -> bool:
         return bool(self.settings.get("unpublished", False))
 
-    def default_images(self, post_folders: list[str]) -> list[object]:
+    def default_images(self, post_folders: Callable[[], list[str]]) -> list[object]:
         """The ``image`` values that the site's ``defaults:`` give posts, which are in
-        ``post_folders`` (``_posts``, ``news/_posts``): not those of other files
-        (Jekyll's gallery gives a folder's pictures ``image: true``)."""
-        return [rule.values["image"] for rule in self._model.defaults if "image" in rule.values
-                and any(rule.may_apply_in(folder, "posts") for folder in post_folders)]
+        the ``post_folders()`` (``_posts``, ``news/_posts``, asked for only when a rule has
+        an image): not those of other files (Jekyll's gallery gives a folder's pictures
+        ``image: true``)."""
+        rules = [rule for rule in self._model.defaults if "image" in rule.values]
+        folders = post_folders() if rules else []
+        return [rule.values["image"] for rule in rules
+                if any(rule.may_apply_in(folder, "posts") for folder in folders)]
 
     def defaults_for(self, relative_path: str, kind: str = "posts") -> dict[str, Any]:
         """The front-matter defaults of a file, merged as Jekyll's ``FrontmatterDefaults#all``:

@@ -55,7 +55,9 @@ def _origin(config, blog: BlogSource, image: PostImage) -> PostImage | None:
 
 def check_default_images(app: Sphinx, blog: BlogSource, config_file: Path) -> None:
     """Report, once for the site, an image of its ``defaults:`` that is no file of the site."""
-    folders = [blog.relative_path(posts / "_").rpartition("/")[0] for posts, _drafts in post_folders(blog)]
+    def folders() -> list[str]:
+        return [blog.relative_path(posts / "_").rpartition("/")[0] for posts, _drafts in post_folders(blog)]
+
     for value in blog.default_images(folders):
         image, why = read_image(value)
         if why:
