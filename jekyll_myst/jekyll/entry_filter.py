@@ -35,10 +35,12 @@ class EntryFilter:
         """Whether Jekyll reads the entry at ``relative`` (``/``-separated, from the site
         folder), which is in ``folder``."""
         name = relative.rsplit("/", 1)[-1]
-        if name.endswith(".") or (folder / name).is_symlink():
+        entry = folder / name
+        if name.endswith(".") or entry.is_symlink():
             return False
-        included = _matches(self._include, relative, folder) or _matches(self._include, name, folder)
-        if _matches(self._exclude, relative, folder) and not included:
+        is_folder = entry.is_dir()
+        included = _matches(self._include, relative, is_folder) or _matches(self._include, name, is_folder)
+        if _matches(self._exclude, relative, is_folder) and not included:
             return False
         return included or not (name.startswith(_SPECIAL) or name.endswith("~"))
 
@@ -47,9 +49,8 @@ def _names(value: object) -> tuple[str, ...]:
     return tuple(str(name) for name in value) if isinstance(value, list) else ()
 
 
-def _matches(patterns: tuple[str, ...], relative: str, folder: Path) -> bool:
+def _matches(patterns: tuple[str, ...], relative: str, is_folder: bool) -> bool:
     # as Ruby's File.fnmatch? without flags, where * also matches a /, then a leading part
     # of the path, then a folder named with its trailing /
-    is_folder = (folder / relative.rsplit("/", 1)[-1]).is_dir()
     return any(fnmatch.fnmatchcase(relative, pattern) or relative.startswith(pattern)
                or (is_folder and pattern == relative + "/") for pattern in patterns)
