@@ -171,8 +171,18 @@ def test_an_html_post_is_its_html_as_jekyll_writes_it(tmp_path):
         "content"] == "The first paragraph of imported, with bold and *stars*."
     assert (app.outdir / "old/2022/01/01/imported.html").is_file()
     assert '"loos"' in (app.outdir / "searchindex.js").read_text()  # a word of its HTML, stemmed
+    assert html.get_text().count("loose text") == 1
     assert not (app.outdir / "docs" / "snippet.html").exists()
     app.cleanup()
+    # the editions that cannot show its HTML (the PDF, plain text) have its text
+    text = SphinxTestApp("text", srcdir=src, builddir=tmp_path / "out")
+    text.build()
+    assert text.warning.getvalue() == ""
+    written = (text.outdir / "posts" / "2022-01-01-imported.txt").read_text(encoding="utf-8")
+    assert ("The first paragraph of imported, with bold and *stars*.\n\n"
+            "A picture and the first post.") in written
+    assert "1) loose text -- as written" in written
+    text.cleanup()
 
 
 def test_an_id_is_an_anchor_of_its_page_not_a_name_of_the_site(tmp_path):

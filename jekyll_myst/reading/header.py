@@ -48,12 +48,13 @@ def insert_after_title(section: nodes.section, *new: nodes.Element) -> None:
 
 def add_post_header(section: nodes.section, post: Post, location: tuple[str, int],
                     render_markdown: Callable[[str], list[nodes.Node]],
-                    separated: list[nodes.Node] | None = None) -> tuple[int, str]:
+                    separated: list[nodes.Node] | None = None, words: int | None = None) -> tuple[int, str]:
     """Byline and lead paragraph; returns the post's word count and its description.
 
-    ``separated`` is what comes before the post's ``excerpt_separator``, if it has one.
+    ``separated`` is what comes before the post's ``excerpt_separator``, if it has one;
+    ``words`` the post's count of words, when its text is not the section's (HTML).
     """
-    words = len(section.astext().split())
+    words = len(section.astext().split()) if words is None else words
     insert_after_title(section, _byline(post, location, words))
     if not post.excerpt and separated is not None:
         # already on the page, above the separator: only the description is made of it

@@ -33,6 +33,7 @@ from ..jekyll.record import PostRecord
 from ..jekyll.site_files import relative_to_file, site_file, site_location, site_path
 from ..reporting import report, report_problem
 from .header import add_bio_header, add_post_header, description_text, title_section
+from .html_text import text_edition
 from .listed_folders import note_listed_folder
 from .local_toc import fill_local_tocs
 from .nodes import post_list
@@ -94,6 +95,8 @@ class JekyllMystParser(MystParser):
             # Jekyll converts no HTML post: its body, Liquid run, is the page as it is
             document += nodes.raw("", body.lstrip("\n"), format="html")
             note_site_urls(document, env, project.blog, path)
+            edition = text_edition(body)
+            document += edition
         section = title_section(document, record.name if bio else record.title)
         if bio:
             add_bio_header(section, record, _portrait_uri(project.blog, record.portrait, path))
@@ -112,7 +115,8 @@ class JekyllMystParser(MystParser):
                     separated, 1, reread=True)
             words, excerpt = add_post_header(
                 section, record, (str(path), front.line_of("authors")),
-                lambda text: renderer.render_front_matter_markdown(text, front.line_of("excerpt")), shown)
+                lambda text: renderer.render_front_matter_markdown(text, front.line_of("excerpt")), shown,
+                words=len(edition.astext().split()) if html else None)
             image = preview_image(env, project.blog, path, record.image, front.line_of("image"),
                                   record.image_from_defaults)
             described = description_text(record, lambda text: renderer.render_front_matter_markdown(
