@@ -52,13 +52,16 @@ class _TextBlocks(HTMLParser):
         if not self._hidden:
             self._text.append(data)
 
+    def close(self) -> None:
+        super().close()
+        self._end_block()
+
 
 def text_blocks(html: str) -> list[tuple[str, bool]]:
     """The text of ``html``, block by block: (text, whether it is preformatted)."""
     parser = _TextBlocks()
     parser.feed(html)
     parser.close()
-    parser._end_block()
     return parser.blocks
 
 
