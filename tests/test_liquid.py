@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import re
 import shutil
 from pathlib import Path
 
@@ -32,6 +33,8 @@ FILES = {
     "_includes/broken.html": "fine\n{{ 'x' | nofilter }}\n",
     "_includes/nests-broken.html": "one\ntwo\n{% include broken.html %}",
     "_includes/bad-syntax.html": "{% if %}x{% endif %}",
+    "_includes/loop.html": "{% include itself.html %}",
+    "_includes/itself.html": "deeper {% include itself.html %}",
     "_posts/snippet.md": "snippet of {{ page.title }}",
     "_data/members.yml": "- name: Ann\n  year: 2014\n- name: Bob\n  year: 2013\n- name: Cy\n  year: 2014\n",
     "_data/team/leads.json": '{"design": "Dee", "code": "Eve"}',
@@ -127,6 +130,14 @@ def test_nested_include_errors_name_every_file_and_line(site):
     assert out == "x\none\ntwo\nfine\n\n\n"
     assert problems == ["line 2: unknown filter 'nofilter' (in _includes/broken.html, line 2, "
                         "included from _includes/nests-broken.html, line 3)"]
+
+
+def test_an_include_that_includes_itself_is_named_once_in_the_problem(site):
+    _, problems = render("x\n{% include loop.html %}\n", site)
+    # as deep as python-liquid goes: its own limit
+    assert len(problems) == 1 and re.fullmatch(
+        r"line 2: maximum context depth reached, possible recursive include \(in _includes/itself.html, "
+        r"line 1, included from itself \d+ times, included from _includes/loop.html, line 1\)", problems[0])
 
 
 def test_a_syntax_error_inside_an_include_is_located_the_same_way(site):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -65,7 +66,11 @@ class Collector:
             where = f"{frame.name}, line {_line_in(inner)}" if inner is not None else frame.name
             chain.append(where)
             inner = frame.tag
-        message += " (in " + ", included from ".join(chain) + ")"
+        # an include that includes itself goes as deep as Liquid lets it: one mention of the loop
+        runs = [(where, len(list(run))) for where, run in itertools.groupby(chain)]
+        shown = [where if count == 1 else f"{where}, included from itself {count - 1} times"
+                 for where, count in runs]
+        message += " (in " + ", included from ".join(shown) + ")"
         self.problems.append(Problem("liquid", message, self._post_line(self._frames[0].tag)))
 
     def _post_line(self, token: Token | None) -> int:
