@@ -66,6 +66,13 @@ _StringTimestampLoader.add_constructor(
     _YAML_TIME_TAG, lambda loader, node: YamlTime(loader.construct_scalar(node)))
 
 
+def opens_front_matter(first_line: str) -> bool:
+    """Whether a file whose first line is ``first_line`` (its line ending included) has
+    front matter: Jekyll renders such a file, and copies any other as it is (one that
+    starts with a byte order mark too: it tests the bytes)."""
+    return _OPENING.match(first_line) is not None
+
+
 def split_front_matter(text: str) -> FrontMatter:
     """Split ``text`` into front matter and body, as Jekyll does.
 

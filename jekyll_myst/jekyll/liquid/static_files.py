@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..entry_filter import EntryFilter
+from ..frontmatter import opens_front_matter
 from .lazy import LazyList
 from .ruby_time import RubyTime
 
@@ -28,10 +29,8 @@ def static_files(folder: Path, settings: Mapping[str, Any], defaults: Callable[[
     """The static files of the site in ``folder``; ``defaults`` gives the front-matter
     defaults of a path, and ``zone`` the zone of their times (else the machine's, as
     Jekyll's without a ``timezone``)."""
-    entries = EntryFilter(settings)
-
     def load() -> list[Mapping[str, Any]]:
-        found = sorted(_walk(folder, "", entries, on_read))
+        found = sorted(_walk(folder, "", EntryFilter(settings), on_read))
         return [_variables(relative, path, defaults(relative.lstrip("/")), zone) for relative, path in found]
     return LazyList(load)
 
@@ -60,10 +59,9 @@ def _variables(relative: str, path: Path, defaults: Mapping[str, Any],
 
 
 def _has_front_matter(path: Path) -> bool:
-    """Jekyll's test: the first line is ``---``, maybe with spaces after it."""
     try:
         with path.open("rb") as stream:
             first = stream.readline(1024)
     except OSError:
         return False
-    return first.rstrip(b" \t\r\n") == b"---" and first.endswith(b"\n")
+    return opens_front_matter(first.decode("utf-8", "replace"))
