@@ -78,12 +78,17 @@ def _tag_edges(tag: str) -> re.Pattern:
 
 
 def _find_close(state: StateBlock, start: int, end: int, tag: str) -> tuple[list[str], int] | None:
-    """The lines up to the ``</tag>`` that closes the first ``<tag>``, and its column."""
+    """The lines up to the ``</tag>`` that closes the first ``<tag>``, and its column.
+
+    The first line starts at its start tag; the others keep their indentation
+    (past the block's), which is Markdown's: a nested list, an indented code block.
+    """
     opener = _tag_edges(tag)
     depth = 0
     lines = []
     for number in range(start, end):
-        line = state.src[state.bMarks[number] + state.tShift[number]:state.eMarks[number]]
+        line = state.src[state.bMarks[number] + state.tShift[number]:state.eMarks[number]] \
+            if number == start else state.getLines(number, number + 1, state.blkIndent, False)
         lines.append(line)
         for match in opener.finditer(line):
             if match.group(0).startswith("</"):
