@@ -7,6 +7,8 @@ A front matter ``excerpt`` is not this: Jekyll gives it as written.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from collections.abc import Callable
 
@@ -16,10 +18,11 @@ from markdown_it.rules_core import StateCore
 from . import emoji
 from .kramdown.blocks import kramdown_block_plugin
 from .kramdown.extensions import kramdown_extensions_plugin
+from .kramdown.ids import HeaderIds, id_text
 from .kramdown.inline import kramdown_inline_plugin
 from .kramdown.lines import as_commonmark
 from .permalinks import UNSAFE_SCHEME
-from .site import BlogSource
+from .site import BlogSource, KramdownOptions
 
 _LIQUID_TAG = re.compile(r"{%-?\s*(\w+)\s*.*?-?%}", re.DOTALL)
 #: Liquid's and Jekyll's block tags: the ones an excerpt may leave open
@@ -53,7 +56,20 @@ def markdown_to_html(blog: BlogSource) -> Callable[[str], str]:
     md.use(kramdown_inline_plugin, mentions_base=blog.mentions_base,
            emoji_lookup=emoji.character if blog.emoji_enabled else None)
     md.core.ruler.push("drop_unsafe_links", _drop_unsafe_links)
+    if blog.kramdown.auto_ids:
+        md.core.ruler.push("kramdown_auto_ids", functools.partial(_auto_ids, blog.kramdown))
     return lambda text: md.render(as_commonmark(text))
+
+
+def _auto_ids(settings: KramdownOptions, state: StateCore) -> None:
+    # each conversion is a document of its own to kramdown: its ids count from the first
+    ids = HeaderIds(prefix=settings.auto_id_prefix, gfm=settings.gfm)
+    for heading, inline in itertools.pairwise(state.tokens):
+        if heading.type == "heading_open" and not heading.attrGet("id"):
+            generated = ids.generate(id_text(inline.content, inline.children,
+                                             settings.gfm, settings.auto_id_stripping))
+            if generated:
+                heading.attrSet("id", generated)
 
 
 def _drop_unsafe_links(state: StateCore) -> None:

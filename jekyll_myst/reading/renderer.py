@@ -25,7 +25,7 @@ from sphinx import addnodes
 
 from ..jekyll.kramdown.blocks import FOOTNOTE_LABELS
 from ..jekyll.kramdown.extensions import OPTIONS
-from ..jekyll.kramdown.ids import HeaderIds, header_text, stripped_text
+from ..jekyll.kramdown.ids import HeaderIds, id_text
 from ..jekyll.kramdown.inline import SPAN_IAL_KEY, image_alt
 from ..jekyll.liquid import LINE_NUMBERS, NO_LINE_NUMBERS
 from ..jekyll.permalinks import UNSAFE_SCHEME
@@ -145,12 +145,9 @@ class KramdownRenderer(SphinxRenderer):
             return ""
         inline = token.children[0] if token.children else None
         children = inline.token.children if inline is not None and inline.token is not None else None
-        if self.blog.kramdown.gfm:
-            return self.header_ids.generate(header_text(children or []))
-        # kramdown's own parser makes the id from the header's source, markup and all
-        if self.blog.kramdown.auto_id_stripping:
-            return self.header_ids.generate(stripped_text(children or []))
-        return self.header_ids.generate(inline.content if inline is not None else "")
+        settings = self.blog.kramdown
+        return self.header_ids.generate(id_text(inline.content if inline is not None else "", children,
+                                                settings.gfm, settings.auto_id_stripping))
 
     def generate_heading_target(self, token, level, node, implicit_text) -> None:
         kramdown_id = self._kramdown_id(token)

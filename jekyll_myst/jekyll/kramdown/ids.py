@@ -87,6 +87,15 @@ def header_text(children: Sequence[Token]) -> str:
     return "".join(parts)
 
 
+def id_text(source: str, children: Sequence[Token] | None, gfm: bool, stripping: bool) -> str:
+    """What a header's id is made from: its raw text with GFM input; with
+    kramdown's own parser its source, markup and all, or with
+    ``auto_id_stripping`` its text alone."""
+    if gfm:
+        return header_text(children or [])
+    return stripped_text(children or []) if stripping else source
+
+
 class HeaderIds:
     """The ids of one document's headers, in document order."""
 
