@@ -68,6 +68,11 @@ def test_dates_stay_text_for_jekyll_rules():
     ("2023-01-04T11:25:09+0000", dt.datetime(2023, 1, 4, 11, 25, 9, tzinfo=dt.UTC)),
     ("2020-02-29", dt.datetime(2020, 2, 29)),
     ("2023-02-30", "date '2023-02-30' does not exist"),
+    # Ruby takes an hour with AM or PM modulo 12: Beautiful Jekyll posts write "22:51:00 PM"
+    ("2021-12-25 22:51:00 PM", dt.datetime(2021, 12, 25, 22, 51)),
+    ("2021-12-25 22:51 AM", dt.datetime(2021, 12, 25, 10, 51)),
+    ("2021-12-25 12:05 am", dt.datetime(2021, 12, 25, 0, 5)),
+    ("2021-12-25 25:51 PM", dt.datetime(2021, 12, 25, 13, 51)),
     ("last tuesday",
      "date 'last tuesday' is not a date: write it as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +ZZZZ"),
 ])

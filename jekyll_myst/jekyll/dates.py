@@ -105,8 +105,7 @@ def _ruby_time_parse(text: str) -> dt.datetime | str:
         hour, minute, second = int(time[1]), int(time[2]), int(time[3] or 0)
         micro = int((time[4] or "0")[:6].ljust(6, "0"))
         if time[5]:
-            if hour > 12:
-                return f"date '{text}' does not exist"
+            # Ruby's meridian takes any hour modulo 12: "22:51 PM" is 22:51, "22:51 AM" 10:51
             hour = hour % 12 + (12 if time[5].lower() == "p" else 0)
         if time[6]:
             tzinfo = _zone(time[6])
