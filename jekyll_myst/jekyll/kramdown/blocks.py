@@ -308,6 +308,11 @@ def list_interrupts_paragraph(state: StateBlock, start: int, end: int, silent: b
     """
     if not silent or state.sCount[start] - state.blkIndent > 3:
         return False
+    # a line indented four or more past its list's marker, yet short of the item's
+    # content, continues the item's paragraph: it is no list item, nor code
+    if state.listIndent >= 0 and state.sCount[start] - state.listIndent >= 4 \
+            and state.sCount[start] < state.blkIndent:
+        return False
     line = state.src[state.bMarks[start] + state.tShift[start]:state.eMarks[start]]
     return _LIST_START.match(line + " ") is not None
 
