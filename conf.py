@@ -55,10 +55,6 @@ html_theme = "furo"
 html_title = "Engineering"
 html_static_path = ["_static"]
 html_favicon = "_static/favicon.svg"
-# Line numbers ({% highlight ruby linenos %}) in a column of their own, as
-# Jekyll's Rouge writes them: copying the code never takes them along.
-html_codeblock_linenos_style = "table"
-html_css_files = ["code-lines.css"]
 
 # The 404 page links with absolute paths, so it works at any depth.
 notfound_urls_prefix = urlsplit(html_baseurl).path or "/"

@@ -13,7 +13,7 @@ from .parser import JekyllMystParser
 from .post_listers import setup_post_listers
 from .preview_image import setup_preview_images
 from .project import HTML_SUFFIX, install_project
-from .theme_classes import setup_theme_classes
+from .stylesheets import setup_stylesheets
 
 
 def setup_reading(app: Sphinx) -> None:
@@ -31,5 +31,5 @@ def setup_reading(app: Sphinx) -> None:
     setup_post_listers(app)
     setup_preview_images(app)
     setup_listed_folders(app)
-    setup_theme_classes(app)
+    setup_stylesheets(app)
     app.connect("builder-inited", install_project)

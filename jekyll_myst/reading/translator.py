@@ -1,6 +1,7 @@
 """The HTML translator of the site's pages: a post's headings at the level
-its author chose, and what a keyboard or a screen reader needs from code
-blocks and embedded frames (checked with axe-core in the browser tests).
+its author chose, code blocks' line numbers in a column as Rouge writes them,
+and what a keyboard or a screen reader needs from code blocks and embedded
+frames (checked with axe-core in the browser tests).
 """
 
 from __future__ import annotations
@@ -12,18 +13,37 @@ from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
 
 _PRE = re.compile(r"<pre(?=[\s>])(?![^>]*\btabindex=)")
-#: where the code starts in a block with line numbers (``html_codeblock_linenos_style = "table"``)
-_CODE_CELL = '<td class="code">'
+#: Pygments' block: its <pre>, the empty <span> it starts with, the code
+_HIGHLIGHTED_PRE = re.compile(r"<pre>(<span></span>)?(.*?)</pre>", re.DOTALL)
+#: the stylesheet that sets a block's line numbers beside its code
+NUMBERED_CODE_STYLESHEET = "numbered-code.css"
 _FRAME = re.compile(r"<iframe\b(?![^>]*\btitle=)([^>]*)>", re.IGNORECASE)
 _SRC = re.compile(r"""\bsrc\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 
 
 def keyboard_scrollable(html: str) -> str:
     """A code block scrolls sideways when its lines are long: a keyboard can
-    scroll it only if it can take the focus (the code's, not its line numbers')."""
-    code = html.find(_CODE_CELL)
-    start = code if code >= 0 else 0
-    return html[:start] + _PRE.sub('<pre tabindex="0"', html[start:], count=1)
+    scroll it only if it can take the focus."""
+    return _PRE.sub('<pre tabindex="0"', html, count=1)
+
+
+def numbered_lines(html: str, first: int) -> str:
+    """A highlighted block with its line numbers in a column of their own, in the
+    ``<pre>`` before the code, as Rouge's table has them (Jekyll's ``linenos``,
+    kramdown's ``line_numbers``): the page's text is Jekyll's, numbers then code.
+
+    The stylesheet sets the column beside the code and out of a copy's way;
+    screen readers skip it.  Sphinx's own table of two ``<pre>`` would put
+    each number in the text beside nothing.
+    """
+    match = _HIGHLIGHTED_PRE.search(html)
+    if match is None:
+        return html
+    empty, code = match[1] or "", match[2]
+    numbers = "".join(f"{number}\n" for number in range(first, first + max(code.count("\n"), 1)))
+    column = f'<span class="linenos" aria-hidden="true">{numbers}</span>'
+    return (f'{html[:match.start()]}<pre class="numbered">{column}<code>{empty}{code}</code></pre>'
+            f"{html[match.end():]}")
 
 
 def titled_frames(html: str) -> str:
@@ -68,10 +88,18 @@ class BlogHTMLTranslator(HTML5Translator):
 
     def visit_literal_block(self, node: nodes.literal_block) -> None:
         start = len(self.body)
+        linenos = node.get("linenos", False)
+        numbered = linenos and node.rawsource == node.astext()
+        if numbered:
+            node["linenos"] = False  # highlighted alone: the numbers are added to it
         try:
             super().visit_literal_block(node)  # highlighted code is written whole, then skipped
         finally:
-            self.body[start:] = [keyboard_scrollable(part) for part in self.body[start:]]
+            html = "".join(self.body[start:])
+            if numbered:
+                node["linenos"] = linenos
+                html = numbered_lines(html, node.get("highlight_args", {}).get("linenostart", 1))
+            self.body[start:] = [keyboard_scrollable(html)]
 
     def visit_raw(self, node: nodes.raw) -> None:
         start = len(self.body)

@@ -200,15 +200,30 @@ def test_the_theme_toggle_switches_between_light_dark_and_auto(site, page):
 
 # g. code
 
+#: what a reader who selects the whole element gets, to copy
+SELECTED = """e => {
+  const range = document.createRange();
+  range.selectNodeContents(e);
+  getSelection().removeAllRanges();
+  getSelection().addRange(range);
+  return getSelection().toString();
+}"""
+
+
 def test_each_line_number_sits_beside_its_line_of_code(site, page):
     page.goto(site.url("/docs/guides/writing-a-post.html"))
-    table = page.locator("table.highlighttable").first
-    expect(table).to_be_visible()
+    block = page.locator("pre.numbered").first
+    expect(block).to_be_visible()
     place = ("e => { const r = e.getBoundingClientRect(), s = getComputedStyle(e); "
-             "return [r.top, s.lineHeight] }")
-    numbers, code = (table.locator(f"td.{cell} pre").evaluate(place) for cell in ("linenos", "code"))
-    assert numbers == code, f"numbers at {numbers}, code at {code} (top, line height)"
-    assert table.locator("td.linenos").inner_text().split() == ["1", "2", "3"]
+             "return [r.top, r.height, s.lineHeight] }")
+    numbers, code = (block.locator(part).evaluate(place) for part in (".linenos", "code"))
+    assert numbers == code, f"numbers at {numbers}, code at {code} (top, height, line height)"
+    assert block.locator(".linenos").inner_text().split() == ["1", "2", "3"]
+    assert block.locator(".linenos").evaluate("e => e.getBoundingClientRect().right") \
+        <= block.locator("code").evaluate("e => e.getBoundingClientRect().left")
+    # selecting the block selects its code alone
+    code_text = block.locator("code").inner_text()
+    assert block.evaluate(SELECTED).strip() == code_text.strip() and "1" not in code_text.split()
 
 
 # h. the response headers

@@ -56,7 +56,7 @@ def callouts(tmp_path_factory):
     # Chirpy's settings: every code block numbered
     conf.write_text(conf.read_text().replace('"kramdown": {', '"kramdown": {"syntax_highlighter_opts": '
                                              '{"block": {"line_numbers": True}}, ')
-                    + '\nhtml_theme = "furo"\nhtml_codeblock_linenos_style = "table"\n')
+                    + '\nhtml_theme = "furo"\n')
     app = SphinxTestApp("html", srcdir=src)
     app.build()
     assert app.warning.getvalue() == ""
