@@ -23,7 +23,7 @@ from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 from sphinx import addnodes
 
-from ..jekyll.kramdown.blocks import FOOTNOTE_LABELS
+from ..jekyll.kramdown.blocks import FOOTNOTE_LABELS, is_display_environment
 from ..jekyll.kramdown.extensions import OPTIONS
 from ..jekyll.kramdown.ids import HeaderIds, id_text
 from ..jekyll.kramdown.inline import SPAN_IAL_KEY, image_alt
@@ -34,6 +34,7 @@ from ..reporting import report
 from .local_toc import local_toc
 from .nodes import deleted, horizontal_rule, html_element, task_checkbox
 from .raw_html import note_site_urls
+from .translator import DISPLAY_ENVIRONMENT
 
 
 class KramdownRenderer(SphinxRenderer):
@@ -230,6 +231,14 @@ class KramdownRenderer(SphinxRenderer):
                 block["linenos"] = True
             elif NO_LINE_NUMBERS not in words[1:]:
                 self._number_as_rouge(block)
+
+    def render_math_block(self, token: SyntaxTreeNode) -> None:
+        super().render_math_block(token)
+        block = self.current_node[-1]
+        if isinstance(block, nodes.math_block) and is_display_environment(block.astext()):
+            # kramdown writes it in \[ \] as it is; Sphinx would nest it in a split
+            block["nowrap"] = True
+            block[DISPLAY_ENVIRONMENT] = True
 
     def render_code_block(self, token: SyntaxTreeNode) -> None:
         super().render_code_block(token)

@@ -17,6 +17,8 @@ _PRE = re.compile(r"<pre(?=[\s>])(?![^>]*\btabindex=)")
 _HIGHLIGHTED_PRE = re.compile(r"<pre>(<span></span>)?(.*?)</pre>", re.DOTALL)
 #: the stylesheet that sets a block's line numbers beside its code
 NUMBERED_CODE_STYLESHEET = "numbered-code.css"
+#: marks a post's display math that is one amsmath environment (``\begin{align*}``)
+DISPLAY_ENVIRONMENT = "jekyll_display_environment"
 _FRAME = re.compile(r"<iframe\b(?![^>]*\btitle=)([^>]*)>", re.IGNORECASE)
 _SRC = re.compile(r"""\bsrc\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 
@@ -100,6 +102,15 @@ class BlogHTMLTranslator(HTML5Translator):
                 node["linenos"] = linenos
                 html = numbered_lines(html, node.get("highlight_args", {}).get("linenostart", 1))
             self.body[start:] = [keyboard_scrollable(html)]
+
+    def visit_math_block(self, node: nodes.math_block) -> None:
+        if node.get(DISPLAY_ENVIRONMENT) and self.builder.math_renderer_name == "mathjax":
+            # in \[ \], as kramdown writes it: Sphinx writes a block it does not wrap bare
+            opening, closing = self.config.mathjax_display
+            self.body.append(self.starttag(node, "div", CLASS="math notranslate nohighlight"))
+            self.body.append(f"{opening}{self.encode(node.astext())}{closing}</div>\n")
+            raise nodes.SkipNode
+        super().visit_math_block(node)
 
     def visit_raw(self, node: nodes.raw) -> None:
         start = len(self.body)

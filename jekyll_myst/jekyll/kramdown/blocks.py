@@ -240,6 +240,17 @@ def _closing_tag(content: str, tag: str, after: int) -> re.Match | None:
 # --------------------------------------------------------------------------
 # $$ math: display when it is a paragraph of its own
 # --------------------------------------------------------------------------
+#: amsmath's display environments, each a display of its own: nested in another
+#: (``split``, as Sphinx wraps lines) it is an error to LaTeX and MathJax
+_DISPLAY_ENVIRONMENT = re.compile(
+    r"\\begin\{(equation|multline|gather|align|alignat|flalign|eqnarray)(\*?)\}.*\\end\{\1\2\}", re.DOTALL)
+
+
+def is_display_environment(tex: str) -> bool:
+    """Whether the math is one display environment (``\\begin{align*} ... \\end{align*}``)."""
+    return _DISPLAY_ENVIRONMENT.fullmatch(tex.strip()) is not None
+
+
 def math_block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if state.is_code_block(start):
         return False
