@@ -13,7 +13,8 @@ import subprocess
 import zipfile
 
 import pytest
-from conftest import missing, run_make
+from conftest import make_blog, missing, run_make
+from sphinx.testing.util import SphinxTestApp
 
 POST = "posts/2022-05-27-qna-production-engineering"
 #: files only the web site has
@@ -102,3 +103,23 @@ def test_no_output_folder_holds_the_build_cache(build_dir):
               if path.suffix in (".pickle", ".doctree") or "jekyll-myst" in path.name
               or path.name == ".doctrees"]
     assert cached == []
+
+
+def test_a_latex_document_that_leaves_posts_out_shows_their_titles_unlinked(tmp_path):
+    """A project's LaTeX documents need not hold every post: a list, or a post's
+    links to its neighbours, show the titles of those left out as text.  A post's
+    ``align*`` is LaTeX's own display, not nested in another (an error to LaTeX)."""
+    math = "---\ntitle: Maths\n---\n\n$$\n\\begin{align*}\na &= b \\\\\nc &< d\n\\end{align*}\n$$\n"
+    src = make_blog(tmp_path / "src", files={"posts/2023-01-01-maths.md": math})
+    app = SphinxTestApp("latex", srcdir=src, confoverrides={"latex_documents": [
+        ("index", "site.tex", "Site", "Us", "howto"),
+        ("posts/2023-01-01-maths", "maths.tex", "Maths", "Us", "howto")]})
+    app.build()
+    assert app.warning.getvalue() == ""
+    site = (app.outdir / "site.tex").read_text(encoding="utf-8")
+    assert "\\item {} \n\\sphinxAtStartPar\nA tagged post \\textless{}with markup\\textgreater{}\n" in site
+    maths = (app.outdir / "maths.tex").read_text(encoding="utf-8")
+    assert "Previous post: }A tagged post \\textless{}with markup\\textgreater{}" in maths
+    assert "\\begin{align*}\na &= b \\\\\nc &< d\n\\end{align*}" in maths
+    assert "split" not in maths and "equation*" not in maths
+    app.cleanup()

@@ -18,6 +18,7 @@ from ..reading.project import BlogProject
 from ..reading.raw_html import PAGES
 from .domain import JekyllDomain
 from .rewrites import RewriteTracker
+from .urls import page_link
 
 
 def collect_links(app: Sphinx, doctree: nodes.document) -> None:
@@ -74,9 +75,8 @@ def add_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         return
     items = nodes.bullet_list()
     for source, title in sources:
-        reference = nodes.reference("", title, internal=True,
-                                    refuri=app.builder.get_relative_uri(docname, source))
-        items += nodes.list_item("", nodes.paragraph("", "", reference))
+        items += nodes.list_item("", nodes.paragraph("", "", page_link(app.builder, docname, source,
+                                                                      nodes.Text(title))))
     section = nodes.section("", nodes.title("Referenced by", "Referenced by"), items, ids=["referenced-by"],
                             names=["referenced by"], classes=["backlinks", "no-search"])
     section["heading_level"] = 2

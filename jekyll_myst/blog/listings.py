@@ -17,6 +17,7 @@ from ..jekyll.record import PostRecord
 from ..reading.nodes import post_date, post_list
 from .domain import JekyllDomain
 from .rewrites import RewriteTracker
+from .urls import page_link
 
 _FILTERS = ("author", "tag", "category", "year")
 
@@ -48,15 +49,13 @@ def post_entries(app: Sphinx, from_page: str, posts: list[str]) -> nodes.Element
 def _entry(app: Sphinx, domain: JekyllDomain, from_page: str, post: str,
            record: PostRecord) -> nodes.list_item:
     line = nodes.paragraph(classes=["post-list-title"])
-    line += nodes.reference("", record.title, internal=True,
-                            refuri=app.builder.get_relative_uri(from_page, post))
+    line += page_link(app.builder, from_page, post, nodes.Text(record.title))
     meta = nodes.paragraph(classes=["post-list-meta"])
     meta += post_date(record.day, record.day, datetime=record.day)
     for index, name in enumerate(record.authors):
         meta += nodes.Text(" · " if index == 0 else ", ")
         bio = domain.bio_by_name(name)
-        meta += (nodes.reference("", name, internal=True, refuri=app.builder.get_relative_uri(from_page, bio))
-                 if bio else nodes.Text(name))
+        meta += page_link(app.builder, from_page, bio, nodes.Text(name)) if bio else nodes.Text(name)
     meta += nodes.Text(f" · {record.minutes} min read")
     item = nodes.list_item("", line, meta)
     if record.excerpt:

@@ -12,6 +12,7 @@ from sphinx.environment import BuildEnvironment
 
 from .domain import JekyllDomain
 from .rewrites import RewriteTracker
+from .urls import page_link
 
 
 def _shown(domain: JekyllDomain, post: str) -> tuple | None:
@@ -36,7 +37,7 @@ def add_post_nav(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         if shown is None:
             continue
         post, title = shown
-        link = nodes.reference("", title, internal=True, refuri=app.builder.get_relative_uri(docname, post))
+        link = page_link(app.builder, docname, post, nodes.Text(title))
         nav += nodes.paragraph("", "", nodes.inline("", f"{label}: ", classes=["post-nav-label"]),
                                link, classes=[f"post-nav-{rel}"])
     if nav.children:

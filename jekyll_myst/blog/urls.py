@@ -1,12 +1,15 @@
-"""The site's absolute URLs, from ``html_baseurl``: for canonical links,
-feeds, the sitemap and link previews."""
+"""The site's URLs: absolute ones, from ``html_baseurl``, for canonical links,
+feeds, the sitemap and link previews; and the links between its pages."""
 
 from __future__ import annotations
 
 import re
 from urllib.parse import quote
 
+from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.errors import NoUri
 
 from ..jekyll.seo_image import PostImage
 
@@ -38,3 +41,15 @@ def slug(name: str) -> str:
 def archive_pagename(kind: str, name: str) -> str:
     """``archive/2022``, ``tags/python``, ``categories/engineering``."""
     return f"archive/{name}" if kind == "year" else f"{kind}/{slug(name)}"
+
+
+def page_link(builder: Builder, from_page: str, to_page: str, *shown: nodes.Node,
+              **attributes: object) -> nodes.Element:
+    """A link from one page to another, showing ``shown``; that alone where the
+    builder has no address for the other page (a LaTeX document that leaves
+    it out)."""
+    try:
+        uri = builder.get_relative_uri(from_page, to_page)
+    except NoUri:
+        return nodes.inline("", "", *shown)
+    return nodes.reference("", "", *shown, internal=True, refuri=uri, **attributes)
