@@ -16,7 +16,7 @@ from liquid.exceptions import LiquidError, LiquidSyntaxError
 from liquid.parser import get_parser
 from liquid.stream import TokenStream
 from liquid.tag import Tag
-from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
+from liquid.token import TOKEN_CONTENT, TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
 
 from . import LINE_NUMBERS, NO_LINE_NUMBERS
 from .markup import Interpolated
@@ -30,13 +30,16 @@ _INNER_TAGS = frozenset({"else", "elsif", "when", "break", "continue"})
 
 
 class HighlightNode(Node):
-    __slots__ = ("language", "line_numbers", "block")
+    __slots__ = ("language", "line_numbers", "block", "breaks")
 
-    def __init__(self, token: Token, language: str, line_numbers: bool, block: BlockNode) -> None:
+    def __init__(self, token: Token, language: str, line_numbers: bool, block: BlockNode,
+                 breaks: tuple[str, str] = ("", "")) -> None:
         super().__init__(token)
         self.language = language
         self.line_numbers = line_numbers
         self.block = block
+        #: line breaks around the fence, where text shares a line with a tag
+        self.breaks = breaks
         self.blank = False
 
     def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
@@ -47,7 +50,8 @@ class HighlightNode(Node):
         longest = max((len(run) for run in re.findall(r"`{3,}", code)), default=2)
         fence = "`" * (longest + 1)
         info = f"{self.language} {LINE_NUMBERS if self.line_numbers else NO_LINE_NUMBERS}"
-        return buffer.write(f"{fence}{info}\n{code}\n{fence}")
+        before, after = self.breaks
+        return buffer.write(f"{before}{fence}{info}\n{code}\n{fence}{after}")
 
 
 class HighlightTag(Tag):
@@ -62,6 +66,7 @@ class HighlightTag(Tag):
     end = "endhighlight"
 
     def parse(self, stream: TokenStream) -> Node:
+        before = _text_before(stream)
         token = stream.eat(TOKEN_TAG)
         markup = stream.current.value.strip() if stream.current.kind == TOKEN_EXPRESSION else ""
         if stream.current.kind == TOKEN_EXPRESSION:
@@ -77,7 +82,26 @@ class HighlightTag(Tag):
                                              token=token))
             return block
         options = re.findall(r'(\w+)(?:=(?:\w+|"[^"]*"))?', match[2])
-        return HighlightNode(token, match[1], LINE_NUMBERS in options, block)
+        breaks = ("\n" if before else "", "\n" if _text_after(stream) else "")
+        return HighlightNode(token, match[1], LINE_NUMBERS in options, block, breaks)
+
+
+def _text_before(stream: TokenStream) -> bool:
+    """Whether text comes before the current tag on its line (``If you {% highlight ruby %}``).
+
+    Jekyll's block of code then ends the paragraph the text starts, as an HTML
+    block does; a fence does so only at the start of a line.
+    """
+    before = stream.tokens[stream.pos - 1] if stream.pos else None
+    return before is not None and before.kind == TOKEN_CONTENT \
+        and before.value.rstrip(" \t")[-1:] not in ("", "\n")
+
+
+def _text_after(stream: TokenStream) -> bool:
+    """Whether text follows the end tag on its line: a fence closes only on a line of its own."""
+    after = stream.peek
+    return after.kind not in (TOKEN_CONTENT, TOKEN_EOF) or (
+        after.kind == TOKEN_CONTENT and re.match(r"[ \t]*(\r?\n|\Z)", after.value) is None)
 
 
 class LinkNode(Node):
