@@ -325,6 +325,20 @@ def guillemet_before_tag_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def lone_backtick_rule(state: StateInline, silent: bool) -> bool:
+    """A single backtick before white space, and after some or first in the text
+    (``the ` andThen` method``), is text to kramdown, never the start of a code
+    span: the next backtick may start one."""
+    src, pos = state.src, state.pos
+    if src[pos] != "`" or (pos > 0 and not src[pos - 1].isspace()) \
+            or not src[pos + 1:pos + 2].isspace():
+        return False
+    if not silent:
+        state.pending += "`"
+    state.pos += 1
+    return True
+
+
 #: kramdown's block-level HTML elements (Kramdown::Parser::Html::Constants)
 _BLOCK_ELEMENTS = frozenset("""
     address article aside applet body blockquote caption col colgroup dd div dl dt fieldset
@@ -366,6 +380,7 @@ def kramdown_inline_plugin(md: MarkdownIt, mentions_base: str | None,
     md.inline.ruler.before("escape", "kramdown_math_inline", math_inline_rule)
     md.inline.ruler.at("escape", escape_rule)
     md.inline.ruler.before("html_inline", "kramdown_guillemet_before_tag", guillemet_before_tag_rule)
+    md.inline.ruler.before("backticks", "kramdown_lone_backtick", lone_backtick_rule)
     md.core.ruler.after("block", "kramdown_abbreviation_definitions", abbreviation_definitions_rule)
     md.core.ruler.after("inline", "kramdown_span_ial", span_ial_rule)
     md.core.ruler.after("inline", "kramdown_mailto_autolink", mailto_autolink_rule)
