@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from markdown_it import MarkdownIt
 from markdown_it.common.html_blocks import block_names
-from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block import StateBlock, heading
 from markdown_it.rules_block.html_block import html_block
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
@@ -603,8 +603,26 @@ def footnote_labels_rule(state: StateCore) -> None:
     state.env[FOOTNOTE_LABELS] = state.env.get(FOOTNOTE_LABELS, frozenset()) | defined
 
 
+#: an ATX header's text, its closing hashes dropped
+_ATX_TEXT = re.compile(r"^#{1,6}(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
+
+
+def atx_heading_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """An ATX header as kramdown reads one: its hashes first on the line, never
+    indented (`` ### x`` is a paragraph), and some text after them (``###``
+    alone is a paragraph too); else as CommonMark reads it."""
+    if state.sCount[start] > state.blkIndent:
+        return False
+    line = state.src[state.bMarks[start] + state.tShift[start]:state.eMarks[start]]
+    text = _ATX_TEXT.match(line)
+    if text is not None and not text["text"]:
+        return False
+    return heading(state, start, end, silent)
+
+
 def kramdown_block_plugin(md: MarkdownIt, parse_block_html: bool = False) -> None:
     """kramdown's block rules; ``parse_block_html``: the site's kramdown option."""
+    md.block.ruler.at("heading", atx_heading_rule, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.at("html_block", html_block_rule,
                       {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.before("html_block", "kramdown_html_element",
