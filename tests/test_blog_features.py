@@ -357,6 +357,24 @@ def test_an_image_of_a_blog_imported_in_part_is_the_original_sites(tmp_path):
     assert page.find("meta", property="og:image")["content"] == "https://blog.example.org/images/gone.png"
 
 
+def test_chirpys_media_subpath_is_the_folder_of_a_posts_pictures(tmp_path):
+    """Chirpy writes a post's pictures, relative or site paths, and its ``image`` under its
+    ``media_subpath``."""
+    picture = (TESTS / "roots" / "test-blog" / "posts" / "images" / "pic.png").read_bytes()
+    src = make_blog(tmp_path / "src", files={
+        "posts/assets/img/trip/map.png": picture, "posts/assets/img/trip/cover.png": picture,
+        "posts/2022-01-01-trip.md": ("---\ntitle: Trip\nmedia_subpath: /assets/img/trip/\n"
+                                     "image:\n  path: cover.png\n---\n\n![The map](map.png)\n\n"
+                                     "![The map again](/map.png)\n")})
+    app, warnings = build_noting_warnings(src)
+    assert warnings == [] and "WARNING" not in app.warning.getvalue()
+    page = soup(app, "posts/2022-01-01-trip.html")
+    shown = [app.outdir / "posts" / img["src"] for img in page.select("img[alt^='The map']")]
+    assert [path.resolve().read_bytes() for path in shown] == [picture, picture]
+    preview = page.find("meta", property="og:image")["content"]
+    assert preview.startswith(f"{BASE}_downloads/") and preview.endswith("/cover.png")
+
+
 def test_a_posts_description_is_what_previews_and_feeds_say_of_it(tmp_path):
     """jekyll-seo-tag and jekyll-feed take the front matter's description over the excerpt;
     the blog's lists still show the excerpt, as Jekyll's themes do."""

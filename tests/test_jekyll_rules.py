@@ -23,7 +23,7 @@ from jekyll_myst.jekyll.kramdown.ids import HeaderIds, header_text, kramdown_id,
 from jekyll_myst.jekyll.kramdown.inline import image_alt, kramdown_inline_plugin
 from jekyll_myst.jekyll.kramdown.lines import as_commonmark, code_lines
 from jekyll_myst.jekyll.permalinks import DEFAULT_PERMALINK, UrlParts, is_site_path, jekyll_url
-from jekyll_myst.jekyll.seo_image import PostImage, read_image
+from jekyll_myst.jekyll.seo_image import PostImage, in_media_subpath, media_subpath, read_image
 from jekyll_myst.warning_types import WARNING_TYPES
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -288,6 +288,24 @@ def test_discovery_names_every_file_and_why_it_is_not_a_post(tmp_path):
 ])
 def test_a_posts_image_as_jekyll_seo_tag_reads_it(value, image, problem):
     assert read_image(value) == (image, problem)
+
+
+@pytest.mark.parametrize(("subpath", "path", "shown"), [
+    ("/assets/img/posts/trip", "map.png", "/assets/img/posts/trip/map.png"),
+    ("/assets/img/posts/trip/", "/map.png", "/assets/img/posts/trip/map.png"),
+    ("assets/img", "shots/a b.png", "/assets/img/shots/a b.png"),
+    ("/assets/img", "https://cdn.example/a.png", "https://cdn.example/a.png"),
+    ("/assets/img", "//cdn.example/a.png", "//cdn.example/a.png"),
+    ("/assets/img", "data:image/png;base64,AA==", "data:image/png;base64,AA=="),
+    ("", "map.png", "map.png"),
+])
+def test_chirpys_media_subpath_goes_before_a_posts_picture_paths(subpath, path, shown):
+    """As Chirpy's layout writes a post's pictures, and its ``image`` (``img_path`` before
+    Chirpy 7)."""
+    assert in_media_subpath(subpath, path) == shown
+    assert media_subpath({"img_path": subpath}) == media_subpath({"media_subpath": subpath}) == subpath
+    if shown.startswith("/") and not shown.startswith("//"):
+        assert read_image({"path": path}, subpath) == (PostImage(shown), None)
 
 
 def test_an_element_with_a_markdown_attribute_inside_a_raw_one_is_read():

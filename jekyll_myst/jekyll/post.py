@@ -27,14 +27,14 @@ from .permalinks import (
     unknown_placeholders,
 )
 from .problems import Problem
-from .seo_image import PostImage, read_image
+from .seo_image import PostImage, media_subpath, read_image
 from .site import BlogSource, deep_merge
 
 #: Front-matter keys Jekyll or its common plugins use; others get an info line.
 KNOWN_KEYS = frozenset("""
     layout title date authors author excerpt hide_excerpt_on_post categories category tags
     permalink published redirect_from redirect_to image description comments lang slug last_modified_at
-    excerpt_separator tag myst sitemap feed
+    excerpt_separator tag myst sitemap feed media_subpath img_path
 """.split())
 
 
@@ -69,6 +69,8 @@ class Post:
     #: jekyll-redirect-from's ``redirect_to``: where the post's URL sent readers instead
     #: (an http(s) URL or a path of the site), or ""
     redirect_to: str = ""
+    #: Chirpy's ``media_subpath``: the folder before the paths of the post's pictures, or ""
+    media_subpath: str = ""
     #: jekyll-seo-tag's ``image``: the picture of the post's link previews and feed entries
     image: PostImage | None = None
     #: the image is the site's ``defaults:`` one, not the post's own
@@ -201,7 +203,8 @@ def read_post(filename: str, front: FrontMatter, site: BlogSource | None = None,
     if not isinstance(description, str):
         problems.append(Problem("excerpt", "description must be text", front.line_of("description")))
         description = ""
-    image, why = read_image(data.get("image"))
+    subpath = media_subpath(data)
+    image, why = read_image(data.get("image"), subpath)
     if why:
         problems.append(Problem("path", why, front.line_of("image")))
     post = Post(
@@ -224,6 +227,7 @@ def read_post(filename: str, front: FrontMatter, site: BlogSource | None = None,
         draft=draft,
         redirect_from=tuple(redirect_from),
         redirect_to=redirect_to,
+        media_subpath=subpath,
         image=image,
         image_from_defaults="image" not in front.data,
         description=description.strip(),

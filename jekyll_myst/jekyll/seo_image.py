@@ -28,8 +28,24 @@ class PostImage:
         return self.path.lower().startswith(("http://", "https://"))
 
 
-def read_image(value: object) -> tuple[PostImage | None, str | None]:
-    """The image a front matter's ``image`` names, or None; and what is wrong with it."""
+def media_subpath(data: Mapping) -> str:
+    """Chirpy's ``media_subpath`` (``img_path`` before Chirpy 7): the folder the
+    theme puts before the paths of the post's pictures, or ""."""
+    value = data.get("media_subpath", data.get("img_path"))
+    return value.strip() if isinstance(value, str) else ""
+
+
+def in_media_subpath(subpath: str, path: str) -> str:
+    """A picture's path under the post's ``media_subpath``, as Chirpy's layout writes
+    it: any path without a scheme or a host, relative (``cover.png``) or not."""
+    if not subpath or ":" in path or "//" in path:
+        return path
+    return "/" + "/".join(part for part in f"{subpath}/{path}".split("/") if part)
+
+
+def read_image(value: object, subpath: str = "") -> tuple[PostImage | None, str | None]:
+    """The image a front matter's ``image`` names, or None; and what is wrong with it.
+    ``subpath``: the post's ``media_subpath``."""
     if value is None or value == "":
         return None, None
     details: Mapping = {}
@@ -42,7 +58,7 @@ def read_image(value: object) -> tuple[PostImage | None, str | None]:
     if not isinstance(path, str) or not path.strip():
         return None, (f"image must be the path or URL of a picture, or a mapping with its path, "
                       f"not {value!r}")
-    path = path.strip()
+    path = in_media_subpath(subpath, path.strip())
     if path.startswith("//"):
         path = "https:" + path
     if has_scheme(path) and not path.lower().startswith(("http://", "https://")):

@@ -29,6 +29,7 @@ from ..jekyll.kramdown.ids import HeaderIds, id_text
 from ..jekyll.kramdown.inline import SPAN_IAL_KEY, image_alt
 from ..jekyll.liquid import LINE_NUMBERS, NO_LINE_NUMBERS
 from ..jekyll.permalinks import UNSAFE_SCHEME
+from ..jekyll.seo_image import in_media_subpath
 from ..jekyll.site_files import names_a_page, relative_to_file, site_file, site_path
 from ..reporting import report
 from .local_toc import local_toc
@@ -48,6 +49,8 @@ class KramdownRenderer(SphinxRenderer):
         self.blog = options["jekyll_blog"]
         #: the post opted in to MyST's own syntax (front matter ``myst: true``)
         self.myst_syntax = bool(options.get("jekyll_myst_syntax"))
+        #: Chirpy's ``media_subpath``: the folder before the paths of the post's pictures
+        self.media_subpath = options.get("jekyll_media_subpath", "")
         #: reading a part of the body again: its problems were reported the first time
         self._quiet = False
         # {::options /} in the post: kramdown's converter takes them for the whole page
@@ -437,6 +440,8 @@ class KramdownRenderer(SphinxRenderer):
 
     def _site_file_uri(self, node: nodes.Element, uri: str, kind: str) -> str | None:
         """The path Sphinx should copy ``uri`` from, relative to the file; None if refused."""
+        if kind == "image":
+            uri = in_media_subpath(self.media_subpath, uri)
         scheme = uri.split(":", 1)[0].lower() if ":" in uri.split("/", 1)[0] else ""
         if scheme in ("http", "https") or uri.startswith("//"):
             return uri
