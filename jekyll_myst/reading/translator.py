@@ -35,8 +35,8 @@ def numbered_lines(html: str, first: int) -> str:
     kramdown's ``line_numbers``): the page's text is Jekyll's, numbers then code.
 
     The stylesheet sets the column beside the code and out of a copy's way;
-    screen readers skip it.  Sphinx's own table of two ``<pre>`` would put
-    each number in the text beside nothing.
+    screen readers skip it.  Sphinx's table of two ``<pre>`` gives the page
+    the code alone as its text, where Jekyll's has the numbers first.
     """
     match = _HIGHLIGHTED_PRE.search(html)
     if match is None:
@@ -105,7 +105,7 @@ class BlogHTMLTranslator(HTML5Translator):
 
     def visit_math_block(self, node: nodes.math_block) -> None:
         if node.get(DISPLAY_ENVIRONMENT) and self.builder.math_renderer_name == "mathjax":
-            # in \[ \], as kramdown writes it: Sphinx writes a block it does not wrap bare
+            # in \[ \], as kramdown writes it; Sphinx would write an unwrapped block bare
             opening, closing = self.config.mathjax_display
             self.body.append(self.starttag(node, "div", CLASS="math notranslate nohighlight"))
             self.body.append(f"{opening}{self.encode(node.astext())}{closing}</div>\n")
