@@ -375,6 +375,20 @@ def test_chirpys_media_subpath_is_the_folder_of_a_posts_pictures(tmp_path):
     assert preview.startswith(f"{BASE}_downloads/") and preview.endswith("/cover.png")
 
 
+def test_a_relative_picture_is_the_file_the_posts_url_leads_to(tmp_path):
+    """Jekyll leaves ``../../images/pic.png`` as written: the reader's browser finds the picture
+    from the post's URL (``/2022/01/01/relative.html``), so the site's file is that one."""
+    src = make_blog(tmp_path / "src", files={"posts/2022-01-01-relative.md": (
+        "---\ntitle: Relative\n---\n\n![From the URL](../../../images/pic.png)\n\n"
+        "![Nowhere](../../../images/none.png)\n")})
+    app, warnings = build_noting_warnings(src)
+    assert [w.split(": WARNING: ")[1] for w in warnings] == [
+        "image '../../../images/none.png' leads out of the site and the project: refused [jekyll.path]"]
+    [img] = soup(app, "posts/2022-01-01-relative.html").select("img[alt='From the URL']")
+    assert (app.outdir / "posts" / img["src"]).resolve().read_bytes() == \
+        (src / "posts" / "images" / "pic.png").read_bytes()
+
+
 def test_a_posts_description_is_what_previews_and_feeds_say_of_it(tmp_path):
     """jekyll-seo-tag and jekyll-feed take the front matter's description over the excerpt;
     the blog's lists still show the excerpt, as Jekyll's themes do."""

@@ -24,6 +24,7 @@ from jekyll_myst.jekyll.kramdown.inline import image_alt, kramdown_inline_plugin
 from jekyll_myst.jekyll.kramdown.lines import as_commonmark, code_lines
 from jekyll_myst.jekyll.permalinks import DEFAULT_PERMALINK, UrlParts, is_site_path, jekyll_url
 from jekyll_myst.jekyll.seo_image import PostImage, in_media_subpath, media_subpath, read_image
+from jekyll_myst.jekyll.site_files import from_page
 from jekyll_myst.warning_types import WARNING_TYPES
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -288,6 +289,17 @@ def test_discovery_names_every_file_and_why_it_is_not_a_post(tmp_path):
 ])
 def test_a_posts_image_as_jekyll_seo_tag_reads_it(value, image, problem):
     assert read_image(value) == (image, problem)
+
+
+@pytest.mark.parametrize(("page", "href", "path"), [
+    ("/2018/01/11/notes/", "../../images/a.png", "/2018/01/images/a.png"),
+    ("/2018/01/11/notes/", "../../../../../images/a.png", "/images/a.png"),
+    ("/notes/", "../../images/a.png", "/images/a.png"),
+    ("/2018/01/11/notes.html", "a b.png", "/2018/01/11/a b.png"),
+    ("/notes.html", "./img/../a.png", "/a.png"),
+])
+def test_a_relative_path_is_read_from_the_pages_url(page, href, path):
+    assert from_page(page, href) == path
 
 
 @pytest.mark.parametrize(("subpath", "path", "shown"), [

@@ -24,6 +24,15 @@ def site_path(blog: BlogSource, href: str) -> str | None:
     return None
 
 
+def from_page(page_url: str, href: str) -> str:
+    """The site path a relative ``href`` on the page at ``page_url`` names, as a browser
+    resolves it on the Jekyll site: ``../../images/a.png`` on ``/2018/notes/`` is
+    ``/images/a.png``, and no ``..`` climbs above the site's root."""
+    folder = page_url if page_url.endswith("/") else posixpath.dirname(page_url).rstrip("/") + "/"
+    # normpath keeps two leading slashes (a POSIX path may start so), a site path one
+    return "/" + posixpath.normpath(posixpath.join(folder, href)).lstrip("/")
+
+
 def without_baseurl(blog: BlogSource, path: str) -> str:
     """A site path as Jekyll knows its pages: the site serves ``/2024/01/01/a.html``
     at ``/sub/2024/01/01/a.html`` with ``baseurl: /sub``, and links name the latter."""

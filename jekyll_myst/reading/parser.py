@@ -91,7 +91,8 @@ class JekyllMystParser(MystParser):
         body = self._liquid(front, project, env, path, None if bio else record, markdown=not html)
         renderer = self._render("" if html else body, document, project, path,
                                 myst_syntax=front.data.get(MYST_KEY) is True,
-                                media_subpath="" if bio else record.media_subpath)
+                                media_subpath="" if bio else record.media_subpath,
+                                page_url="" if bio else record.url)
         if html:
             # Jekyll converts no HTML post: its body, Liquid run, is the page as it is
             document += nodes.raw("", body.lstrip("\n"), format="html")
@@ -182,7 +183,8 @@ class JekyllMystParser(MystParser):
         return "\n" * (front.body_line - 1) + (as_commonmark(rendered.text) if markdown else rendered.text)
 
     def _render(self, text: str, document: nodes.document, project: BlogProject,
-                path: Path, myst_syntax: bool, media_subpath: str = "") -> KramdownRenderer:
+                path: Path, myst_syntax: bool, media_subpath: str = "",
+                page_url: str = "") -> KramdownRenderer:
         env = document.settings.env
         config = dataclasses.replace(
             env.myst_config,
@@ -210,6 +212,7 @@ class JekyllMystParser(MystParser):
         md.options["jekyll_blog"] = blog
         md.options["jekyll_myst_syntax"] = myst_syntax
         md.options["jekyll_media_subpath"] = media_subpath
+        md.options["jekyll_page_url"] = page_url
         md_env: dict = {}
         md.render(text, md_env)
         for problem in md_env.pop(PROBLEMS, []):

@@ -30,7 +30,7 @@ from ..jekyll.kramdown.inline import SPAN_IAL_KEY, image_alt
 from ..jekyll.liquid import LINE_NUMBERS, NO_LINE_NUMBERS
 from ..jekyll.permalinks import UNSAFE_SCHEME
 from ..jekyll.seo_image import in_media_subpath
-from ..jekyll.site_files import names_a_page, relative_to_file, site_file, site_path
+from ..jekyll.site_files import from_page, names_a_page, relative_to_file, site_file, site_path
 from ..reporting import report
 from .local_toc import local_toc
 from .nodes import deleted, horizontal_rule, html_element, task_checkbox
@@ -51,6 +51,8 @@ class KramdownRenderer(SphinxRenderer):
         self.myst_syntax = bool(options.get("jekyll_myst_syntax"))
         #: Chirpy's ``media_subpath``: the folder before the paths of the post's pictures
         self.media_subpath = options.get("jekyll_media_subpath", "")
+        #: the post's URL on the Jekyll site, which its relative paths were written from
+        self.page_url = options.get("jekyll_page_url", "")
         #: reading a part of the body again: its problems were reported the first time
         self._quiet = False
         # {::options /} in the post: kramdown's converter takes them for the whole page
@@ -456,6 +458,11 @@ class KramdownRenderer(SphinxRenderer):
                 return self._refuse(node, f"{kind} {uri!r}: no such file in the site folder "
                                           f"({self.blog.static_dir}), or it leads out of it")
             return relative_to_file(found, self.blog_file)
+        if self.page_url:
+            # a relative path is the site's file a reader's browser found from the post's URL
+            seen = site_file(self.blog, from_page(self.page_url, uri))
+            if seen is not None:
+                return relative_to_file(seen, self.blog_file)
         target = (self.blog_file.resolve().parent / unquote(uri.partition("#")[0])).resolve()
         roots = (self.blog.static_root, Path(self.sphinx_env.srcdir).resolve())
         if not any(target.is_relative_to(root) for root in roots):
