@@ -15,6 +15,7 @@ from collections.abc import Callable
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
+from markdown_it.rules_inline.state_inline import Delimiter
 from markdown_it.token import Token
 
 from ..problems import Problem
@@ -325,6 +326,36 @@ def guillemet_before_tag_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def emphasis_rule(state: StateInline, silent: bool) -> bool:
+    """A run of ``*`` or ``_`` as kramdown reads it, in place of CommonMark's flanking rules.
+
+    kramdown opens emphasis at a run not followed by white space, and closes it at one
+    not preceded by any, whatever punctuation is around: ``**「列扩展」**。`` and
+    ``**Note:**text`` are strong, where CommonMark leaves the asterisks as text.  An
+    underscore after a letter opens nothing (``snake_case``), and one before a letter or
+    digit closes nothing.  markdown-it then pairs the runs as for CommonMark.
+    """
+    src, start = state.src, state.pos
+    marker = src[start]
+    if silent or marker not in "*_":
+        return False
+    end = start
+    while end < state.posMax and src[end] == marker:
+        end += 1
+    before = src[start - 1] if start > 0 else " "
+    after = src[end] if end < state.posMax else " "
+    can_open, can_close = not after.isspace(), not before.isspace()
+    if marker == "_":
+        can_open = can_open and not before.isalpha()
+        can_close = can_close and not after.isalnum()
+    for _ in range(end - start):
+        state.push("text", "", 0).content = marker
+        state.delimiters.append(Delimiter(marker=ord(marker), length=end - start, token=len(state.tokens) - 1,
+                                          end=-1, open=can_open, close=can_close))
+    state.pos = end
+    return True
+
+
 def lone_backtick_rule(state: StateInline, silent: bool) -> bool:
     """A single backtick before white space, and after some or first in the text
     (``the ` andThen` method``), is text to kramdown, never the start of a code
@@ -381,6 +412,7 @@ def kramdown_inline_plugin(md: MarkdownIt, mentions_base: str | None,
     md.inline.ruler.at("escape", escape_rule)
     md.inline.ruler.before("html_inline", "kramdown_guillemet_before_tag", guillemet_before_tag_rule)
     md.inline.ruler.before("backticks", "kramdown_lone_backtick", lone_backtick_rule)
+    md.inline.ruler.at("emphasis", emphasis_rule)
     md.core.ruler.after("block", "kramdown_abbreviation_definitions", abbreviation_definitions_rule)
     md.core.ruler.after("inline", "kramdown_span_ial", span_ial_rule)
     md.core.ruler.after("inline", "kramdown_mailto_autolink", mailto_autolink_rule)
