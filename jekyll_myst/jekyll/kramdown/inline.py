@@ -356,6 +356,34 @@ def emphasis_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def code_span_rule(state: StateInline, silent: bool) -> bool:
+    """A code span as kramdown reads it: from a run of backticks to the next run of as
+    many.  One backtick's span keeps its spaces (``the ` x` y``); a longer run's loses one
+    space at each end it has one, where CommonMark strips them only in pairs."""
+    src, start = state.src, state.pos
+    if src[start] != "`":
+        return False
+    end = start
+    while end < state.posMax and src[end] == "`":
+        end += 1
+    run = src[start:end]
+    close = src.find(run, end, state.posMax)
+    if close < 0:
+        if not silent:
+            state.pending += run
+        state.pos = end
+        return True
+    if not silent:
+        content = src[end:close].replace("\n", " ")
+        if len(run) > 1:
+            content = content.removeprefix(" ").removesuffix(" ")
+        token = state.push("code_inline", "code", 0)
+        token.markup = run
+        token.content = content
+    state.pos = close + len(run)
+    return True
+
+
 def lone_backtick_rule(state: StateInline, silent: bool) -> bool:
     """A single backtick before white space, and after some or first in the text
     (``the ` andThen` method``), is text to kramdown, never the start of a code
@@ -413,6 +441,7 @@ def kramdown_inline_plugin(md: MarkdownIt, mentions_base: str | None,
     md.inline.ruler.before("html_inline", "kramdown_guillemet_before_tag", guillemet_before_tag_rule)
     md.inline.ruler.before("backticks", "kramdown_lone_backtick", lone_backtick_rule)
     md.inline.ruler.at("emphasis", emphasis_rule)
+    md.inline.ruler.at("backticks", code_span_rule)
     md.core.ruler.after("block", "kramdown_abbreviation_definitions", abbreviation_definitions_rule)
     md.core.ruler.after("inline", "kramdown_span_ial", span_ial_rule)
     md.core.ruler.after("inline", "kramdown_mailto_autolink", mailto_autolink_rule)
