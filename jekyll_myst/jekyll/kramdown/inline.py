@@ -346,7 +346,9 @@ def emphasis_rule(state: StateInline, silent: bool) -> bool:
     after = src[end] if end < state.posMax else " "
     can_open, can_close = not after.isspace(), not before.isspace()
     if marker == "_":
-        can_open = can_open and not before.isalpha()
+        # after a word, or a word and a hyphen (``well-_known_``)
+        after_word = before.isalpha() or (before == "-" and src[start - 2:start - 1].isalpha())
+        can_open = can_open and not after_word
         can_close = can_close and not after.isalnum()
     for _ in range(end - start):
         state.push("text", "", 0).content = marker
