@@ -400,6 +400,44 @@ def lone_backtick_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+#: inline elements whose content kramdown keeps raw, not Markdown, that posts write around
+#: text (kramdown reads Markdown only in those of its HTML_CONTENT_MODEL_SPAN); the others
+#: (``<script>``...) are the renderer's to refuse
+_RAW_SPANS = frozenset("code kbd samp var u s strike mark font time".split())
+_OPEN_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(\s[^<>]*)?>")
+
+
+def raw_span_rule(state: StateInline, silent: bool) -> bool:
+    """An inline element whose content kramdown keeps raw: its content is text, no
+    Markdown (``<code>__init__</code>`` keeps its underscores).  A ``<code>`` without
+    attributes is a code span, as the same code in backticks."""
+    src, pos = state.src, state.pos
+    if src[pos] != "<":
+        return False
+    opening = _OPEN_TAG.match(src, pos, state.posMax)
+    if opening is None:
+        return False
+    name, attributes = opening[1].lower(), opening[2] or ""
+    if name not in _RAW_SPANS or attributes.rstrip().endswith("/") \
+            or re.search(r"\bmarkdown\s*=", attributes):
+        return False
+    end_tag = re.compile(rf"</{re.escape(opening[1])}\s*>", re.IGNORECASE)
+    closing = end_tag.search(src, opening.end(), state.posMax)
+    if closing is None:
+        return False
+    if not silent:
+        text = html.unescape(src[opening.end():closing.start()])
+        if name == "code" and not attributes.strip():
+            code = state.push("code_inline", "code", 0)
+            code.content, code.markup = text.replace("\n", " "), "<code>"
+        else:
+            state.push("html_inline", "", 0).content = opening[0]
+            state.push("text", "", 0).content = text
+            state.push("html_inline", "", 0).content = closing[0]
+    state.pos = closing.end()
+    return True
+
+
 #: kramdown's block-level HTML elements (Kramdown::Parser::Html::Constants)
 _BLOCK_ELEMENTS = frozenset("""
     address article aside applet body blockquote caption col colgroup dd div dl dt fieldset
@@ -441,6 +479,7 @@ def kramdown_inline_plugin(md: MarkdownIt, mentions_base: str | None,
     md.inline.ruler.before("escape", "kramdown_math_inline", math_inline_rule)
     md.inline.ruler.at("escape", escape_rule)
     md.inline.ruler.before("html_inline", "kramdown_guillemet_before_tag", guillemet_before_tag_rule)
+    md.inline.ruler.before("html_inline", "kramdown_raw_span", raw_span_rule)
     md.inline.ruler.before("backticks", "kramdown_lone_backtick", lone_backtick_rule)
     md.inline.ruler.at("emphasis", emphasis_rule)
     md.inline.ruler.at("backticks", code_span_rule)
