@@ -423,7 +423,8 @@ def raw_span_rule(state: StateInline, silent: bool) -> bool:
         return False
     end_tag = re.compile(rf"</{re.escape(opening[1])}\s*>", re.IGNORECASE)
     closing = end_tag.search(src, opening.end(), state.posMax)
-    if closing is None:
+    # elements inside it are HTML to kramdown too: left to the HTML rules
+    if closing is None or re.search(r"<[A-Za-z/!]", src[opening.end():closing.start()]):
         return False
     if not silent:
         text = html.unescape(src[opening.end():closing.start()])
