@@ -43,8 +43,7 @@ def archive_pagename(kind: str, name: str) -> str:
     return f"archive/{name}" if kind == "year" else f"{kind}/{slug(name)}"
 
 
-def page_link(builder: Builder, from_page: str, to_page: str, *shown: nodes.Node,
-              **attributes: object) -> nodes.Element:
+def page_link(builder: Builder, from_page: str, to_page: str, *shown: nodes.Node) -> nodes.Element:
     """A link from one page to another, showing ``shown``; that alone where the
     builder has no address for the other page (a LaTeX document that leaves
     it out)."""
@@ -52,4 +51,4 @@ def page_link(builder: Builder, from_page: str, to_page: str, *shown: nodes.Node
         uri = builder.get_relative_uri(from_page, to_page)
     except NoUri:
         return nodes.inline("", "", *shown)
-    return nodes.reference("", "", *shown, internal=True, refuri=uri, **attributes)
+    return nodes.reference("", "", *shown, internal=True, refuri=uri)
