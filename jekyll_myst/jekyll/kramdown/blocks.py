@@ -51,7 +51,8 @@ SPAN_CONTENT = frozenset("caption dt h1 h2 h3 h4 h5 h6 legend p th".split())
 #: an element with Markdown inside, whole, within one line
 _BLOCK_CHILD = re.compile(r"<(?P<tag>" + "|".join(sorted(BLOCK_CONTENT | SPAN_CONTENT)) +
                           r")(?=[\s>])[^>]*>.*?</(?P=tag)\s*>", re.IGNORECASE)
-_OPEN_TAG = re.compile(r"^<(?P<tag>[A-Za-z][A-Za-z0-9]*)(?P<attrs>(?:\s+[^>]*?)?)\s*(?P<selfclose>/?)>")
+#: a start tag, where a match begins
+OPEN_TAG = re.compile(r"<(?P<tag>[A-Za-z][A-Za-z0-9]*)(?P<attrs>(?:\s+[^>]*?)?)\s*(?P<selfclose>/?)>")
 _ATTR = re.compile(r"""([A-Za-z_:][\w:.-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 
 
@@ -108,7 +109,7 @@ def html_element_rule(state: StateBlock, start: int, end: int, silent: bool,
     if state.is_code_block(start):
         return False
     first = state.src[state.bMarks[start] + state.tShift[start]:state.eMarks[start]]
-    match = _OPEN_TAG.match(first)
+    match = OPEN_TAG.match(first)
     if match is None:
         return False
     tag = match["tag"].lower()
@@ -207,7 +208,7 @@ def _push_raw(state: StateBlock, content: str, lines: list[int], inner_start: in
         marked = attrs.pop("markdown", "")
         model = {"1": "block" if tag in BLOCK_CONTENT else "span" if tag in SPAN_CONTENT else None,
                  "block": "block", "span": "span"}.get(marked)
-        close = _closing_tag(content, tag, found.end())
+        close = closing_tag(content, tag, found.end())
         if model is None or close is None:
             continue
         if content[pos:found.start()].strip():
@@ -227,7 +228,7 @@ def _raw_token(state: StateBlock, content: str, lines: list[int]) -> None:
     token.content = content if content.endswith("\n") else content + "\n"
 
 
-def _closing_tag(content: str, tag: str, after: int) -> re.Match | None:
+def closing_tag(content: str, tag: str, after: int) -> re.Match | None:
     """The end tag that closes the ``tag`` element whose start tag ends at ``after``."""
     depth = 1
     for match in _tag_edges(tag).finditer(content, after):

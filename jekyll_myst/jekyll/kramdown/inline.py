@@ -20,7 +20,14 @@ from markdown_it.token import Token
 
 from ..problems import Problem
 from .attributes import SPAN_IAL
-from .blocks import apply_attributes, note_problem, read_attribute_list
+from .blocks import (
+    OPEN_TAG,
+    apply_attributes,
+    closing_tag,
+    note_problem,
+    parse_html_attributes,
+    read_attribute_list,
+)
 
 _MENTION = re.compile(r"(?<![\w@/.+-])@([A-Za-z0-9][A-Za-z0-9-]{0,38})\b(?![@.]\w)")
 _SHORTCODE = re.compile(r":([a-z0-9_+-]+):")
@@ -361,7 +368,9 @@ def emphasis_rule(state: StateInline, silent: bool) -> bool:
 def code_span_rule(state: StateInline, silent: bool) -> bool:
     """A code span as kramdown reads it: from a run of backticks to the next run of as
     many.  One backtick's span keeps its spaces (``the ` x` y``); a longer run's loses one
-    space at each end it has one, where CommonMark strips them only in pairs."""
+    space at each end it has one, where CommonMark strips them only in pairs.  A single
+    backtick before white space, and after some or first in the text (``the ` andThen`
+    method``), opens nothing: it is text, and the next backtick may open a span."""
     src, start = state.src, state.pos
     if src[start] != "`":
         return False
@@ -369,7 +378,8 @@ def code_span_rule(state: StateInline, silent: bool) -> bool:
     while end < state.posMax and src[end] == "`":
         end += 1
     run = src[start:end]
-    close = src.find(run, end, state.posMax)
+    lone = run == "`" and (start == 0 or src[start - 1].isspace()) and src[end:end + 1].isspace()
+    close = -1 if lone else src.find(run, end, state.posMax)
     if close < 0:
         if not silent:
             state.pending += run
@@ -386,25 +396,10 @@ def code_span_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
-def lone_backtick_rule(state: StateInline, silent: bool) -> bool:
-    """A single backtick before white space, and after some or first in the text
-    (``the ` andThen` method``), is text to kramdown, never the start of a code
-    span: the next backtick may start one."""
-    src, pos = state.src, state.pos
-    if src[pos] != "`" or (pos > 0 and not src[pos - 1].isspace()) \
-            or not src[pos + 1:pos + 2].isspace():
-        return False
-    if not silent:
-        state.pending += "`"
-    state.pos += 1
-    return True
-
-
 #: inline elements whose content kramdown keeps raw, not Markdown, that posts write around
 #: text (kramdown reads Markdown only in those of its HTML_CONTENT_MODEL_SPAN); the others
 #: (``<script>``...) are the renderer's to refuse
 _RAW_SPANS = frozenset("code kbd samp var u s strike mark font time".split())
-_OPEN_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(\s[^<>]*)?>")
 
 
 def raw_span_rule(state: StateInline, silent: bool) -> bool:
@@ -414,21 +409,18 @@ def raw_span_rule(state: StateInline, silent: bool) -> bool:
     src, pos = state.src, state.pos
     if src[pos] != "<":
         return False
-    opening = _OPEN_TAG.match(src, pos, state.posMax)
-    if opening is None:
+    opening = OPEN_TAG.match(src, pos, state.posMax)
+    if opening is None or opening["tag"].lower() not in _RAW_SPANS or opening["selfclose"] \
+            or "markdown" in parse_html_attributes(opening["attrs"]):
         return False
-    name, attributes = opening[1].lower(), opening[2] or ""
-    if name not in _RAW_SPANS or attributes.rstrip().endswith("/") \
-            or re.search(r"\bmarkdown\s*=", attributes):
-        return False
-    end_tag = re.compile(rf"</{re.escape(opening[1])}\s*>", re.IGNORECASE)
-    closing = end_tag.search(src, opening.end(), state.posMax)
+    closing = closing_tag(src, opening["tag"], opening.end())
     # elements inside it are HTML to kramdown too: left to the HTML rules
-    if closing is None or re.search(r"<[A-Za-z/!]", src[opening.end():closing.start()]):
+    if closing is None or closing.end() > state.posMax \
+            or re.search(r"<[A-Za-z/!]", src[opening.end():closing.start()]):
         return False
     if not silent:
         text = html.unescape(src[opening.end():closing.start()])
-        if name == "code" and not attributes.strip():
+        if opening["tag"].lower() == "code" and not opening["attrs"].strip():
             code = state.push("code_inline", "code", 0)
             code.content, code.markup = text.replace("\n", " "), "<code>"
         else:
@@ -481,7 +473,6 @@ def kramdown_inline_plugin(md: MarkdownIt, mentions_base: str | None,
     md.inline.ruler.at("escape", escape_rule)
     md.inline.ruler.before("html_inline", "kramdown_guillemet_before_tag", guillemet_before_tag_rule)
     md.inline.ruler.before("html_inline", "kramdown_raw_span", raw_span_rule)
-    md.inline.ruler.before("backticks", "kramdown_lone_backtick", lone_backtick_rule)
     md.inline.ruler.at("emphasis", emphasis_rule)
     md.inline.ruler.at("backticks", code_span_rule)
     md.core.ruler.after("block", "kramdown_abbreviation_definitions", abbreviation_definitions_rule)
