@@ -23,6 +23,7 @@ from ..reporting import report
 from .archives import linked_archive
 from .domain import JekyllDomain
 from .rewrites import RewriteTracker
+from .urls import page_link
 
 
 def _byline(builder, docname: str, byline: post_byline) -> nodes.paragraph:
@@ -39,7 +40,7 @@ def _author_link(builder, docname: str, byline: post_byline, name: str, text: no
             report("author", "author %r has no bio: add one with 'name: %s' to the authors folder",
                    name, name, location=byline)
         return text
-    return nodes.reference("", "", text, internal=True, refuri=builder.get_relative_uri(docname, bio))
+    return page_link(builder, docname, bio, text)
 
 
 def visit_byline_html(translator, node: post_byline) -> None:
