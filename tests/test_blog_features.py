@@ -537,6 +537,23 @@ def test_html_in_a_post_is_kept_as_written_its_site_paths_leading_here(tmp_path)
     assert body.select_one("div.pic a")["href"] == "/2020/01/02/first-post.html#text"
 
 
+def test_relative_paths_in_a_posts_html_are_read_from_its_jekyll_url(tmp_path):
+    """``../../../images/pic.png`` in an HTML tag named, on the Jekyll site, what a reader's
+    browser found from the post's URL (``/2022/01/04/html.html``); written as it is at the
+    post's new address, it would lead out of this site."""
+    src = make_blog(tmp_path / "src", files={f"{HTML_POST}.md": (
+        "---\ntitle: HTML\n---\n\n<p class=\"pic\"><img src=\"../../../images/pic.png\" alt=\"A pic\">\n"
+        "<a href=\"../../../2020/01/02/first-post.html\">first</a>\n"
+        "<a href=\"pic.png\">nothing there</a> <a href=\"#top\">top</a></p>\n")})
+    app, _ = build(src, tmp_path / "out")
+    assert "[jekyll." not in strip_colors(app.warning.getvalue())
+    page = app.outdir / f"{HTML_POST}.html"
+    body = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select_one("div.body")
+    image = page.parent / body.select_one("p.pic img")["src"]
+    assert image.read_bytes() == (src / "posts" / "images" / "pic.png").read_bytes()
+    assert [a["href"] for a in body.select("p.pic a")] == ["2020-01-02-first-post.html", "pic.png", "#top"]
+
+
 def test_every_url_of_a_posts_html_is_absolute_in_the_feed(tmp_path):
     """A feed reader has no page to resolve a relative URL against: the image's ``srcset``,
     the video's ``poster``, a link in single quotes or none are made absolute as well."""

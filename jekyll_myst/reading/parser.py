@@ -96,7 +96,7 @@ class JekyllMystParser(MystParser):
         if html:
             # Jekyll converts no HTML post: its body, Liquid run, is the page as it is
             document += nodes.raw("", body.lstrip("\n"), format="html")
-            note_site_urls(document, env, project.blog, path)
+            note_site_urls(document, env, project.blog, path, "" if bio else record.url)
             edition = text_edition(body)
             document += edition
         section = title_section(document, record.name if bio else record.title)

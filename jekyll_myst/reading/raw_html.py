@@ -4,7 +4,9 @@ A Markdown link or image to ``/images/a.png`` or ``/2020/01/02/post.html``
 becomes a reference Sphinx resolves.  The same path in an HTML tag (an
 ``<img>`` in a ``<figure>``, a link in a ``<div>``) stays in a ``raw`` node:
 on the Jekyll site the file and the page were at that path; here the file
-must be copied with the page, and the post lives at another URL.  Each raw
+must be copied with the page, and the post lives at another URL.  A relative
+path (``../../images/a.png``) named what a reader's browser found from the
+post's URL on the Jekyll site, and is read so.  Each raw
 node notes, as it is read, the files its tags name (copied as downloads,
 which Sphinx purges and merges as its own) and the pages; they are written
 into the HTML when the page is resolved (``blog/raw_html_links.py``).
@@ -12,6 +14,7 @@ into the HTML when the page is resolved (``blog/raw_html_links.py``).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from docutils import nodes
@@ -19,7 +22,7 @@ from sphinx.environment import BuildEnvironment
 
 from ..jekyll.html_urls import html_urls
 from ..jekyll.site import BlogSource
-from ..jekyll.site_files import names_a_page, relative_to_file, site_file, site_path
+from ..jekyll.site_files import from_page, names_a_page, relative_to_file, site_file, site_path
 
 #: on a raw node: URL as written -> the file's place under the downloads folder
 FILES = "jekyll_files"
@@ -27,10 +30,12 @@ FILES = "jekyll_files"
 DOWNLOADS = "_downloads"
 #: on a raw node: URL as written -> the site path of the page it names
 PAGES = "jekyll_pages"
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def note_site_urls(document: nodes.document, env: BuildEnvironment, blog: BlogSource,
-                   blog_file: Path) -> None:
+                   blog_file: Path, page_url: str = "") -> None:
+    """``page_url``: the post's URL on the Jekyll site, which relative paths start from."""
     for raw in document.findall(nodes.raw):
         if "html" not in raw.get("format", "").split():
             continue
@@ -38,6 +43,8 @@ def note_site_urls(document: nodes.document, env: BuildEnvironment, blog: BlogSo
         pages: dict[str, str] = {}
         for url in html_urls(raw.astext()):
             linked = site_path(blog, url)
+            if linked is None and page_url and _relative(url):
+                linked = from_page(page_url, url)
             if linked is None:
                 continue
             found = site_file(blog, linked)
@@ -49,6 +56,10 @@ def note_site_urls(document: nodes.document, env: BuildEnvironment, blog: BlogSo
             raw[FILES] = files
         if pages:
             raw[PAGES] = pages
+
+
+def _relative(url: str) -> bool:
+    return bool(url) and not url.startswith(("/", "#", "?")) and not _SCHEME.match(url)
 
 
 def copy_site_file(env: BuildEnvironment, found: Path, blog_file: Path) -> str:

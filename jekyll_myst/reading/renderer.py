@@ -438,7 +438,7 @@ class KramdownRenderer(SphinxRenderer):
                 download.replace_self(nodes.inline(download.astext(), download.astext()))
             else:
                 download["reftarget"] = target
-        note_site_urls(self.document, self.sphinx_env, self.blog, self.blog_file)
+        note_site_urls(self.document, self.sphinx_env, self.blog, self.blog_file, self.page_url)
 
     def _site_file_uri(self, node: nodes.Element, uri: str, kind: str) -> str | None:
         """The path Sphinx should copy ``uri`` from, relative to the file; None if refused."""
