@@ -200,6 +200,16 @@ def test_site_posts_are_made_only_when_a_post_asks_for_them():
     assert listing.used and loaded == [True]
 
 
+def test_site_tags_come_in_the_order_jekyll_meets_them_oldest_post_first():
+    """Jekyll groups ``site.tags`` in a hash filled from the oldest post on; each tag's
+    posts are newest first, as ``site.posts``."""
+    posts = ({"title": "New", "tags": ["fresh", "shared"]}, {"title": "Old", "tags": ["shared", "first"]})
+    page = PageInput({"title": "Here"}, "_posts/2009-02-01-here.md")
+    body = "{% for tag in site.tags %}{{ tag[0] }}:{{ tag[1] | map: 'title' | join: '+' }} {% endfor %}"
+    rendered, problems, _ = render_post(body, 1, page, SiteInput({}, posts=posts), LINKS)
+    assert (rendered, problems) == ("shared:New+Old first:Old fresh:New ", [])
+
+
 def test_the_site_files_a_render_read_are_named(site):
     """What the post depends on: an edit to one of these changes the post."""
     body = ("{% include outer.html word='w' %} {{ site.data.team.leads.code }} {{ site.data.members | size }}"

@@ -59,6 +59,8 @@ def page_variables(data: Mapping[str, Any], path: str, post: Post | None = None,
     variables.update(path=path, name=name, slug=PurePosixPath(name).stem)
     if post is None:
         return variables
+    variables.update(collection="posts", relative_path=path, ext=PurePosixPath(name).suffix,
+                     draft=post.draft)
     separator = str(data.get("excerpt_separator") or "\n\n")
     excerpt = post.excerpt or body.lstrip("\n").split(separator)[0]
     variables.update(

@@ -80,7 +80,8 @@ class PostPage(Mapping):
 
 
 class LazyGroups(Mapping):
-    """``site.tags``: each name, with its posts in the order of ``site.posts``."""
+    """``site.tags``: each name, with its posts in the order of ``site.posts``.  The names
+    come in the order Jekyll's hash has them: as the posts first use them, oldest first."""
 
     def __init__(self, posts: Sequence[Mapping[str, Any]], key: str) -> None:
         self._posts = posts
@@ -90,9 +91,11 @@ class LazyGroups(Mapping):
     def _items(self) -> dict[str, list[Mapping[str, Any]]]:
         if self._groups is None:
             self._groups = {}
-            for post in self._posts:
+            for post in reversed(self._posts):
                 for name in post.get(self._key) or ():
                     self._groups.setdefault(str(name), []).append(post)
+            for group in self._groups.values():
+                group.reverse()
         return self._groups
 
     def __getitem__(self, name: str) -> list[Mapping[str, Any]]:
