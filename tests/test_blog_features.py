@@ -389,6 +389,18 @@ def test_a_relative_picture_is_the_file_the_posts_url_leads_to(tmp_path):
         (src / "posts" / "images" / "pic.png").read_bytes()
 
 
+def test_page_excerpt_in_a_posts_own_liquid_is_rendered_as_jekyll_renders_it(tmp_path):
+    """Jekyll renders a post's excerpt (Liquid, then Markdown) before the post: the post's
+    own ``{{ page.excerpt }}`` is that HTML, not the source of its first paragraph."""
+    src = make_blog(tmp_path / "src", files={"posts/2022-01-01-own.md": (
+        "---\ntitle: Own\n---\n\nFirst *para* of {{ page.title }}.\n\n"
+        "Summed up: {{ page.excerpt | strip_html | strip_newlines }}\n")})
+    app, warnings = build_noting_warnings(src)
+    assert warnings == []
+    paragraphs = [p.get_text() for p in soup(app, "posts/2022-01-01-own.html").select("div.body p")]
+    assert "Summed up: First para of Own." in paragraphs
+
+
 def test_a_posts_description_is_what_previews_and_feeds_say_of_it(tmp_path):
     """jekyll-seo-tag and jekyll-feed take the front matter's description over the excerpt;
     the blog's lists still show the excerpt, as Jekyll's themes do."""

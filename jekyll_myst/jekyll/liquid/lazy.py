@@ -51,7 +51,8 @@ class PostPage(Mapping):
     before and after it by date, found in ``site.posts`` when first read.
 
     As in Jekyll, these two win over front matter keys of the same names, and
-    are nil at either end of the blog.
+    are nil at either end of the blog.  ``page.excerpt`` is the one ``site.posts``
+    shows, rendered: Jekyll renders a post's excerpt before the post.
     """
 
     _NEIGHBOURS = ("previous", "next")
@@ -61,11 +62,13 @@ class PostPage(Mapping):
         self._posts = posts
 
     def __getitem__(self, key: str) -> Any:
-        if key not in self._NEIGHBOURS:
+        if key not in self._NEIGHBOURS and key != "excerpt":
             return self._variables[key]
         path = self._variables.get("path")
         # site.posts is newest first
         index = next((i for i, post in enumerate(self._posts) if post.get("path") == path), None)
+        if key == "excerpt":
+            return self._variables[key] if index is None else self._posts[index]["excerpt"]
         if index is None:
             return None
         neighbour = index + 1 if key == "previous" else index - 1
