@@ -165,6 +165,14 @@ def test_a_defaults_entry_without_values_is_reported():
         "defaults entry 1 must have 'values:' (a mapping) and may have 'scope:' (a mapping): it is not used",)
 
 
+def test_a_markdown_converter_other_than_kramdown_is_reported():
+    """Jekyll 4 has kramdown only, and stops on a site that names Redcarpet or RDiscount."""
+    assert site(markdown="redcarpet").problems == (
+        "markdown 'redcarpet' is not a converter Jekyll 4 has: posts are read as kramdown, as Jekyll 4 "
+        "and GitHub Pages read them",)
+    assert site(markdown="kramdown").problems == site(markdown="Kramdown").problems == ()
+
+
 @pytest.mark.parametrize(("front", "categories", "tags"), [
     ("category: Release Notes\n", ("Release Notes",), ()),
     ("categories: a b\ncategory: c\n", ("a", "b", "c"), ()),

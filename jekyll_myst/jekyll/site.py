@@ -438,6 +438,11 @@ class BlogSource:
             problems.append(message)
         kramdown, kramdown_problems = KramdownOptions.read(settings.get("kramdown"))
         problems += kramdown_problems
+        converter = settings.get("markdown")
+        if converter is not None and str(converter).lower() != "kramdown":
+            # Jekyll 4 stops; GitHub Pages has read such sites with kramdown since 2016
+            problems.append(f"markdown {converter!r} is not a converter Jekyll 4 has: posts are read "
+                            "as kramdown, as Jekyll 4 and GitHub Pages read them")
         collections, message = collections_dir(settings)
         if message:
             problems.append(message)
