@@ -92,6 +92,12 @@ _TYPES = (
                 '`{:/}`; in a paragraph, the stop tag must be in the same paragraph), or a stop tag that '
                 'closes nothing. Its text is kept as written, as in kramdown.',
                 'Fix the name, add the stop tag, or escape the brace (`\\{::`) to show the text.'),
+    WarningType("html", "warning",
+                'An HTML element that starts a block (`<div>`, `<article>`, `<p>`...) has no end tag '
+                'after it. kramdown keeps the rest of the post (or of the list item or quote it is in) '
+                'inside that element, raw, its Markdown unread; here it ends at the next blank line, as '
+                'CommonMark\'s HTML blocks do, and the Markdown after it is read.',
+                'Add the end tag (`</div>`) where the element ends, or remove its start tag.'),
     WarningType("footnote", "warning",
                 'A footnote reference (`[^name]`) with no definition (`[^name]: ...`) in the post: it '
                 'is shown as written, as kramdown shows it. Or a definition that nothing refers to: '
@@ -147,13 +153,16 @@ _TYPES = (
                 'Also a `kramdown` option this project does not follow: `input: kramdown` (read as GFM, '
                 'with kramdown\'s own header ids), '
                 'a `syntax_highlighter` other than Rouge, `syntax_highlighter_opts` other than '
-                '`default_lang`, `line_numbers` and `start_line`. '
+                '`default_lang`, `line_numbers` and `start_line`; a `markdown` converter other than '
+                'kramdown (Redcarpet, RDiscount: Jekyll 4 has none of them, and posts are read as '
+                'kramdown, as GitHub Pages has read them since 2016). '
                 'A `_config.yml` that is not UTF-8, not valid YAML or not a mapping gives no setting at '
                 'all (Jekyll stops there).',
                 'Fix the setting: a zone such as `Europe/London`, a permalink style (`date`, `pretty`, '
                 '`ordinal`, `weekdate`, `none`) or a template with Jekyll\'s placeholders; fix the YAML '
                 'at the line named; remove a `kramdown` option that is not followed, or accept GFM and '
-                'Rouge\'s defaults.'),
+                'Rouge\'s defaults; remove `markdown:`, and check the posts that relied on the other '
+                'converter.'),
     WarningType("unpublished", "info",
                 'A file under the posts folder that is not built, and why: no date in its name, `published: '
                 'false`, a date in the future (without `future: true`), a draft (without `jekyll_drafts = '

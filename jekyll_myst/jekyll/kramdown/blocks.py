@@ -128,6 +128,10 @@ def html_element_rule(state: StateBlock, start: int, end: int, silent: bool,
         return False  # a span element starts a paragraph, whatever its markdown attribute
     found = _find_close(state, start, end, tag)
     if found is None:
+        if not silent:
+            note_problem(state.env, Problem("html", f"<{tag}> has no end tag: kramdown would keep "
+                                            "everything after it raw; here it ends at the blank line",
+                                            start + 1))
         return False
     lines, close_col = found
     close_line = len(lines) - 1
