@@ -383,6 +383,9 @@ class KramdownRenderer(SphinxRenderer):
             return self.render_children(token)
         linked = site_path(self.blog, href)
         if linked is None:
+            if href in ("", "#"):
+                # the page itself, or its top: a placeholder kramdown writes as it is
+                return self.render_link_url(token)
             if _is_plain_relative(href):
                 return self.render_link_url(token)
             if _URI_SCHEME.match(href) and not (self.myst_syntax and _MYST_SCHEME.match(href)):
