@@ -33,6 +33,7 @@ _FOOTER_SEPARATOR = re.compile(r"[+|: \t=]*?=[+|: \t=]*?[ \t]*")
 _ALIGNMENT = re.compile(r"[ \t]?(:?)-+(:?)[ \t]?")
 _CELL_BORDER = re.compile(r"(?<!\\)\|")
 _EOB = re.compile(r"\^[ \t]*")
+_LIST_ITEM = re.compile(r"(?:[*+-]|\d+\.)(?:[ \t]|$)")
 #: after these, as after a blank line, a table may start: kramdown's ``^`` and attribute lists
 _BOUNDARY_TOKENS = frozenset(("kramdown_eob", "kramdown_ial", "kramdown_ald"))
 
@@ -55,10 +56,14 @@ def _after_block_boundary(state: StateBlock, start: int) -> bool:
 
 
 def _before_block_boundary(state: StateBlock, line: int, end: int) -> bool:
-    if line >= end or state.isEmpty(line) or state.sCount[line] < state.blkIndent:
+    if line >= end or state.isEmpty(line):
         return True
     text = _line(state, line)
-    return bool(_EOB.fullmatch(text) or BLOCK_LIST_START.match(text))
+    if _EOB.fullmatch(text) or BLOCK_LIST_START.match(text):
+        return True
+    # kramdown gives a list item, and a quote, every line after its text that starts no new
+    # item: a lazy line is the table's next line, and the rows are a paragraph after all
+    return state.sCount[line] < state.blkIndent and bool(_LIST_ITEM.match(text))
 
 
 def _cells(row: str, leading_pipe: bool) -> list[str]:
