@@ -23,7 +23,11 @@ from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 from sphinx import addnodes
 
-from ..jekyll.kramdown.blocks import FOOTNOTE_LABELS, is_display_environment
+from ..jekyll.kramdown.blocks import (
+    FOOTNOTE_LABELS,
+    breaks_lines_only_inside_environments,
+    is_display_environment,
+)
 from ..jekyll.kramdown.extensions import OPTIONS
 from ..jekyll.kramdown.ids import HeaderIds, id_text
 from ..jekyll.kramdown.inline import SPAN_IAL_KEY, image_alt
@@ -240,9 +244,15 @@ class KramdownRenderer(SphinxRenderer):
     def render_math_block(self, token: SyntaxTreeNode) -> None:
         super().render_math_block(token)
         block = self.current_node[-1]
-        if isinstance(block, nodes.math_block) and is_display_environment(block.astext()):
+        if not isinstance(block, nodes.math_block):
+            return
+        if is_display_environment(block.astext()):
             # kramdown writes it in \[ \] as it is; Sphinx would nest it in a split
             block["nowrap"] = True
+            block[DISPLAY_ENVIRONMENT] = True
+        elif breaks_lines_only_inside_environments(block.astext()):
+            # \[ \begin{aligned} ... \] in HTML, as kramdown writes it; LaTeX's split
+            # around an aligned is valid, and its equation* is needed
             block[DISPLAY_ENVIRONMENT] = True
 
     def render_code_block(self, token: SyntaxTreeNode) -> None:

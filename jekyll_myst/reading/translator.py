@@ -17,7 +17,8 @@ _PRE = re.compile(r"<pre(?=[\s>])(?![^>]*\btabindex=)")
 _HIGHLIGHTED_PRE = re.compile(r"<pre>(<span></span>)?(.*?)</pre>", re.DOTALL)
 #: the stylesheet that sets a block's line numbers beside its code
 NUMBERED_CODE_STYLESHEET = "numbered-code.css"
-#: marks a post's display math that is one amsmath environment (``\begin{align*}``)
+#: marks a post's display math that kramdown's HTML has in ``\[ \]`` as written: one amsmath
+#: environment (``\begin{align*}``), or lines broken only inside environments (``aligned``)
 DISPLAY_ENVIRONMENT = "jekyll_display_environment"
 _FRAME = re.compile(r"<iframe\b(?![^>]*\btitle=)([^>]*)>", re.IGNORECASE)
 _SRC = re.compile(r"""\bsrc\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)

@@ -256,6 +256,25 @@ def is_display_environment(tex: str) -> bool:
     return _DISPLAY_ENVIRONMENT.fullmatch(tex.strip()) is not None
 
 
+_ENVIRONMENT_EDGE = re.compile(r"\\(begin|end)\{[^}]*\}|\\\\")
+
+
+def breaks_lines_only_inside_environments(tex: str) -> bool:
+    """Whether every ``\\\\`` of the math is inside an environment (``aligned``, ``cases``,
+    ``matrix``...), which breaks its own lines: none is left for a ``split`` to break."""
+    depth, breaks = 0, False
+    for edge in _ENVIRONMENT_EDGE.finditer(tex):
+        if edge[1] == "begin":
+            depth += 1
+        elif edge[1] == "end":
+            depth -= 1
+        elif depth <= 0:
+            return False
+        else:
+            breaks = True
+    return breaks
+
+
 def math_block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if state.is_code_block(start):
         return False
