@@ -22,8 +22,8 @@ BLOCK_LIST_START = re.compile(r"[ ]{0,3}\{:(?![:/])")
 #: kramdown's header id suffix: ``## Heading {#id}``.
 HEADER_ID = re.compile(r"[ \t]+\{#(?P<id>[A-Za-z][\w:-]*)\}[ \t]*$")
 #: A span IAL directly after an inline element: ``*word*{: .class}``; ``{::`` and ``{:/``
-#: are extensions' tags, never attributes.
-SPAN_IAL = re.compile(r"\{:(?![:/])(?!\w[\w-]*:)[^}\n]*\}")
+#: are extensions' tags, never attributes.  It may go on over lines, as kramdown's does.
+SPAN_IAL = re.compile(r"\{:(?![:/])(?!\w[\w-]*:)[^}]*\}")
 
 _TOKEN = re.compile(
     r"""\s*(?:

@@ -118,14 +118,34 @@ def span_ial_rule(state: StateCore) -> None:
         for pos, child in enumerate(children):
             if child.type != "text" or not pos:
                 continue
-            match = SPAN_IAL.match(child.content)
+            match, last = SPAN_IAL.match(child.content), pos
+            if match is None and child.content.startswith("{:"):
+                match, last = _over_lines(children, pos)
             target = children[pos - 1]
             if target.type.endswith("_close"):
                 target = _opening(children, pos - 1)
             if match is None or target.type not in _SPAN_TARGETS:
                 continue
             _apply_span_ial(target, match.group(0)[2:-1], definitions, state.env, line)
-            child.content = child.content[match.end():]
+            rest = match.string[match.end():]
+            for taken in children[pos:last]:
+                taken.type, taken.content = "text", ""
+            children[last].content = rest
+
+
+def _over_lines(children: list[Token], pos: int) -> tuple[re.Match | None, int]:
+    """A span IAL whose text goes on after a line break (``{:`` then ``lang="en"}``), and the
+    last token of it: the text tokens and breaks from ``pos`` joined."""
+    text = children[pos].content
+    for last in range(pos + 1, len(children)):
+        kind = children[last].type
+        if kind not in ("text", "softbreak"):
+            break
+        text += "\n" if kind == "softbreak" else children[last].content
+        match = SPAN_IAL.match(text)
+        if match is not None:
+            return match, last
+    return None, pos
 
 
 def _apply_span_ial(target: Token, body: str, definitions: dict, env: dict, line: int) -> None:
