@@ -389,6 +389,22 @@ def test_a_relative_picture_is_the_file_the_posts_url_leads_to(tmp_path):
         (src / "posts" / "images" / "pic.png").read_bytes()
 
 
+def test_html_in_a_front_matter_excerpt_shows_as_a_reader_saw_it(tmp_path):
+    """Jekyll's themes write a front-matter excerpt as it is: its ``<p>`` tags are
+    paragraphs to a reader, never text."""
+    src = make_blog(tmp_path / "src", files={"posts/2022-01-01-tagged.md": (
+        "---\ntitle: Tagged\nexcerpt: \"<p>The data <em>space</em> grows.</p>\\n\\n"
+        "<p>Use `<div>` here.</p>\"\n---\n\nBody.\n")})
+    app, warnings = build_noting_warnings(src)
+    assert warnings == []
+    page = soup(app, "posts/2022-01-01-tagged.html")
+    shown = ["The data space grows.", "Use <div> here."]
+    assert [p.get_text() for p in page.select("div.excerpt p")] == shown
+    assert page.find("meta", attrs={"name": "description"})["content"] == " ".join(shown)
+    listed = [p.get_text() for p in soup(app, "index.html").select("p.post-list-excerpt")]
+    assert " ".join(shown) in listed
+
+
 def test_page_excerpt_in_a_posts_own_liquid_is_rendered_as_jekyll_renders_it(tmp_path):
     """Jekyll renders a post's excerpt (Liquid, then Markdown) before the post: the post's
     own ``{{ page.excerpt }}`` is that HTML, not the source of its first paragraph."""

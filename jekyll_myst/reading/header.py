@@ -19,6 +19,12 @@ from .nodes import post_byline, post_date
 _HTML_MARKUP = re.compile(r"<script.*?</script>|<!--.*?-->|<style.*?</style>|<.*?>",
                           re.DOTALL | re.IGNORECASE)
 
+#: a code span, which keeps its text as written, or HTML written in front-matter Markdown
+_CODE_OR_TAG = re.compile(r"(`+).+?\1|<!--.*?-->|<(script|style)\b.*?</\2\s*>|<(/?)([A-Za-z][\w-]*)[^<>]*>",
+                          re.DOTALL | re.IGNORECASE)
+#: elements whose tags a browser shows as the edges of blocks
+_BLOCK_TAGS = frozenset("p div br li ul ol dl dt dd blockquote h1 h2 h3 h4 h5 h6 table tr pre hr".split())
+
 #: what marks the nodes this module puts under the title
 HEADER_CLASS = "jekyll-header"
 _ARCHIVE_CLASS = {"tags": "tag", "categories": "category"}
@@ -67,7 +73,7 @@ def description_text(post: Post, render_markdown: Callable[[str], list[nodes.Nod
     without the HTML tags written in it."""
     if not post.description:
         return ""
-    text = " ".join(_shown_text(node) for node in render_markdown(post.description))
+    text = " ".join(_shown_text(node) for node in render_markdown(tags_as_shown(post.description)))
     return " ".join(_HTML_MARKUP.sub("", text).split())
 
 
@@ -115,11 +121,23 @@ def _excerpt(section: nodes.section, post: Post,
                       if HEADER_CLASS not in p["classes"]), None)
         return " ".join(_shown_text(first).split()) if first is not None else ""
     excerpt = nodes.container(classes=["excerpt"])
-    excerpt.extend(render_markdown(post.excerpt))
+    excerpt.extend(render_markdown(tags_as_shown(post.excerpt)))
     if not post.hide_excerpt:
         insert_after_title(section, excerpt)
     # as jekyll-seo-tag writes it: the excerpt's text as written
     return " ".join(_shown_text(excerpt).split())
+
+
+def tags_as_shown(markdown: str) -> str:
+    """Front-matter Markdown with the HTML written in it as a reader saw it: Jekyll's themes
+    write an excerpt as it is (``<p>One.</p><p>Two.</p>``, two paragraphs).  A block's
+    tags end a paragraph, other tags, comments and scripts are left out; front-matter
+    text is never made markup here, as it goes into meta tags and feeds too."""
+    def shown(found: re.Match) -> str:
+        if found[1]:
+            return found[0]
+        return "\n\n" if found[4] and found[4].lower() in _BLOCK_TAGS else ""
+    return re.sub(r"\n\s*\n\s*", "\n\n", _CODE_OR_TAG.sub(shown, markdown)).strip()
 
 
 def _shown_text(node: nodes.Node) -> str:
