@@ -775,6 +775,24 @@ def test_links_under_the_baseurl_lead_to_the_posts(tmp_path):
     assert body.find_next_sibling("p").get_text() == "Written: /blog/2020/01/02/first-post.html"
 
 
+def test_a_link_to_the_sites_feed_leads_to_its_feed_here(tmp_path):
+    """'Subscribe to [the feed](/feed.xml)': jekyll-feed wrote it there, this site writes it
+    too; any other path the Jekyll site generated (an API's JSON) is a link to a page this
+    site lacks."""
+    src = make_blog(tmp_path / "src", files={"posts/2022-01-02-linking.md": (
+        "---\ntitle: Linking\n---\n\n"
+        "Subscribe to [the feed](/feed.xml), [again]({{ '/feed.xml' | absolute_url }}); "
+        "[the team](/api/team.json).\n\n<p class=\"raw\"><a href=\"/feed.xml\">RSS</a></p>\n")})
+    app, warnings = build_noting_warnings(src)
+    assert [w.split(": WARNING: ")[1] for w in warnings] == [
+        "link to /api/team.json: no page of this site has that URL [jekyll.link]"]
+    page = app.outdir / "posts" / "2022-01-02-linking.html"
+    links = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select("div.body section > p a")
+    assert [a.get_text() for a in links] == ["the feed", "again", "RSS"]
+    assert {(page.parent / a["href"]).resolve() for a in links} == {(app.outdir / "feed.xml").resolve()}
+    assert (app.outdir / "feed.xml").is_file()
+
+
 @pytest.mark.parametrize(("served_at", "stub"), [
     # a new address: the old URLs are under /blog/ of it, where the old site's host now points
     ("https://docs.example.org/", "blog/2020/01/02/first-post.html"),

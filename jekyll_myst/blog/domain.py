@@ -286,7 +286,11 @@ class JekyllDomain(Domain):
         if typ == "url":
             docname = self.post_by_url(target)
             fragment = target.partition("#")[2]
-            if docname is None:
+            feed = self.feed_at(target)
+            if feed is not None:
+                uri = relative_uri(builder.get_target_uri(fromdocname), feed)
+                link = nodes.reference("", "", contnode, internal=True, refuri=uri)
+            elif docname is None:
                 link = self._unknown_page(env, target, node, contnode)
             else:
                 link = make_refnode(builder, fromdocname, docname, fragment, contnode)
@@ -312,6 +316,14 @@ class JekyllDomain(Domain):
         else:
             uri = builder.get_relative_uri(fromdocname, target)
         return nodes.reference("", "", contnode, internal=True, refuri=uri)
+
+    def feed_at(self, url: str) -> str | None:
+        """The feed this site writes at a site path, as jekyll-feed wrote it there."""
+        written = url.split("#", 1)[0].split("?", 1)[0]
+        for path in (without_baseurl(self.env.project.blog, written), written):
+            if self.data["generated"].get(path.lstrip("/")) == "feeds":
+                return path.lstrip("/")
+        return None
 
     def _unknown_page(self, env, target: str, node: pending_xref, contnode: nodes.Element):
         origin = env.project.blog.url if env.config.jekyll_origin_links else ""

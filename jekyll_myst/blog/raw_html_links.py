@@ -38,7 +38,13 @@ def _new_url(app: Sphinx, docname: str, files: dict[str, str], pages: dict[str, 
     if url in files:
         downloads = relative_uri(builder.get_target_uri(docname), DOWNLOADS)
         return posixpath.join(downloads, quote(files[url]))
-    target = app.env.domains["jekyll"].post_by_url(pages[url]) if url in pages else None
+    if url not in pages:
+        return None
+    domain = app.env.domains["jekyll"]
+    feed = domain.feed_at(pages[url])
+    if feed is not None:
+        return relative_uri(builder.get_target_uri(docname), feed)
+    target = domain.post_by_url(pages[url])
     if target is None:
         return None
     fragment = pages[url].partition("#")[2]

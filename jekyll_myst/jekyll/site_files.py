@@ -41,12 +41,6 @@ def without_baseurl(blog: BlogSource, path: str) -> str:
     return path
 
 
-def names_a_page(path: str) -> bool:
-    """Whether a site path that is no file names a page, as Jekyll's URLs do: a folder,
-    an ``.html`` file, or a name without an extension (``/notes/short``)."""
-    return path.endswith(("/", ".html")) or "." not in posixpath.basename(path)
-
-
 def site_file(blog: BlogSource, path: str) -> Path | None:
     """The file a site-absolute path names, if it is one inside the site folder."""
     candidate = _named(blog, path)

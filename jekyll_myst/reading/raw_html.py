@@ -22,13 +22,13 @@ from sphinx.environment import BuildEnvironment
 
 from ..jekyll.html_urls import html_urls
 from ..jekyll.site import BlogSource
-from ..jekyll.site_files import from_page, names_a_page, relative_to_file, site_file, site_path
+from ..jekyll.site_files import from_page, relative_to_file, site_file, site_path
 
 #: on a raw node: URL as written -> the file's place under the downloads folder
 FILES = "jekyll_files"
 #: the output folder where Sphinx writes its downloads, and so the site files copied here
 DOWNLOADS = "_downloads"
-#: on a raw node: URL as written -> the site path of the page it names
+#: on a raw node: URL as written -> the site path of the page (or generated file) it names
 PAGES = "jekyll_pages"
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -50,7 +50,7 @@ def note_site_urls(document: nodes.document, env: BuildEnvironment, blog: BlogSo
             found = site_file(blog, linked)
             if found is not None:
                 files[url] = copy_site_file(env, found, blog_file)
-            elif names_a_page(linked.partition("#")[0].partition("?")[0]):
+            else:
                 pages[url] = linked
         if files:
             raw[FILES] = files

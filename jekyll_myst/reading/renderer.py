@@ -34,7 +34,7 @@ from ..jekyll.kramdown.inline import SPAN_IAL_KEY, image_alt
 from ..jekyll.liquid import LINE_NUMBERS, NO_LINE_NUMBERS
 from ..jekyll.permalinks import UNSAFE_SCHEME
 from ..jekyll.seo_image import in_media_subpath
-from ..jekyll.site_files import from_page, names_a_page, relative_to_file, site_file, site_path
+from ..jekyll.site_files import from_page, relative_to_file, site_file, site_path
 from ..reporting import report
 from .local_toc import local_toc
 from .nodes import deleted, horizontal_rule, html_element, task_checkbox
@@ -408,7 +408,8 @@ class KramdownRenderer(SphinxRenderer):
         if static is not None:
             token.attrs["href"] = "path:" + relative_to_file(static, self.blog_file)
             return self.render_link_path(token)
-        if names_a_page(path):
+        if not path.endswith(_DOCUMENT_SUFFIXES):
+            # a page, or a file the Jekyll site generated (its feed, an API's JSON)
             xref = addnodes.pending_xref(refdomain="jekyll", reftype="url", reftarget=linked,
                                          refdoc=self.sphinx_env.docname, refexplicit=True,
                                          refwarn=True)
@@ -526,12 +527,16 @@ def _inside_html_span(token: SyntaxTreeNode) -> bool:
     return False
 
 
+#: a link's path ending so names a document of the project, for MyST to find
+_DOCUMENT_SUFFIXES = (".md", ".markdown", ".rst")
+
+
 def _is_plain_relative(href: str) -> bool:
     """A relative link that does not name a document (``webpagetest.org``)."""
     if not href or href.startswith(("#", "/")) or ":" in href.split("/", 1)[0]:
         return False
     path = href.split("#", 1)[0]
-    return not path.endswith((".md", ".markdown", ".rst"))
+    return not path.endswith(_DOCUMENT_SUFFIXES)
 
 
 def _as_figure(element: html_element) -> nodes.figure | None:
