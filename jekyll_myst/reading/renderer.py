@@ -176,6 +176,18 @@ class KramdownRenderer(SphinxRenderer):
         if "id" in keys and token.attrGet("id"):
             self._claim_id(node, str(token.attrGet("id")))
 
+    def render_dl(self, token: SyntaxTreeNode) -> None:
+        """A definition list, its terms' and definitions' attributes on their ``dt`` and
+        ``dd``: kramdown's ``{:#id} Term`` and ``: {:.cls} Text``."""
+        super().render_dl(token)
+        parts = [child for item in self.current_node[-1].children for child in item.children]
+        for kind, node_type in (("dt", nodes.term), ("dd", nodes.definition)):
+            written = [child for child in token.children or [] if child.type == kind]
+            made = [part for part in parts if isinstance(part, node_type)]
+            if len(written) == len(made):
+                for child, node in zip(written, made, strict=True):
+                    self.copy_attributes(child, node, ("class", "id"))
+
     def _claim_id(self, node: nodes.Element, heading_id: str) -> None:
         """Make ``heading_id`` the node's first id: the anchor old links use."""
         if not heading_id or self.document.ids.get(heading_id, node) is not node:

@@ -451,7 +451,7 @@ def _ial_target(tokens: list[Token], pos: int, targets: dict[int, Token | None])
     first line (``* {:.cls}``), it is the item's (kramdown's ``LIST_ITEM_IAL``).
     """
     ial = tokens[pos]
-    if pos and tokens[pos - 1].type == "list_item_open" and tokens[pos - 1].map[0] == ial.map[0]:
+    if pos and tokens[pos - 1].type in _ITEMS and tokens[pos - 1].map[0] == ial.map[0]:
         return tokens[pos - 1]
     before = _block_start(tokens, pos)
     if before is not None and not ial.meta["after_blank"]:
@@ -535,11 +535,14 @@ def _attach(tokens: list[Token], token: Token, body: str, definitions, env, line
 
 
 #: kramdown's LIST_ITEM_IAL: an IAL that opens a list item's first line, text after it
+#: the blocks whose first line may start with their own IAL
+_ITEMS = frozenset(("list_item_open", "dt_open", "dd_open"))
 _ITEM_IAL = re.compile(r"\{:(?!(?:\w[\w-]*)?:|/)(?P<body>(?:\\\}|[^}])+)\}[ \t]*")
 
 
 def list_item_ial_rule(state: StateCore) -> None:
-    """``* {:.cls} text``: the IAL before the item's text is the item's.
+    """``* {:.cls} text``: the IAL before the item's text is the item's; so are a
+    definition list's, before a term (``{:#id} Term``) or a definition (``: {:.cls} Text``).
 
     It becomes an IAL token on the item's line, which
     :func:`attribute_lists_rule` then gives to the item (ALDs and all); the
@@ -549,7 +552,9 @@ def list_item_ial_rule(state: StateCore) -> None:
     pos = 0
     while pos + 2 < len(tokens):
         item, paragraph, inline = tokens[pos:pos + 3]
-        if (item.type == "list_item_open" and paragraph.type == "paragraph_open"
+        if item.type == "dt_open":
+            paragraph, inline = item, paragraph  # a term's text is straight inside it
+        if (item.type in _ITEMS and paragraph.type in ("paragraph_open", "dt_open")
                 and inline.type == "inline" and paragraph.map and item.map
                 and paragraph.map[0] == item.map[0]):
             match = _ITEM_IAL.match(inline.content)
