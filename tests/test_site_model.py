@@ -235,6 +235,13 @@ def test_excerpt_separator(body, separator, excerpt):
     assert excerpt_markdown(body, separator) == excerpt
 
 
+def test_an_empty_excerpt_description_or_separator_is_as_if_not_there():
+    """``description:`` with nothing after it is nil to Jekyll, not a mistake."""
+    result, problems = post("description:\nexcerpt:\nexcerpt_separator:\n", {"excerpt_separator": "<!--x-->"})
+    assert problems == []
+    assert (result.description, result.excerpt, result.excerpt_separator) == ("", "", "<!--x-->")
+
+
 def test_the_posts_separator_wins_over_the_sites():
     own, _ = post("excerpt_separator: <!--x-->\n", {"excerpt_separator": "<!--more-->"})
     assert own.excerpt_separator == "<!--x-->"

@@ -101,6 +101,11 @@ def _feed_excerpt_only(value: object) -> bool:
     return isinstance(value, dict) and value.get("excerpt_only") is True
 
 
+def _given(data: dict[str, Any], key: str, default: Any) -> Any:
+    value = data.get(key)
+    return default if value is None else value
+
+
 def read_post(filename: str, front: FrontMatter, site: BlogSource | None = None,
               draft_time: dt.datetime | None = None) -> tuple[Post, list[Problem]]:
     """The post in ``filename`` (its path in the site, as ``site.relative_path`` gives it).
@@ -149,11 +154,12 @@ def read_post(filename: str, front: FrontMatter, site: BlogSource | None = None,
         problems.append(Problem("authors", f"'{key}' must be a name or a list of names",
                                 front.line_of(key)))
         authors = []
-    excerpt = data.get("excerpt", "")
+    # a key left empty (``description:``) is nil to Jekyll: as if it were not there
+    excerpt = _given(data, "excerpt", "")
     if not isinstance(excerpt, str):
         problems.append(Problem("excerpt", "excerpt must be text", front.line_of("excerpt")))
         excerpt = ""
-    separator = data.get("excerpt_separator", site.excerpt_separator)
+    separator = _given(data, "excerpt_separator", site.excerpt_separator)
     if not isinstance(separator, str):
         problems.append(Problem("excerpt", "excerpt_separator must be text",
                                 front.line_of("excerpt_separator")))
@@ -199,7 +205,7 @@ def read_post(filename: str, front: FrontMatter, site: BlogSource | None = None,
         redirect_to, why = redirect_target(data["redirect_to"])
         if why:
             problems.append(Problem("redirect_from", why, front.line_of("redirect_to")))
-    description = data.get("description", "")
+    description = _given(data, "description", "")
     if not isinstance(description, str):
         problems.append(Problem("excerpt", "description must be text", front.line_of("description")))
         description = ""
