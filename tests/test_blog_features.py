@@ -389,6 +389,21 @@ def test_a_relative_picture_is_the_file_the_posts_url_leads_to(tmp_path):
         (src / "posts" / "images" / "pic.png").read_bytes()
 
 
+def test_footnotes_above_the_excerpt_separator_are_the_pages_once(tmp_path):
+    """The part above ``<!--more-->`` is read again for the description: its footnote
+    definitions are the page's, not a second set of the same names."""
+    src = make_blog(tmp_path / "src", files={"posts/2022-01-01-noted.md": (
+        "---\ntitle: Noted\nexcerpt_separator: <!--more-->\n---\n\n"
+        "A claim,[^1] and another.[^long]\n\n[^1]: The source.\n\n[^long]: More.\n\n"
+        "<!--more-->\n\nThe rest.\n")})
+    app, warnings = build_noting_warnings(src)
+    assert "WARNING" not in app.warning.getvalue() and warnings == []
+    page = soup(app, "posts/2022-01-01-noted.html")
+    assert [note.get_text(" ", strip=True) for note in page.select("aside.footnote")] == [
+        "[ 1 ] The source.", "[ 2 ] More."]
+    assert page.find("meta", attrs={"name": "description"})["content"].startswith("A claim")
+
+
 def test_html_in_a_front_matter_excerpt_shows_as_a_reader_saw_it(tmp_path):
     """Jekyll's themes write a front-matter excerpt as it is: its ``<p>`` tags are
     paragraphs to a reader, never text."""

@@ -59,6 +59,8 @@ class KramdownRenderer(SphinxRenderer):
         self.page_url = options.get("jekyll_page_url", "")
         #: reading a part of the body again: its problems were reported the first time
         self._quiet = False
+        #: rendering front-matter Markdown (or the excerpt again): nodes for their text only
+        self._detached = False
         # {::options /} in the post: kramdown's converter takes them for the whole page
         page_options = env.get(OPTIONS, {})
         settings = self.blog.kramdown
@@ -84,14 +86,14 @@ class KramdownRenderer(SphinxRenderer):
         html_rules = ["html_block", "html_inline", "kramdown_html_element", "kramdown_extension",
                       "kramdown_span_extension"]
         self.md.disable(html_rules)
-        self._quiet = reread
+        self._quiet, self._detached = reread, True
         try:
             with self.current_node_context(holder):
                 # MyST counts the text's lines from the line after the one it is given
                 self.nested_render_text(text, line - 1)
         finally:
             self.md.enable(html_rules)
-            self._quiet = False
+            self._quiet, self._detached = False, False
         return list(holder.children)
 
     def _report(self, subtype: str, message: str, *args: object, line: int) -> None:
@@ -373,6 +375,8 @@ class KramdownRenderer(SphinxRenderer):
                                               title=token.markup))
 
     def render_footnote_ref(self, token: SyntaxTreeNode) -> None:
+        if self._detached:
+            return  # the page's footnote: a second reference would be a second backlink
         label = token.meta["label"]
         defined = self.md_env.get(FOOTNOTE_LABELS)
         if defined is None or label in defined:
@@ -385,6 +389,11 @@ class KramdownRenderer(SphinxRenderer):
     def render_footnote_reference(self, token: SyntaxTreeNode) -> None:
         """A footnote's definition: kramdown leaves out one that nothing refers to."""
         label = token.meta["label"]
+        if self._detached:
+            # the excerpt's definitions are the page's too: named twice, they would clash
+            with self.current_node_context(nodes.container(), append=True):
+                self.render_children(token)
+            return
         if self.md_env.get("footnotes", {}).get("refs", {}).get(f":{label}", 0) < 0:
             self._report("footnote", "footnote [^%s] is never referred to: it is left out, as kramdown "
                          "leaves it out", label, line=token_line(token, 0))
