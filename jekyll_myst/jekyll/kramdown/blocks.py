@@ -137,7 +137,7 @@ def html_element_rule(state: StateBlock, start: int, end: int, silent: bool,
     close_line = len(lines) - 1
     trailing = lines[close_line][close_col:]
     trailing = trailing[trailing.index(">") + 1:].strip()
-    if trailing:
+    if trailing and not _COMMENTS.fullmatch(trailing):
         return False  # more on the closing line: leave it to the raw HTML rule
     if silent:
         return True
@@ -164,6 +164,8 @@ def html_element_rule(state: StateBlock, start: int, end: int, silent: bool,
                   [first_inner_line, start + close_line + 1],
                   lambda lines: [start, start + 1] if one_line else
                   [lines[0] + first_inner_line, lines[1] + first_inner_line])
+    if trailing:
+        _raw_token(state, trailing, [start + close_line, start + close_line + 1])
     state.line = start + close_line + 1
     return True
 
@@ -591,6 +593,8 @@ def header_id_rule(state: StateCore) -> None:
 
 _LINE_TAG = re.compile(r"^</?([A-Za-z][A-Za-z0-9-]*)")
 _RAW_BLOCK_TAGS = frozenset(("script", "pre", "style", "textarea"))
+#: what may follow an element's end tag on its line: a comment naming what it closes
+_COMMENTS = re.compile(r"(?:<!--.*?-->\s*)+", re.DOTALL)
 _VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _ONE_TAG = re.compile(r"^<[A-Za-z][^<>]*>\s*$")
 
