@@ -135,6 +135,12 @@ def test_urls_of_html_tags_replaced_where_a_new_one_is_given():
     ("```\n1) kept\n[a](b c)\n```\n", "```\n1) kept\n[a](b c)\n```\n"),
     ("    1) indented code\n", "    1) indented code\n"),
     ("Nothing to change.\n", "Nothing to change.\n"),
+    # kramdown's link definitions take the URL to the end of the line, spaces and all
+    ("[1]: \"See generally X, it's true.\"\n[2]: /a/b c.pdf\n[3]: http://x.org/y \"T\"\n",
+     "[1]: <\"See generally X, it's true.\">\n[2]: </a/b c.pdf>\n[3]: http://x.org/y \"T\"\n"),
+    # not in a paragraph, nor with a quote after a space (not a definition to kramdown)
+    ("Text\n[1]: a b\n\n[2]: a b \"c\n", "Text\n[1]: a b\n\n[2]: a b \"c\n"),
+    ("[^1]: A footnote.\n", "[^1]: A footnote.\n"),
 ])
 def test_kramdown_line_rules(text, expected):
     assert as_commonmark(text) == expected
