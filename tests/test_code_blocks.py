@@ -151,6 +151,21 @@ def test_rouge_numbers_kramdowns_code_blocks_when_the_site_asks(tmp_path):
     assert not body(app, "plain.html").select(".linenos")
 
 
+def test_code_in_a_language_rouge_has_no_lexer_for_stays_unnumbered(tmp_path):
+    """kramdown writes ```mermaid without Rouge, as it is: no line numbers, whatever the
+    site's options say; code in a language Rouge knows is numbered."""
+    src = make_blog(tmp_path / "src", files={"posts/2022-05-06-code.md": (
+        "---\ntitle: Code\n---\n\n```mermaid\ngantt\n  title A\n```\n\n```python\nx = 1\n```\n")})
+    app = SphinxTestApp("html", srcdir=src, confoverrides={"jekyll_settings": {
+        **SETTINGS, "kramdown": {"syntax_highlighter_opts": {"block": {"line_numbers": True}}}}})
+    app.build()
+    app.cleanup()
+    assert app.warning.getvalue() == ""
+    mermaid, python = body(app, "posts/2022-05-06-code.html").select("div.highlight")
+    assert not mermaid.select(".linenos") and mermaid.pre.get_text() == "gantt\n  title A\n"
+    assert numbers(python) == ["1"]
+
+
 def test_a_highlight_block_without_linenos_stays_unnumbered(tmp_path):
     src = make_blog(tmp_path / "src", files={"posts/2022-05-06-code.md": (
         "---\ntitle: Code\n---\n\n{% highlight ruby %}\nx = 1\n{% endhighlight %}\n\n```ruby\ny = 2\n```\n")})

@@ -246,13 +246,13 @@ class KramdownRenderer(SphinxRenderer):
         super().render_fence(token)
         block = self.current_node[-1]
         if isinstance(block, nodes.literal_block):
-            self._as_rouge_shows(block, info)
+            lexed = self._as_rouge_shows(block, info)
             # only {% highlight %} writes a second word (see liquid/tags.py), and numbers its
             # lines as it says; kramdown reads no fence with one, and numbers its own as the
-            # site's Rouge options say
+            # site's Rouge options say, if Rouge has a lexer for it
             if LINE_NUMBERS in words[1:]:
                 block["linenos"] = True
-            elif NO_LINE_NUMBERS not in words[1:]:
+            elif NO_LINE_NUMBERS not in words[1:] and lexed:
                 self._number_as_rouge(block)
 
     def render_math_block(self, token: SyntaxTreeNode) -> None:
@@ -285,13 +285,13 @@ class KramdownRenderer(SphinxRenderer):
             if settings.start_line != 1:
                 block.setdefault("highlight_args", {})["linenostart"] = settings.start_line
 
-    def _as_rouge_shows(self, block: nodes.literal_block, language: str) -> None:
-        """Highlight the code as Jekyll's Rouge does.
+    def _as_rouge_shows(self, block: nodes.literal_block, language: str) -> bool:
+        """Highlight the code as Jekyll's Rouge does; whether a lexer knows its language.
 
         Code without a language is in the site's ``default_lang`` (Jekyll's is
         ``plaintext``: not coloured), never in Sphinx's default language; a
         language Pygments does not know, or code it cannot lex, is shown
-        plainly and quietly.
+        plainly and quietly: kramdown writes it without Rouge (``mermaid``).
         """
         block["force"] = True
         if not language:
@@ -302,6 +302,8 @@ class KramdownRenderer(SphinxRenderer):
         else:
             block["classes"].append(f"language-{language}")
             block["language"] = "none"
+            return False
+        return True
 
     def render_kramdown_task_checkbox(self, token: SyntaxTreeNode) -> None:
         marker = "[x] " if token.meta["checked"] else "[ ] "
