@@ -62,3 +62,13 @@ def replace_urls(text: str, new_url: Callable[[str], str | None]) -> str:
         return f'{match["before"]}"{html.escape("".join(parts) + html.unescape(value[last:]))}"'
 
     return _TAG.sub(lambda tag: _ATTRIBUTE.sub(attribute, tag[0]), text)
+
+
+#: an ``id`` or ``name`` attribute of a tag, which a ``#fragment`` link may lead to
+_ANCHOR = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+
+
+def html_anchors(text: str) -> set[str]:
+    """The anchors the tags of ``text`` set (``<a name="cache">``, ``<h3 id="x">``)."""
+    return {html.unescape(next(v for v in found.groups() if v is not None))
+            for tag in _TAG.finditer(text) for found in _ANCHOR.finditer(tag[0])}

@@ -213,6 +213,7 @@ class JekyllMystParser(MystParser):
         md.options["jekyll_myst_syntax"] = myst_syntax
         md.options["jekyll_media_subpath"] = media_subpath
         md.options["jekyll_page_url"] = page_url
+        md.options["jekyll_source"] = text
         md_env: dict = {}
         md.render(text, md_env)
         for problem in md_env.pop(PROBLEMS, []):

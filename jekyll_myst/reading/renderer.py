@@ -23,6 +23,7 @@ from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 from sphinx import addnodes
 
+from ..jekyll.html_urls import html_anchors
 from ..jekyll.kramdown.blocks import (
     FOOTNOTE_LABELS,
     breaks_lines_only_inside_environments,
@@ -57,6 +58,7 @@ class KramdownRenderer(SphinxRenderer):
         self.media_subpath = options.get("jekyll_media_subpath", "")
         #: the post's URL on the Jekyll site, which its relative paths were written from
         self.page_url = options.get("jekyll_page_url", "")
+        self._source = options.get("jekyll_source", "")
         #: reading a part of the body again: its problems were reported the first time
         self._quiet = False
         #: rendering front-matter Markdown (or the excerpt again): nodes for their text only
@@ -416,8 +418,10 @@ class KramdownRenderer(SphinxRenderer):
             return self.render_children(token)
         linked = site_path(self.blog, href)
         if linked is None:
-            if href in ("", "#"):
-                # the page itself, or its top: a placeholder kramdown writes as it is
+            if href in ("", "#") or href.startswith("//") or (
+                    href.startswith("#") and unquote(href[1:]) in self._html_anchors):
+                # the page itself, or its top: a placeholder kramdown writes as it is; a URL
+                # without its scheme; an anchor the post's HTML sets (<a name="x">)
                 return self.render_link_url(token)
             if _is_plain_relative(href):
                 return self.render_link_url(token)
@@ -444,6 +448,10 @@ class KramdownRenderer(SphinxRenderer):
             self.current_node.append(xref)
             return None
         return super().render_link(token)
+
+    @functools.cached_property
+    def _html_anchors(self) -> set[str]:
+        return html_anchors(self._source)
 
     def _render_finalise(self) -> None:
         self.rebase_site_paths()
