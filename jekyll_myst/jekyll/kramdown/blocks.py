@@ -653,8 +653,34 @@ def atx_heading_rule(state: StateBlock, start: int, end: int, silent: bool) -> b
     return heading(state, start, end, silent)
 
 
+def _keeping_indentation(fence: Callable[[StateBlock, int, int, bool], bool]):
+    """kramdown's fenced code keeps its lines' indentation: a fence indented past its
+    container's text (``3. Type`` then a fence four spaces in) leaves that space before
+    each line of code, where CommonMark takes the fence's indentation off them."""
+
+    def rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if not fence(state, start, end, silent):
+            return False
+        if silent:
+            return True
+        token = state.tokens[-1]
+        if token.type != "fence" or not token.map or state.sCount[start] <= state.blkIndent:
+            return True
+        last = token.map[1]
+        closing = state.src[state.bMarks[last - 1] + state.tShift[last - 1]:state.eMarks[last - 1]]
+        closer = f"{re.escape(token.markup[0])}{{{len(token.markup)},}}[ \t]*"
+        closed = last - 1 > start and re.fullmatch(closer, closing) is not None
+        token.content = state.getLines(start + 1, last - 1 if closed else last, state.blkIndent, True)
+        return True
+
+    return rule
+
+
 def kramdown_block_plugin(md: MarkdownIt, parse_block_html: bool = False) -> None:
     """kramdown's block rules; ``parse_block_html``: the site's kramdown option."""
+    fence = next(rule.fn for rule in md.block.ruler.__rules__ if rule.name == "fence")
+    md.block.ruler.at("fence", _keeping_indentation(fence),
+                      {"alt": ["paragraph", "reference", "blockquote", "list"]})
     md.block.ruler.at("heading", atx_heading_rule, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.at("html_block", html_block_rule,
                       {"alt": ["paragraph", "reference", "blockquote"]})
