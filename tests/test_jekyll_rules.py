@@ -141,6 +141,11 @@ def test_urls_of_html_tags_replaced_where_a_new_one_is_given():
     # not in a paragraph, nor with a quote after a space (not a definition to kramdown)
     ("Text\n[1]: a b\n\n[2]: a b \"c\n", "Text\n[1]: a b\n\n[2]: a b \"c\n"),
     ("[^1]: A footnote.\n", "[^1]: A footnote.\n"),
+    # an item's text five spaces or more after its marker is its text, and so are the lines
+    # as far in after it; not in a fence
+    ("*     Wide item\n      more\n\n      second\nOut.\n", "* Wide item\n  more\n\n  second\nOut.\n"),
+    ("Term\n:     Definition\n", "Term\n: Definition\n"),
+    ("```\n*     kept\n```\n", "```\n*     kept\n```\n"),
 ])
 def test_kramdown_line_rules(text, expected):
     assert as_commonmark(text) == expected

@@ -18,22 +18,39 @@ _LINK_DEFINITION = re.compile(
     r"""^( {0,3}\[(?!\^)[^\n\]]+\]:[ \t]*)(?!<)(\S.*?)((?:[ \t]+(["'])(?:.+?)\4)?[ \t]*)$""")
 #: a line that may be such a definition, with white space in its URL or before its title
 _SPACED_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\n\]]+\]:[ \t]*[^\s<][^\n]*?[ \t]\S", re.MULTILINE)
+#: a list item or a definition whose text starts five or more spaces after its marker: kramdown
+#: reads it as the item's text, CommonMark as code (``*     text``, ``:     text``)
+_WIDE_ITEM = re.compile(r"^( {0,3}(?:[*+-]|\d{1,9}\.|:))( {5,})(?=\S)", re.MULTILINE)
 _BLOCK_PARSER = MarkdownIt("commonmark").disable(["html_block"], ignoreInvalid=True)
 
 
 def as_commonmark(text: str) -> str:
     """``text`` with kramdown's line-level differences written so that
     CommonMark reads them as kramdown does; code is left alone."""
-    if not (_PAREN_LIST.search(text) or _SPACED_DESTINATION.search(text) or _SPACED_DEFINITION.search(text)):
+    if not (_PAREN_LIST.search(text) or _SPACED_DESTINATION.search(text) or _SPACED_DEFINITION.search(text)
+            or _WIDE_ITEM.search(text)):
         return text
-    code = code_lines(text)
+    fenced, indented = _code_lines(text)
     lines = text.split("\n")
     written = []
+    #: a wide item's text column, and the spaces taken off the lines in it
+    wide: tuple[int, int] | None = None
     for number, line in enumerate(lines):
         # a definition starts a block: after a blank line, or after another definition
         block_start = number == 0 or not lines[number - 1].strip() or bool(
             _LINK_DEFINITION.match(lines[number - 1]))
-        written.append(line if number in code else _line(line, block_start))
+        moved = False
+        if wide is not None and line.strip():
+            if len(line) - len(line.lstrip(" ")) >= wide[0]:
+                line, moved = line[wide[1]:], True
+            else:
+                wide = None
+        item = None if number in fenced else _WIDE_ITEM.match(line)
+        if item is not None:
+            wide = (item.end(), len(item[2]) - 1)
+            line, moved = item[1] + " " + line[item.end():], True
+        code = number in fenced or (number in indented and not moved)
+        written.append(line if code else _line(line, block_start))
     return "\n".join(written)
 
 
@@ -48,8 +65,15 @@ def _line(line: str, block_start: bool) -> str:
 
 def code_lines(text: str) -> set[int]:
     """0-based numbers of the lines inside fenced or indented code blocks."""
-    lines: set[int] = set()
+    fenced, indented = _code_lines(text)
+    return fenced | indented
+
+
+def _code_lines(text: str) -> tuple[set[int], set[int]]:
+    """The lines of fenced code blocks, and of indented ones."""
+    fenced: set[int] = set()
+    indented: set[int] = set()
     for token in _BLOCK_PARSER.parse(text):
         if token.type in ("fence", "code_block") and token.map:
-            lines.update(range(*token.map))
-    return lines
+            (fenced if token.type == "fence" else indented).update(range(*token.map))
+    return fenced, indented
