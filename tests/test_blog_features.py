@@ -389,6 +389,18 @@ def test_a_relative_picture_is_the_file_the_posts_url_leads_to(tmp_path):
         (src / "posts" / "images" / "pic.png").read_bytes()
 
 
+@pytest.mark.parametrize("tex", ["\\begin{align*}\na &= b \\\\\nc &= d\n\\end{align*}",
+                                 "\\begin{aligned}\na &= b \\\\\nc &= d\n\\end{aligned}"])
+def test_a_page_whose_only_math_is_written_as_kramdown_writes_it_loads_mathjax(tmp_path, tex):
+    src = make_blog(tmp_path / "src", files={"posts/2022-01-01-maths.md": (
+        f"---\ntitle: Maths\n---\n\n$$\n{tex}\n$$\n")})
+    app, warnings = build_noting_warnings(src)
+    assert warnings == []
+    page = soup(app, "posts/2022-01-01-maths.html")
+    assert page.select_one("div.math").get_text().strip().startswith("\\[\\begin{align")
+    assert any("mathjax" in script["src"] for script in page.select("script[src]"))
+
+
 def test_footnotes_above_the_excerpt_separator_are_the_pages_once(tmp_path):
     """The part above ``<!--more-->`` is read again for the description: its footnote
     definitions are the page's, not a second set of the same names."""

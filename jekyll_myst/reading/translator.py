@@ -106,7 +106,9 @@ class BlogHTMLTranslator(HTML5Translator):
 
     def visit_math_block(self, node: nodes.math_block) -> None:
         if node.get(DISPLAY_ENVIRONMENT) and self.builder.math_renderer_name == "mathjax":
-            # in \[ \], as kramdown writes it; Sphinx would write an unwrapped block bare
+            # in \[ \], as kramdown writes it; Sphinx would write an unwrapped block bare.
+            # The page still needs MathJax, which Sphinx adds to pages whose math it wrote.
+            self._has_maths_elements = True
             opening, closing = self.config.mathjax_display
             self.body.append(self.starttag(node, "div", CLASS="math notranslate nohighlight"))
             self.body.append(f"{opening}{self.encode(node.astext())}{closing}</div>\n")
