@@ -595,7 +595,9 @@ _LINE_TAG = re.compile(r"^</?([A-Za-z][A-Za-z0-9-]*)")
 _RAW_BLOCK_TAGS = frozenset(("script", "pre", "style", "textarea"))
 #: what may follow an element's end tag on its line: a comment naming what it closes
 _COMMENTS = re.compile(r"(?:<!--.*?-->\s*)+", re.DOTALL)
-_VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
+#: kramdown's HTML_ELEMENTS_WITHOUT_BODY
+_VOID_TAGS = frozenset(
+    "area base br col command embed hr img input keygen link meta param source track wbr".split())
 _ONE_TAG = re.compile(r"^<[A-Za-z][^<>]*>\s*$")
 
 
