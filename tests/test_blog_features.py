@@ -380,10 +380,12 @@ def test_a_relative_picture_is_the_file_the_posts_url_leads_to(tmp_path):
     from the post's URL (``/2022/01/01/relative.html``), so the site's file is that one."""
     src = make_blog(tmp_path / "src", files={"posts/2022-01-01-relative.md": (
         "---\ntitle: Relative\n---\n\n![From the URL](../../../images/pic.png)\n\n"
-        "![Nowhere](../../../images/none.png)\n")})
+        "![Nowhere](../../../images/none.png)\n\n![Gone](wp-content/none.jpg)\n")})
     app, warnings = build_noting_warnings(src)
     assert [w.split(": WARNING: ")[1] for w in warnings] == [
-        "image '../../../images/none.png' leads out of the site and the project: refused [jekyll.path]"]
+        "image '../../../images/none.png' leads out of the site and the project: refused [jekyll.path]",
+        "image 'wp-content/none.jpg': no such file beside the post, nor where its URL led on the Jekyll "
+        "site [jekyll.path]"]
     [img] = soup(app, "posts/2022-01-01-relative.html").select("img[alt='From the URL']")
     assert (app.outdir / "posts" / img["src"]).resolve().read_bytes() == \
         (src / "posts" / "images" / "pic.png").read_bytes()

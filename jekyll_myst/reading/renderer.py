@@ -512,6 +512,9 @@ class KramdownRenderer(SphinxRenderer):
         roots = (self.blog.static_root, Path(self.sphinx_env.srcdir).resolve())
         if not any(target.is_relative_to(root) for root in roots):
             return self._refuse(node, f"{kind} {uri!r} leads out of the site and the project: refused")
+        if not target.is_file():
+            return self._refuse(node, f"{kind} {uri!r}: no such file beside the post, nor where its URL "
+                                      "led on the Jekyll site")
         return uri
 
     def _refuse(self, node: nodes.Element, message: str) -> None:
