@@ -30,6 +30,7 @@ FILES = "jekyll_files"
 DOWNLOADS = "_downloads"
 #: on a raw node: URL as written -> the site path of the page (or generated file) it names
 PAGES = "jekyll_pages"
+#: a URL's scheme (``mailto:``, ``https:``): no path relative to the post
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 

@@ -258,6 +258,7 @@ def is_display_environment(tex: str) -> bool:
     return _DISPLAY_ENVIRONMENT.fullmatch(tex.strip()) is not None
 
 
+#: an environment's start or end, or a line break
 _ENVIRONMENT_EDGE = re.compile(r"\\(begin|end)\{[^}]*\}|\\\\")
 
 
@@ -536,9 +537,9 @@ def _attach(tokens: list[Token], token: Token, body: str, definitions, env, line
         token.type, token.info = "fence", language
 
 
-#: kramdown's LIST_ITEM_IAL: an IAL that opens a list item's first line, text after it
 #: the blocks whose first line may start with their own IAL
 _ITEMS = frozenset(("list_item_open", "dt_open", "dd_open"))
+#: kramdown's LIST_ITEM_IAL: an IAL that opens a list item's first line, text after it
 _ITEM_IAL = re.compile(r"\{:(?!(?:\w[\w-]*)?:|/)(?P<body>(?:\\\}|[^}])+)\}[ \t]*")
 
 
