@@ -184,6 +184,35 @@ def _opening(children: list[Token], close: int) -> Token:
     return children[close]
 
 
+def _closing(children: list[Token], opening: int) -> int | None:
+    depth = 0
+    for pos in range(opening, len(children)):
+        depth += children[pos].nesting
+        if depth == 0:
+            return pos
+    return None
+
+
+def strong_outside_rule(state: StateCore) -> None:
+    """``***both***`` is ``<strong><em>both</em></strong>`` in kramdown; CommonMark nests
+    the two the other way."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children or not ("***" in block.content or
+                                                                  "___" in block.content):
+            continue
+        # the delimiters' own text tokens are left empty between the tags
+        children = [child for child in block.children if child.type != "text" or child.content]
+        for pos in range(len(children) - 1):
+            if children[pos].type != "em_open" or children[pos + 1].type != "strong_open":
+                continue
+            close = _closing(children, pos + 1)
+            if close is None or close + 1 >= len(children) or children[close + 1].type != "em_close":
+                continue
+            for first, second in ((children[pos], children[pos + 1]), (children[close], children[close + 1])):
+                (first.type, first.tag, first.markup), (second.type, second.tag, second.markup) = (
+                    (second.type, second.tag, second.markup), (first.type, first.tag, first.markup))
+
+
 _HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*>")
 _NO_MENTIONS_IN = frozenset(("a", "code", "pre", "script", "style"))
 
@@ -497,6 +526,7 @@ def kramdown_inline_plugin(md: MarkdownIt, mentions_base: str | None,
     md.inline.ruler.at("backticks", code_span_rule)
     md.core.ruler.after("block", "kramdown_abbreviation_definitions", abbreviation_definitions_rule)
     md.core.ruler.after("inline", "kramdown_span_ial", span_ial_rule)
+    md.core.ruler.before("kramdown_span_ial", "kramdown_strong_outside", strong_outside_rule)
     md.core.ruler.after("inline", "kramdown_mailto_autolink", mailto_autolink_rule)
     md.core.ruler.after("inline", "kramdown_block_tags_as_text", block_tags_as_text_rule)
     md.core.ruler.after("kramdown_span_ial", "kramdown_markdown_attribute", markdown_attribute_rule)
