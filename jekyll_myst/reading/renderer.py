@@ -67,8 +67,11 @@ class KramdownRenderer(SphinxRenderer):
         page_options = env.get(OPTIONS, {})
         settings = self.blog.kramdown
         self.auto_ids = page_options.get("auto_ids", settings.auto_ids)
-        self.header_ids = HeaderIds(prefix=page_options.get("auto_id_prefix", settings.auto_id_prefix),
-                                    gfm=settings.gfm)
+        prefix = page_options.get("auto_id_prefix", settings.auto_id_prefix)
+        self.header_ids = HeaderIds(prefix=prefix, gfm=settings.gfm)
+        #: the ids of headers inside HTML elements read as Markdown: kramdown-parser-gfm makes
+        #: no id there, and kramdown's converter makes its own, from the source, counted apart
+        self.html_header_ids = HeaderIds(prefix=prefix, gfm=False)
         #: the heading levels ``{:toc}`` lists on this page
         self.toc_levels = page_options.get("toc_levels", settings.toc_levels)
         #: GFM's ``hard_wrap``: a line break in a paragraph is a ``<br />``
@@ -151,7 +154,7 @@ class KramdownRenderer(SphinxRenderer):
         self._level_to_section[level] = section
         self._level_to_section = {lvl: s for lvl, s in self._level_to_section.items() if lvl <= level}
 
-    def _kramdown_id(self, token: SyntaxTreeNode) -> str:
+    def _kramdown_id(self, token: SyntaxTreeNode, in_html: bool = False) -> str:
         explicit = token.attrGet("id")
         if explicit:
             return str(explicit)
@@ -160,8 +163,10 @@ class KramdownRenderer(SphinxRenderer):
         inline = token.children[0] if token.children else None
         children = inline.token.children if inline is not None and inline.token is not None else None
         settings = self.blog.kramdown
-        return self.header_ids.generate(id_text(inline.content if inline is not None else "", children,
-                                                settings.gfm, settings.auto_id_stripping))
+        in_html = in_html and settings.gfm
+        ids = self.html_header_ids if in_html else self.header_ids
+        return ids.generate(id_text(inline.content if inline is not None else "", children,
+                                    settings.gfm and not in_html, settings.auto_id_stripping))
 
     def generate_heading_target(self, token, level, node, implicit_text) -> None:
         kramdown_id = self._kramdown_id(token)
@@ -211,7 +216,8 @@ class KramdownRenderer(SphinxRenderer):
         self.copy_attributes(token, heading, ("class",))
         with self.current_node_context(heading, append=True):
             self.render_children(token)
-        self._claim_id(heading, self._kramdown_id(token))
+        in_html = any(isinstance(node, html_element) for node in _ancestors(self.current_node))
+        self._claim_id(heading, self._kramdown_id(token, in_html))
         return None
 
     # -- kramdown constructs ------------------------------------------------
@@ -559,6 +565,12 @@ def _inside_html_span(token: SyntaxTreeNode) -> bool:
             return True
         node = node.parent
     return False
+
+
+def _ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
+    while node is not None:
+        yield node
+        node = node.parent
 
 
 #: a link's path ending so names a document of the project, for MyST to find
