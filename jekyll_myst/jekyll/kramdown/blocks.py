@@ -679,11 +679,48 @@ def _keeping_indentation(fence: Callable[[StateBlock, int, int, bool], bool]):
     return rule
 
 
+def _ending_text_only_as_a_list_would(hr: Callable[[StateBlock, int, int, bool], bool]):
+    """kramdown reads ``***``, ``---`` or ``___`` straight under a line of text as more of
+    that text (its typography makes ``---`` a dash): only ``- - -`` or ``* * *``, which
+    start like a list item, end the text, and are then a rule."""
+
+    def rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        line = state.src[state.bMarks[start] + state.tShift[start]:state.eMarks[start]]
+        if silent and not _LIST_START.match(line):
+            return False  # kramdown's PARAGRAPH_END has list items, not rules
+        return hr(state, start, end, silent)
+
+    return rule
+
+
+def _one_line_setext(lheading: Callable[[StateBlock, int, int, bool], bool]):
+    """kramdown's setext header is one line of text over its underline; under more lines
+    the underline is more of the paragraph."""
+
+    def rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        tokens = len(state.tokens)
+        if not lheading(state, start, end, silent):
+            return False
+        if silent or state.line - start <= 2:
+            return True
+        del state.tokens[tokens:]
+        state.line = start
+        return False
+
+    return rule
+
+
+def _rule(md: MarkdownIt, name: str) -> Callable[[StateBlock, int, int, bool], bool]:
+    return next(rule.fn for rule in md.block.ruler.__rules__ if rule.name == name)
+
+
 def kramdown_block_plugin(md: MarkdownIt, parse_block_html: bool = False) -> None:
     """kramdown's block rules; ``parse_block_html``: the site's kramdown option."""
-    fence = next(rule.fn for rule in md.block.ruler.__rules__ if rule.name == "fence")
-    md.block.ruler.at("fence", _keeping_indentation(fence),
+    md.block.ruler.at("fence", _keeping_indentation(_rule(md, "fence")),
                       {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    md.block.ruler.at("hr", _ending_text_only_as_a_list_would(_rule(md, "hr")),
+                      {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    md.block.ruler.at("lheading", _one_line_setext(_rule(md, "lheading")))
     md.block.ruler.at("heading", atx_heading_rule, {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.at("html_block", html_block_rule,
                       {"alt": ["paragraph", "reference", "blockquote"]})
