@@ -406,8 +406,8 @@ _ATTRIBUTE_TARGETS = {
 }
 
 
-def _block_end(tokens: list[Token], index: int) -> int:
-    """Index just past the block that starts at ``tokens[index]``."""
+def block_end(tokens: list[Token], index: int) -> int:
+    """Index just past the block (or span) that starts at ``tokens[index]``."""
     if tokens[index].nesting != 1:
         return index + 1
     depth = 0
@@ -519,7 +519,7 @@ def _attach(tokens: list[Token], token: Token, body: str, definitions, env, line
     if "toc" in attrs.refs:
         if token.type in ("bullet_list_open", "ordered_list_open") and token in tokens:
             target = next(pos for pos, t in enumerate(tokens) if t is token)
-            end = _block_end(tokens, target)
+            end = block_end(tokens, target)
             toc = Token("kramdown_toc", "nav", 0)
             toc.block = True
             toc.map = token.map

@@ -23,6 +23,7 @@ from .attributes import SPAN_IAL
 from .blocks import (
     OPEN_TAG,
     apply_attributes,
+    block_end,
     closing_tag,
     note_problem,
     parse_html_attributes,
@@ -184,15 +185,6 @@ def _opening(children: list[Token], close: int) -> Token:
     return children[close]
 
 
-def _closing(children: list[Token], opening: int) -> int | None:
-    depth = 0
-    for pos in range(opening, len(children)):
-        depth += children[pos].nesting
-        if depth == 0:
-            return pos
-    return None
-
-
 def strong_outside_rule(state: StateCore) -> None:
     """``***both***`` is ``<strong><em>both</em></strong>`` in kramdown; CommonMark nests
     the two the other way."""
@@ -205,8 +197,8 @@ def strong_outside_rule(state: StateCore) -> None:
         for pos in range(len(children) - 1):
             if children[pos].type != "em_open" or children[pos + 1].type != "strong_open":
                 continue
-            close = _closing(children, pos + 1)
-            if close is None or close + 1 >= len(children) or children[close + 1].type != "em_close":
+            close = block_end(children, pos + 1) - 1
+            if close + 1 >= len(children) or children[close + 1].type != "em_close":
                 continue
             for first, second in ((children[pos], children[pos + 1]), (children[close], children[close + 1])):
                 (first.type, first.tag, first.markup), (second.type, second.tag, second.markup) = (
