@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .site import BlogSource
+
+#: a URL's scheme (``https:``, ``mailto:``, ``irc:``): a link elsewhere, no path of the site
+URI_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def site_path(blog: BlogSource, href: str) -> str | None:

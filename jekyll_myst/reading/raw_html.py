@@ -14,7 +14,6 @@ into the HTML when the page is resolved (``blog/raw_html_links.py``).
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from docutils import nodes
@@ -22,7 +21,7 @@ from sphinx.environment import BuildEnvironment
 
 from ..jekyll.html_urls import html_urls
 from ..jekyll.site import BlogSource
-from ..jekyll.site_files import from_page, relative_to_file, site_file, site_path
+from ..jekyll.site_files import URI_SCHEME, from_page, relative_to_file, site_file, site_path
 
 #: on a raw node: URL as written -> the file's place under the downloads folder
 FILES = "jekyll_files"
@@ -30,8 +29,6 @@ FILES = "jekyll_files"
 DOWNLOADS = "_downloads"
 #: on a raw node: URL as written -> the site path of the page (or generated file) it names
 PAGES = "jekyll_pages"
-#: a URL's scheme (``mailto:``, ``https:``): no path relative to the post
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def note_site_urls(document: nodes.document, env: BuildEnvironment, blog: BlogSource,
@@ -60,7 +57,7 @@ def note_site_urls(document: nodes.document, env: BuildEnvironment, blog: BlogSo
 
 
 def _relative(url: str) -> bool:
-    return bool(url) and not url.startswith(("/", "#", "?")) and not _SCHEME.match(url)
+    return bool(url) and not url.startswith(("/", "#", "?")) and not URI_SCHEME.match(url)
 
 
 def copy_site_file(env: BuildEnvironment, found: Path, blog_file: Path) -> str:

@@ -35,7 +35,7 @@ from ..jekyll.kramdown.inline import SPAN_IAL_KEY, image_alt
 from ..jekyll.liquid import LINE_NUMBERS, NO_LINE_NUMBERS
 from ..jekyll.permalinks import UNSAFE_SCHEME
 from ..jekyll.seo_image import in_media_subpath
-from ..jekyll.site_files import from_page, relative_to_file, site_file, site_path
+from ..jekyll.site_files import URI_SCHEME, from_page, relative_to_file, site_file, site_path
 from ..reporting import report
 from .local_toc import local_toc
 from .nodes import deleted, horizontal_rule, html_element, task_checkbox
@@ -431,7 +431,7 @@ class KramdownRenderer(SphinxRenderer):
                 return self.render_link_url(token)
             if _is_plain_relative(href):
                 return self.render_link_url(token)
-            if _URI_SCHEME.match(href) and not (self.myst_syntax and _MYST_SCHEME.match(href)):
+            if URI_SCHEME.match(href) and not (self.myst_syntax and _MYST_SCHEME.match(href)):
                 # kramdown links any scheme as written (irc:, news:, rsync:...); MyST
                 # would look up the ones it does not know as references
                 return self.render_link_url(token)
@@ -532,7 +532,6 @@ class KramdownRenderer(SphinxRenderer):
 _NODE_ATTRIBUTES = frozenset(("class", "id", "href", "src", "alt", "width", "height", "align"))
 
 
-_URI_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 #: an HTML tag: its name, and the ``/`` that closes it in place
 _HTML_TAG = re.compile(r"</?([A-Za-z][\w-]*)[^>]*?(/)?>\Z")
 #: the elements that are never closed
