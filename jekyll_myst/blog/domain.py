@@ -203,10 +203,8 @@ class JekyllDomain(Domain):
     def post_by_url(self, url: str) -> str | None:
         """The post at a site path: a post's own URL, or with the site's ``baseurl``
         before it, as ``relative_url``, ``absolute_url`` and ``{{ site.baseurl }}`` write it."""
-        written = url.split("#", 1)[0].split("?", 1)[0]
         urls = self._index("urls", self._urls)
-        # /sub/x is the page /x of a site with baseurl /sub, before any post whose own URL is /sub/x
-        for path in dict.fromkeys((without_baseurl(self.env.project.blog, written), written)):
+        for path in self._site_paths(url):
             candidates = (path, path.rstrip("/"), path + ".html", path.rstrip("/") + "/index.html",
                           path.removesuffix("index.html"))
             found = next((urls[c] for c in candidates if c in urls), None)
@@ -319,11 +317,17 @@ class JekyllDomain(Domain):
 
     def feed_at(self, url: str) -> str | None:
         """The feed this site writes at a site path, as jekyll-feed wrote it there."""
-        written = url.split("#", 1)[0].split("?", 1)[0]
-        for path in (without_baseurl(self.env.project.blog, written), written):
+        for path in self._site_paths(url):
             if self.data["generated"].get(path.lstrip("/")) == "feeds":
                 return path.lstrip("/")
         return None
+
+    def _site_paths(self, url: str) -> list[str]:
+        """The paths a link to ``url`` may mean, its fragment and query left off: without the
+        site's ``baseurl``, then as written (/sub/x is the page /x of a site with baseurl
+        /sub, before any post whose own URL is /sub/x)."""
+        written = url.split("#", 1)[0].split("?", 1)[0]
+        return list(dict.fromkeys((without_baseurl(self.env.project.blog, written), written)))
 
     def _unknown_page(self, env, target: str, node: pending_xref, contnode: nodes.Element):
         origin = env.project.blog.url if env.config.jekyll_origin_links else ""
