@@ -151,6 +151,36 @@ def test_kramdown_line_rules(text, expected):
     assert as_commonmark(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a fence straight under an item is the item's: its lines keep what kramdown leaves them,
+    # and the next item is the list's second
+    ("1. Install:\n```bash\npip x\n    four\n  two\n```\n2. Next\n",
+     "1. Install:\n   ```bash\n   pip x\n    four\n     two\n   ```\n2. Next\n"),
+    # so are a heading and a quote, and the lines after them up to a blank line
+    ("- item\n# Heading\ntext\n- b\n", "- item\n  # Heading\n  text\n- b\n"),
+    ("- a\n> quote\nmore\n- c\n", "- a\n  > quote\n  more\n- c\n"),
+    # a list of another kind in the item, and code lines of such a list's markers
+    ("- a\n1. b\n- c\n", "- a\n  1. b\n- c\n"),
+    ("1. Create:\n```yaml\n- name: a\n```\n2. Next\n",
+     "1. Create:\n   ```yaml\n   - name: a\n   ```\n2. Next\n"),
+    # the innermost item's, after a blank line in it too
+    ("- a\n  - b\n```\ncode\n```\n- c\n", "- a\n  - b\n    ```\n    code\n    ```\n- c\n"),
+    ("* a\n\n  para\n```\ncode\n```\n\nOut\n", "* a\n\n  para\n  ```\n  code\n  ```\n\nOut\n"),
+    # a code line short of the item's column in a fence that is the item's
+    ("1. a\n   ```\n   x\n# y\n   ```\n", "1. a\n   ```\n   x\n   # y\n   ```\n"),
+    # as CommonMark reads them already: a paragraph's lazy line, code, an HTML tag ending the list
+    ("- a\nmore\n", "- a\nmore\n"),
+    ("```\n- a\n# not a heading\n```\n", "```\n- a\n# not a heading\n```\n"),
+    ("1. a\n<div>x</div>\n", "1. a\n<div>x</div>\n"),
+    # kramdown ends the list at the blank line in this fence: Jekyll shows it as text; left
+    ("1. Install:\n```\nimport x\n\nx.run()\n```\n", "1. Install:\n```\nimport x\n\nx.run()\n```\n"),
+    # items whose text column the two count apart
+    ("-\tTabbed\n```\nx\n```\n", "-\tTabbed\n```\nx\n```\n"),
+])
+def test_a_list_items_lazy_lines_are_its_own(text, expected):
+    assert as_commonmark(text) == expected
+
+
 @pytest.mark.parametrize(("heading", "text"), [
     ("## Plain", "Plain"),
     ("## With `code`, *em* and $$x^2$$", "With code, em and x^2"),

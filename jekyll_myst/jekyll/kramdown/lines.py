@@ -7,6 +7,8 @@ import re
 
 from markdown_it import MarkdownIt
 
+from .lazy_items import lazy_item_shifts
+
 #: ``1)`` starts no list in kramdown
 _PAREN_LIST = re.compile(r"^( {0,3}\d{1,9})\)(?=[ \t])", re.MULTILINE)
 #: kramdown allows spaces in a link's destination: ``[pdf](/a/b c.pdf)``.
@@ -22,11 +24,14 @@ _SPACED_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\n\]]+\]:[ \t]*[^\s<][^\n]*?[
 #: reads it as the item's text, CommonMark as code (``*     text``, ``:     text``)
 _WIDE_ITEM = re.compile(r"^( {0,3}(?:[*+-]|\d{1,9}\.|:))( {5,})(?=\S)", re.MULTILINE)
 _BLOCK_PARSER = MarkdownIt("commonmark").disable(["html_block"], ignoreInvalid=True)
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[*+-]|\d{1,9}\.)[ \t]", re.MULTILINE)
 
 
 def as_commonmark(text: str) -> str:
     """``text`` with kramdown's line-level differences written so that
     CommonMark reads them as kramdown does; code is left alone."""
+    if _LIST_ITEM.search(text) and (shifts := lazy_item_shifts(text.split("\n"))):
+        text = "\n".join(" " * shifts.get(number, 0) + line for number, line in enumerate(text.split("\n")))
     if not (_PAREN_LIST.search(text) or _SPACED_DESTINATION.search(text) or _SPACED_DEFINITION.search(text)
             or _WIDE_ITEM.search(text)):
         return text
