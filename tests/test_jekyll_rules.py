@@ -176,8 +176,18 @@ def test_kramdown_line_rules(text, expected):
     ("1. Install:\n```\nimport x\n\nx.run()\n```\n", "1. Install:\n```\nimport x\n\nx.run()\n```\n"),
     # items whose text column the two count apart
     ("-\tTabbed\n```\nx\n```\n", "-\tTabbed\n```\nx\n```\n"),
+    # a quote's, up to a blank line: a list, a fence, the text after a heading or a blank '>'
+    ("> Note:\n- a\n- b\n\nOut\n", "> Note:\n> - a\n> - b\n\nOut\n"),
+    ("> Example:\n```\ncode\n```\nafter\n\nOut\n", "> Example:\n> ```\n> code\n> ```\n> after\n\nOut\n"),
+    ("> # H\ntext\n", "> # H\n> text\n"),
+    ("> a\n>\nb\n", "> a\n>\n> b\n"),
+    ("> ```\ncode\n> ```\n", "> ```\n> code\n> ```\n"),
+    # a paragraph's lazy line, an HTML tag ending the quote, a fence kramdown breaks: as they are
+    ("> a long\nquote continued\n", "> a long\nquote continued\n"),
+    ("> a\n<div>x</div>\n", "> a\n<div>x</div>\n"),
+    ("> x\n```\na\n\nb\n```\n", "> x\n```\na\n\nb\n```\n"),
 ])
-def test_a_list_items_lazy_lines_are_its_own(text, expected):
+def test_lazy_lines_are_the_list_items_or_the_quotes(text, expected):
     assert as_commonmark(text) == expected
 
 

@@ -7,7 +7,7 @@ import re
 
 from markdown_it import MarkdownIt
 
-from .lazy_items import lazy_item_shifts
+from .lazy_lines import lazy_prefixes
 
 #: ``1)`` starts no list in kramdown
 _PAREN_LIST = re.compile(r"^( {0,3}\d{1,9})\)(?=[ \t])", re.MULTILINE)
@@ -24,14 +24,15 @@ _SPACED_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\n\]]+\]:[ \t]*[^\s<][^\n]*?[
 #: reads it as the item's text, CommonMark as code (``*     text``, ``:     text``)
 _WIDE_ITEM = re.compile(r"^( {0,3}(?:[*+-]|\d{1,9}\.|:))( {5,})(?=\S)", re.MULTILINE)
 _BLOCK_PARSER = MarkdownIt("commonmark").disable(["html_block"], ignoreInvalid=True)
-_LIST_ITEM = re.compile(r"^ {0,3}(?:[*+-]|\d{1,9}\.)[ \t]", re.MULTILINE)
+#: a list item or a quote, which may take lines lazily
+_LAZY_BLOCK = re.compile(r"^ {0,3}(?:[*+-][ \t]|\d{1,9}\.[ \t]|>)", re.MULTILINE)
 
 
 def as_commonmark(text: str) -> str:
     """``text`` with kramdown's line-level differences written so that
     CommonMark reads them as kramdown does; code is left alone."""
-    if _LIST_ITEM.search(text) and (shifts := lazy_item_shifts(text.split("\n"))):
-        text = "\n".join(" " * shifts.get(number, 0) + line for number, line in enumerate(text.split("\n")))
+    if _LAZY_BLOCK.search(text) and (prefixes := lazy_prefixes(text.split("\n"))):
+        text = "\n".join(prefixes.get(number, "") + line for number, line in enumerate(text.split("\n")))
     if not (_PAREN_LIST.search(text) or _SPACED_DESTINATION.search(text) or _SPACED_DEFINITION.search(text)
             or _WIDE_ITEM.search(text)):
         return text

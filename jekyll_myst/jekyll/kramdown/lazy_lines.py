@@ -1,20 +1,22 @@
-"""A list item's lazy lines, which kramdown keeps in the item where CommonMark
-ends the list.
+"""The lazy lines of list items and quotes, which kramdown keeps in the item
+or the quote where CommonMark ends it.
 
 kramdown gives a list item every line after it up to a blank line, whatever
 the line starts with: only another item of the list, a block attribute list,
 an HTML tag or an end-of-block marker ends it.  So a fence, a heading or a
 quote written straight under ``1. Install:`` is in the item, and ``2. Next``
-after it is the list's second item.  CommonMark continues only a paragraph
-lazily: the fence ends the list, and the next item starts another, which
-kramdown numbers from one again.
+after it is the list's second item.  A quote, likewise, takes every line up to
+a blank line, ``>`` or not: ``> Note:`` then ``- a point`` is a list in the
+quote.  CommonMark continues only a paragraph lazily: the fence ends the list,
+and the next item starts another, which kramdown numbers from one again.
 
-Such lines are given the spaces that put them in the item for CommonMark,
-and leave them, once it takes the item's own off, with the indentation
-kramdown leaves them (kramdown takes an item's indentation off a line only
-when the line has all of it).  A run of lines that kramdown itself reads as
-a broken fence (a blank line in it, then a line outside the item) is left
-as it is: Jekyll's page shows that fence's lines as text.
+Such lines are given what puts them in the item or the quote for CommonMark:
+an item's spaces, as many as leave the line, once CommonMark takes the item's
+own off, with the indentation kramdown leaves it (kramdown takes an item's
+indentation off a line only when the line has all of it); a quote's ``> ``.
+A run of lines that kramdown itself reads as a broken fence (a blank line in
+it, then a line outside the item or the quote) is left as it is: Jekyll's
+page shows that fence's lines as text.
 """
 
 from __future__ import annotations
@@ -29,7 +31,12 @@ _FENCE = re.compile(r"^( *)(`{3,}|~{3,})")
 #: what CommonMark reads as a block of its own straight under a paragraph: a fence, a heading,
 #: a quote, a bullet, an ordered item numbered one
 _BREAKING = re.compile(r"^ {0,3}(?:`{3,}|~{3,}|#{1,6}(?:[ \t]|$)|>|[*+-][ \t]|1\.[ \t])")
-#: what kramdown takes lazily into no item: a block attribute list, an HTML tag, an end of block
+#: what CommonMark reads as a block of its own straight under a quote's paragraph
+_QUOTE_BREAKING = re.compile(r"^ {0,3}(?:`{3,}|~{3,}|#{1,6}(?:[ \t]|$)|[*+-][ \t]|\d{1,9}\.[ \t])")
+_QUOTE = re.compile(r"^ {0,3}> ?")
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+#: what kramdown takes lazily into no item or quote: a block attribute list, an HTML tag, an end
+#: of block
 _NOT_LAZY = re.compile(r"^ {0,3}(?:\{:(?!:|/)|</?[A-Za-z]|\^\s*$)")
 
 
@@ -47,38 +54,48 @@ class _Reading:
 
     levels: list[_Level] = dataclasses.field(default_factory=list)
     last_blank: bool = True
-    #: the spaces given to the lines of the lazy run being read; kept once the run ends well
-    run: dict[int, int] | None = None
-    #: the characters of the fence open in the list
+    #: the quote being read, and whether its last line was a paragraph's
+    quote: bool = False
+    paragraph: bool = False
+    #: what is put before the lines of the lazy run being read; kept once the run ends well
+    run: dict[int, str] | None = None
+    #: the characters of the fence open in the list or the quote
     fence: str | None = None
     #: a list this walk cannot follow as kramdown does (tabs, a wide or empty item, a broken
     #: fence): left as it is to its end
     lost: bool = False
 
 
-def lazy_item_shifts(lines: list[str]) -> dict[int, int]:
-    """The spaces to put before each line (by 0-based number) that kramdown
-    reads into a list item and CommonMark would not."""
-    shifts: dict[int, int] = {}
+def lazy_prefixes(lines: list[str]) -> dict[int, str]:
+    """What to put before each line (by 0-based number) that kramdown reads
+    into a list item or a quote and CommonMark would not."""
+    prefixes: dict[int, str] = {}
     reading = _Reading()
     top_fence: str | None = None
     for number, line in enumerate(lines):
         if reading.levels:
-            if _in_list(reading, lines, number, shifts):
+            if _in_list(reading, lines, number, prefixes):
                 continue
-            _end_list(reading, shifts)
-        # outside lists, a fence's lines start no item
+            _end_block(reading, prefixes)
+        elif reading.quote:
+            if _in_quote(reading, line, number):
+                continue
+            _end_block(reading, prefixes)
+        # outside lists and quotes, a fence's lines start neither
         fence = _FENCE.match(line)
         if top_fence is not None:
             if fence and len(fence[1]) <= 3 and _closes(line, top_fence):
                 top_fence = None
         elif fence and len(fence[1]) <= 3:
             top_fence = fence[2]
+        elif _QUOTE.match(line):
+            reading.quote = True
+            _in_quote(reading, line, number)
         else:
             _start_list(reading, line)
             reading.last_blank = not line.strip()
-    _end_list(reading, shifts)
-    return shifts
+    _end_block(reading, prefixes)
+    return prefixes
 
 
 def _start_list(reading: _Reading, line: str) -> None:
@@ -99,12 +116,34 @@ def _unreadable(item: re.Match) -> bool:
     return "\t" in item[3] or len(item[3]) > 4 or item[4] is None
 
 
-def _in_list(reading: _Reading, lines: list[str], number: int, shifts: dict[int, int]) -> bool:
+def _in_quote(reading: _Reading, line: str, number: int) -> bool:
+    """Read one line of a quote; False once the quote has ended before it."""
+    if not line.strip() or _NOT_LAZY.match(line):
+        return False
+    quoted = _QUOTE.match(line)
+    text = line[quoted.end():] if quoted else line
+    if not quoted and (reading.run is not None or reading.fence is not None or not reading.paragraph
+                       or _QUOTE_BREAKING.match(line)):
+        _lazy(reading, number, "> ")
+    fence = _FENCE.match(text)
+    if reading.fence is not None:
+        if fence and len(fence[1]) <= 3 and _closes(text, reading.fence):
+            reading.fence = None
+        reading.paragraph = False
+    elif fence and len(fence[1]) <= 3:
+        reading.fence = fence[2]
+        reading.paragraph = False
+    else:
+        reading.paragraph = bool(text.strip()) and not _HEADING.match(text)
+    return True
+
+
+def _in_list(reading: _Reading, lines: list[str], number: int, prefixes: dict[int, str]) -> bool:
     """Read one line of an open list; False once the list has ended before it."""
     line = lines[number]
     if not line.strip():
         if reading.fence is None:
-            _commit(reading, shifts)
+            _commit(reading, prefixes)
         elif reading.run is not None and not _fence_goes_on(reading, lines, number):
             _give_up(reading)
         reading.last_blank = True
@@ -129,9 +168,9 @@ def _in_list(reading: _Reading, lines: list[str], number: int, shifts: dict[int,
     depth, shift, item = place
     if item is not None:  # another item of one of the lists
         if shift:
-            _lazy(reading, number, shift)
+            _lazy(reading, number, " " * shift)
         else:
-            _commit(reading, shifts)
+            _commit(reading, prefixes)
         base = reading.levels[depth - 1].content if depth else 0
         del reading.levels[depth:]
         reading.levels.append(_Level(base + item.end(3), _ordered(item)))
@@ -152,7 +191,7 @@ def _in_list(reading: _Reading, lines: list[str], number: int, shifts: dict[int,
     shift = 0
     if reading.run is not None or _BREAKING.match(line):
         shift = _shift(reading.levels, indent)
-        _lazy(reading, number, shift)
+        _lazy(reading, number, " " * shift)
     item = _ITEM.match(line)
     if item is not None and not _RULE.match(line):  # a list of the other kind, inside the item
         reading.levels.append(_Level(shift + item.end(3), _ordered(item)))
@@ -208,7 +247,7 @@ def _in_fence(reading: _Reading, line: str, number: int, indent: int) -> bool:
         return True
     else:
         shift = _shift(reading.levels, indent)
-        _lazy(reading, number, shift)
+        _lazy(reading, number, " " * shift)
     if 0 <= indent + shift - innermost.content <= 3 and _closes(line, reading.fence):
         reading.fence = None
     reading.last_blank = False
@@ -248,15 +287,15 @@ def _shift(levels: list[_Level], indent: int) -> int:
     return levels[-1].content + left - indent
 
 
-def _lazy(reading: _Reading, number: int, shift: int) -> None:
+def _lazy(reading: _Reading, number: int, prefix: str) -> None:
     if reading.run is None:
         reading.run = {}
-    reading.run[number] = shift
+    reading.run[number] = prefix
 
 
-def _commit(reading: _Reading, shifts: dict[int, int]) -> None:
+def _commit(reading: _Reading, prefixes: dict[int, str]) -> None:
     if reading.run and not reading.lost:
-        shifts.update(reading.run)
+        prefixes.update(reading.run)
     reading.run = None
 
 
@@ -265,7 +304,9 @@ def _give_up(reading: _Reading) -> None:
     reading.lost = True
 
 
-def _end_list(reading: _Reading, shifts: dict[int, int]) -> None:
+def _end_block(reading: _Reading, prefixes: dict[int, str]) -> None:
+    """End the list or the quote being read."""
     if reading.fence is None:
-        _commit(reading, shifts)
+        _commit(reading, prefixes)
     reading.levels, reading.run, reading.fence, reading.lost = [], None, None, False
+    reading.quote = reading.paragraph = False
