@@ -19,6 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
+from .jekyll.local_plugins import plugin_folders, registered_tags
 from .jekyll.site import BlogSource, collections_dir, read_site_settings
 from .reporting import report
 
@@ -41,6 +42,9 @@ CONFIG_VALUES: list[tuple[str, object, type | tuple[type, ...], str]] = [
     ("jekyll_drafts", False, bool, "build the drafts (_drafts/) too, as jekyll build --drafts"),
     ("jekyll_theme_dir", None, (str, type(None)),
      "the folder of the site's theme gem, its _includes/ and _data/ (else Ruby is asked where it is)"),
+    ("jekyll_plugin_tags", {}, dict,
+     "Liquid tags of the blog's own Ruby plugins (tag name: plugin file), added to those its plugins "
+     "folder registers: Octopress's codeblock, img, blockquote, pullquote and gist are followed"),
     ("jekyll_gc_freeze", True, bool,
      "keep the garbage collector off the loaded environment (see gc_tuning); no page changes"),
 ]
@@ -72,10 +76,11 @@ def blog_source(app: Sphinx) -> BlogSource:
         root = site / collections_dir(settings)[0]
         # show_drafts is what `jekyll build --drafts` sets
         drafts = config.jekyll_drafts or settings.get("show_drafts") is True
-        return BlogSource(root / "_posts", root / "_authors", site, settings, drafts, theme_folder(app))
+        return BlogSource(root / "_posts", root / "_authors", site, settings, drafts, theme_folder(app),
+                          dict(config.jekyll_plugin_tags))
     return BlogSource(app.srcdir / config.jekyll_posts_dir, app.srcdir / config.jekyll_authors_dir,
                       app.srcdir / config.jekyll_static_dir, dict(config.jekyll_settings),
-                      config.jekyll_drafts, theme_folder(app))
+                      config.jekyll_drafts, theme_folder(app), dict(config.jekyll_plugin_tags))
 
 
 def config_file(app: Sphinx) -> Path:
@@ -95,6 +100,9 @@ def check_config(app: Sphinx, config: Config) -> None:
         for problem in problems:
             report(problem.subtype, "%s", problem.message, location=f"{config_file(app)}:{problem.line}")
         config.jekyll_settings = {**settings, **config.jekyll_settings}
+        # a configuration value, so that a plugin added or removed reads every post again
+        folders = plugin_folders(config.jekyll_settings, site)
+        config.jekyll_plugin_tags = {**registered_tags(folders), **config.jekyll_plugin_tags}
         posts = PurePosixPath(collections_dir(config.jekyll_settings)[0], "_posts")
         if not (site / posts).is_dir():
             raise ConfigError(f"jekyll_site {config.jekyll_site!r} is not a Jekyll site: "

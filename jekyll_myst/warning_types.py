@@ -68,7 +68,8 @@ _TYPES = (
                 "`redirect_to` as `https://...` or as a post's URL."),
     WarningType("liquid", "warning",
                 'Liquid that Jekyll 4 would refuse: a tag or filter it does not know (a plugin\'s, or '
-                'Liquid 5\'s `render`), a syntax error, an `{% include %}` of a file not in `_includes/` '
+                'Liquid 5\'s `render`; a tag of the site\'s own plugins that is not followed here, named '
+                'with its plugin), a syntax error, an `{% include %}` of a file not in `_includes/` '
                 '(nor in the theme\'s, or with a theme that could not be found: the message says why), a '
                 '`{% link %}` or `{% post_url %}` to something that does not exist, an unclosed `{% raw %}`, '
                 'an unreadable `_data/` file, or a post whose excerpt shows itself through `site.posts` '
@@ -155,7 +156,8 @@ _TYPES = (
                 'a `syntax_highlighter` other than Rouge, `syntax_highlighter_opts` other than '
                 '`default_lang`, `line_numbers` and `start_line`; a `markdown` converter other than '
                 'kramdown (Redcarpet, RDiscount: Jekyll 4 has none of them, and posts are read as '
-                'kramdown, as GitHub Pages has read them since 2016). '
+                'kramdown, as GitHub Pages has read them since 2016); `plugins` naming a folder, as '
+                'Jekyll 2 and Octopress did (read as `plugins_dir`; Jekyll 4 stops on it). '
                 'A `_config.yml` that is not UTF-8, not valid YAML or not a mapping gives no setting at '
                 'all (Jekyll stops there).',
                 'Fix the setting: a zone such as `Europe/London`, a permalink style (`date`, `pretty`, '

@@ -26,6 +26,7 @@ import yaml
 from .archive_urls import PLUGIN as ARCHIVES
 from .archive_urls import archive_permalinks
 from .dates import site_zone
+from .local_plugins import legacy_plugins_problem
 from .permalinks import DEFAULT_PERMALINK, has_scheme, is_site_path, style_template, unknown_placeholders
 from .problems import Problem
 from .theme import Theme, site_theme
@@ -204,7 +205,8 @@ def collections_dir(settings: dict[str, Any]) -> tuple[str, str | None]:
 
 def uses_plugin(settings: dict[str, Any], name: str) -> bool:
     """Whether the site's ``plugins`` name this Jekyll plugin."""
-    return name in (settings.get("plugins") or ())
+    plugins = settings.get("plugins")
+    return isinstance(plugins, list) and name in plugins
 
 
 def _feed_mapping(settings: dict[str, Any]) -> dict[str, Any]:
@@ -374,6 +376,9 @@ class BlogSource:
     drafts: bool = False
     #: the folder of the site's theme, when the project names it (else Ruby is asked)
     theme_dir: Path | None = None
+    #: the Liquid tags the site's own Ruby plugins register, each with its plugin's file
+    #: (:func:`~.local_plugins.registered_tags`)
+    local_tags: dict[str, str] = dataclasses.field(default_factory=dict)
 
     @functools.cached_property
     def static_root(self) -> Path:
@@ -464,6 +469,9 @@ class BlogSource:
             problems += archive_problems
         theme, message = site_theme(settings, self.static_dir, self.theme_dir,
                                     uses_plugin(settings, "jekyll-remote-theme"))
+        if message:
+            problems.append(message)
+        message = legacy_plugins_problem(settings)
         if message:
             problems.append(message)
         return _SiteModel(zone, kramdown, separator, permalink, defaults, feed, topic_feeds, posts_limit,

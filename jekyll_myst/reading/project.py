@@ -205,7 +205,7 @@ class BlogProject(Project):
         time = dt.datetime.combine(self.today, dt.time(), blog.timezone)
         return SiteInput(settings=dict(blog.settings, url=blog.url, baseurl=blog.baseurl),
                          folder=blog.static_dir, time=time, posts=posts, theme=blog.theme,
-                         markdown=self.markdownify,
+                         markdown=self.markdownify, local_tags=blog.local_tags,
                          file_defaults=functools.partial(blog.defaults_for, kind=""))
 
     def markdownify(self, text: str) -> str:

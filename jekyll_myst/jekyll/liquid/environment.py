@@ -17,7 +17,7 @@ from liquid.stream import TokenStream
 from liquid.token import Token
 
 from ..site import uses_plugin
-from . import array_filters, date_filters, gist, includes, tags, text_filters, url_filters
+from . import array_filters, date_filters, gist, includes, octopress, tags, text_filters, url_filters
 from .inputs import Links, PageInput, SiteInput
 from .located import Collector
 
@@ -55,8 +55,11 @@ class JekyllEnvironment(Environment):
             self.add_tag(tag)
         for module in (url_filters, date_filters, text_filters, array_filters):
             self.filters.update(module.FILTERS)
-        if uses_plugin(self.site.settings, gist.PLUGIN):
+        # Octopress's own gist tag takes what jekyll-gist's does
+        if uses_plugin(self.site.settings, gist.PLUGIN) or "gist" in self.site.local_tags:
             self.add_tag(gist.GistTag)
+        for name in self.site.local_tags.keys() & octopress.TAGS.keys():
+            self.add_tag(octopress.TAGS[name])
         if uses_plugin(self.site.settings, includes.CACHE_PLUGIN):
             self.add_tag(includes.IncludeCachedTag)
 

@@ -37,6 +37,8 @@ class SiteInput:
     #: the site's front-matter ``defaults:`` for a file of the site that is no post or
     #: page (a static file), by its path from the site folder
     file_defaults: Callable[[str], Mapping[str, Any]] = lambda _path: {}
+    #: the tags the site's own Ruby plugins register, each with its plugin's file
+    local_tags: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
 
 @dataclasses.dataclass(frozen=True)

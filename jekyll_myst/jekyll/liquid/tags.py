@@ -46,9 +46,7 @@ class HighlightNode(Node):
         inner = context.get_buffer(buffer)
         self.block.render(context, inner)
         code = _EDGE_NEWLINES.sub("", inner.getvalue())
-        # a fence longer than any run of backticks in the code, so the code cannot close it
-        longest = max((len(run) for run in re.findall(r"`{3,}", code)), default=2)
-        fence = "`" * (longest + 1)
+        fence = fence_for(code)
         info = f"{self.language} {LINE_NUMBERS if self.line_numbers else NO_LINE_NUMBERS}"
         before, after = self.breaks
         return buffer.write(f"{before}{fence}{info}\n{code}\n{fence}{after}")
@@ -66,7 +64,7 @@ class HighlightTag(Tag):
     end = "endhighlight"
 
     def parse(self, stream: TokenStream) -> Node:
-        before = _text_before(stream)
+        before, _ = line_start(stream)
         token = stream.eat(TOKEN_TAG)
         markup = stream.current.value.strip() if stream.current.kind == TOKEN_EXPRESSION else ""
         if stream.current.kind == TOKEN_EXPRESSION:
@@ -82,22 +80,30 @@ class HighlightTag(Tag):
                                              token=token))
             return block
         options = re.findall(r'(\w+)(?:=(?:\w+|"[^"]*"))?', match[2])
-        breaks = ("\n" if before else "", "\n" if _text_after(stream) else "")
+        breaks = ("\n" if before else "", "\n" if text_after(stream) else "")
         return HighlightNode(token, match[1], LINE_NUMBERS in options, block, breaks)
 
 
-def _text_before(stream: TokenStream) -> bool:
-    """Whether text comes before the current tag on its line (``If you {% highlight ruby %}``).
+def fence_for(code: str) -> str:
+    """A fence longer than any run of backticks in the code, so the code cannot close it."""
+    return "`" * (max((len(run) for run in re.findall(r"`{3,}", code)), default=2) + 1)
+
+
+def line_start(stream: TokenStream) -> tuple[bool, str]:
+    """Whether text comes before the current tag on its line (``If you {% highlight ruby %}``),
+    and else the spaces before it.
 
     Jekyll's block of code then ends the paragraph the text starts, as an HTML
     block does; a fence does so only at the start of a line.
     """
     before = stream.tokens[stream.pos - 1] if stream.pos else None
-    return before is not None and before.kind == TOKEN_CONTENT \
-        and before.value.rstrip(" \t")[-1:] not in ("", "\n")
+    if before is None or before.kind != TOKEN_CONTENT:
+        return False, ""
+    line = before.value.rpartition("\n")[2]
+    return (True, "") if line.strip(" \t") else (False, line)
 
 
-def _text_after(stream: TokenStream) -> bool:
+def text_after(stream: TokenStream) -> bool:
     """Whether text follows the end tag on its line: a fence closes only on a line of its own."""
     after = stream.peek
     return after.kind not in (TOKEN_CONTENT, TOKEN_EOF) or (
@@ -172,5 +178,10 @@ class UnknownTag(Illegal):
             return super().parse(stream)
         if stream.peek.kind == TOKEN_EXPRESSION:
             next(stream)
+        plugin = self.env.site.local_tags.get(token.value)
+        if plugin is not None:
+            raise LiquidSyntaxError(f"Liquid tag '{token.value}' is the site's own plugin's ({plugin}), "
+                                    "which is not run here: write what it wrote instead, in Markdown or "
+                                    "HTML", token=token)
         raise LiquidSyntaxError(f"Liquid tag '{token.value}' is not one of Jekyll's: remove it, or "
                                 "wrap literal text in {% raw %}...{% endraw %}", token=token)

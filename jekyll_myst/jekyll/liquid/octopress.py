@@ -1,0 +1,305 @@
+"""Octopress's tags, on a site whose own plugins register them: ``codeblock``,
+``img``, ``blockquote`` and ``pullquote``.
+
+Octopress 2 put them in the blog's ``plugins/`` folder, as Ruby files that
+Jekyll runs; a post that uses them reads here as those plugins wrote it:
+
+- ``{% codeblock [title] [lang:name] [url [link text]] [linenos:false] %}``:
+  a ``<figure class="code">``, the title (and a link to the code) in its
+  ``<figcaption>``, then the code as a fenced block, read as Markdown inside
+  the figure, so that it is highlighted and searchable as any code here.  Its
+  language is ``lang:``, else the title's file extension (``awesome.rb``);
+  its lines are numbered unless ``linenos:false``.
+- ``{% img [class names] /path/or/url [width [height]] [title ["alt"]] %}``:
+  the ``<img>``, its ``alt`` the title unless given.
+- ``{% blockquote [author[, source title]] [url [link title]] %}``: the text
+  as paragraphs (a blank line between) and line breaks, then a ``<footer>``
+  with the author and a ``<cite>`` of the source, whose title is in title
+  case, or the URL shortened.
+- ``{% pullquote [left] %}`` ... ``{" quoted "}`` ... ``{% endpullquote %}``:
+  the text in a ``<span>`` whose ``data-pullquote`` holds the quoted part,
+  typographic quotes and all, which Octopress's style shows beside the text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import TextIO
+
+from liquid import RenderContext
+from liquid.ast import BlockNode, Node
+from liquid.exceptions import LiquidError, LiquidSyntaxError
+from liquid.parser import get_parser
+from liquid.stream import TokenStream
+from liquid.tag import Tag
+from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
+
+from ..smartypants import smarten
+from . import LINE_NUMBERS, NO_LINE_NUMBERS
+from .tags import fence_for, line_start, text_after
+
+# codeblock: its markup as Octopress reads it
+_LANGUAGE = re.compile(r"\s*lang:(\w+)", re.IGNORECASE)
+_NO_LINE_NUMBERS = re.compile(r"\s*linenos:false", re.IGNORECASE)
+_CAPTION_URL_TITLE = re.compile(r"(\S[\S\s]*)\s+(https?://)(\S+)\s+(.+)", re.IGNORECASE)
+_CAPTION_URL = re.compile(r"(\S[\S\s]*)\s+(https?://)(\S+)", re.IGNORECASE)
+_EXTENSION = re.compile(r"\S[\S\s]*\w+\.(\w+)")
+#: the short names Octopress gives Pygments
+_LANGUAGES = {"ru": "ruby", "m": "objc", "pl": "perl", "yml": "yaml", "coffee": "coffeescript"}
+
+# img: Octopress's pattern, part by part
+_IMG = re.compile(
+    r"\A(?:(?P<class>[^'\"\s][^'\"]*)\s+)?"
+    r"(?P<src>(?i:https?://|/)\S+)"
+    r"(?:\s+(?P<width>\d+)(?:\s+(?P<height>\d+))?)?"
+    r"(?:\s+(?P<title>[^'\"\s].*?)"
+    r"|\s+(?P<title_quote>['\"])(?P<quoted_title>.*?)(?P=title_quote)"
+    r"(?:\s+(?P<alt_quote>['\"])(?P<alt>.*?)(?P=alt_quote))?)?\s*\Z")
+_IMG_SYNTAX = ('{% img [class name(s)] /url/to/image [width [height]] [title text | "title text" '
+               '["alt text"]] %}')
+
+# blockquote
+_FULL_CITE_WITH_TITLE = re.compile(r"(\S.*)\s+(https?://)(\S+)\s+(.+)", re.IGNORECASE)
+_FULL_CITE = re.compile(r"(\S.*)\s+(https?://)(\S+)", re.IGNORECASE)
+_AUTHOR_AND_TITLE = re.compile(r"([^,]+),([^,]+)")
+_SMALL_WORDS = ("a", "an", "and", "as", "at", "but", "by", "en", "for", "if", "in", "of", "on", "or",
+                "the", "to", "v", "v.", "via", "vs", "vs.")
+
+# pullquote
+_PULLED = re.compile(r'\{"\s*(.+)\s*"\}')
+_PULL_MARKS = re.compile(r'\{"\s*|\s*"\}')
+
+
+def _markup(stream: TokenStream) -> str:
+    return stream.current.value.strip() if stream.current.kind == TOKEN_EXPRESSION else ""
+
+
+class CodeblockNode(Node):
+    __slots__ = ("block", "language", "line_numbers", "caption", "indent", "breaks")
+
+    def __init__(self, token: Token, block: BlockNode, language: str, line_numbers: bool, caption: str,
+                 indent: str, breaks: tuple[str, str]) -> None:
+        super().__init__(token)
+        self.block = block
+        self.language = language
+        self.line_numbers = line_numbers
+        self.caption = caption
+        #: the spaces before the tag on its line: the figure's lines keep the list item they are in
+        self.indent = indent
+        self.breaks = breaks
+        self.blank = False
+
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        inner = context.get_buffer(buffer)
+        self.block.render(context, inner)
+        # the code as the author wrote it under the tag: without the tag's own indentation, nor
+        # the blank lines around it
+        code = [_dedented(line, self.indent) for line in inner.getvalue().split("\n")]
+        while code and not code[0].strip():
+            del code[0]
+        while code and not code[-1].strip():
+            del code[-1]
+        fence = fence_for("\n".join(code))
+        info = f"{self.language} {LINE_NUMBERS if self.line_numbers else NO_LINE_NUMBERS}"
+        lines = [f'<figure class="code" markdown="1">{self.caption}', fence + info, *code, fence, "</figure>"]
+        before, after = self.breaks
+        return buffer.write(before + ("\n" + self.indent).join(lines) + after)
+
+
+def _dedented(line: str, indent: str) -> str:
+    if line.startswith(indent):
+        return line[len(indent):]
+    return line[min(len(indent), len(line) - len(line.lstrip(" "))):]
+
+
+class CodeblockTag(Tag):
+    name = "codeblock"
+    end = "endcodeblock"
+
+    def parse(self, stream: TokenStream) -> Node:
+        before, indent = line_start(stream)
+        token = stream.eat(TOKEN_TAG)
+        markup = _markup(stream)
+        if stream.current.kind == TOKEN_EXPRESSION:
+            next(stream)
+        block = get_parser(self.env).parse_block(stream, (self.end, TOKEN_EOF))
+        if stream.current.kind != TOKEN_TAG or stream.current.value != self.end:
+            self.env.error(LiquidSyntaxError("{% codeblock %} is not closed: add {% endcodeblock %}",
+                                             token=token))
+            return block
+        language = _LANGUAGE.search(markup)
+        markup = _LANGUAGE.sub("", markup, count=1)
+        line_numbers = _NO_LINE_NUMBERS.search(markup) is None
+        markup = _NO_LINE_NUMBERS.sub("", markup, count=1).strip()
+        caption, title = "", markup
+        if found := _CAPTION_URL_TITLE.search(markup) or _CAPTION_URL.search(markup):
+            title, url = found[1], found[2] + found[3]
+            link_text = found[4] if found.re is _CAPTION_URL_TITLE else "link"
+            link = f' <a href="{html.escape(url)}">{html.escape(link_text, quote=False)}</a>'
+        else:
+            link = ""
+        if title:
+            caption = f"<figcaption><span>{html.escape(title, quote=False)}</span>{link}</figcaption>"
+        name = language[1] if language else (found[1] if (found := _EXTENSION.search(title)) else "")
+        breaks = ("\n" if before else "", "\n" if text_after(stream) else "")
+        return CodeblockNode(token, block, _LANGUAGES.get(name, name) or "plaintext", line_numbers,
+                             caption, indent, breaks)
+
+
+class ImageNode(Node):
+    __slots__ = ("image",)
+
+    def __init__(self, token: Token, image: str) -> None:
+        super().__init__(token)
+        self.image = image
+        self.blank = False
+
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        return buffer.write(self.image)
+
+
+class ImageTag(Tag):
+    name = "img"
+    block = False
+
+    def parse(self, stream: TokenStream) -> Node:
+        token = stream.eat(TOKEN_TAG)
+        image = _IMG.match(_markup(stream))
+        if image is None:
+            raise LiquidSyntaxError(f"{{% img %}} needs a path from / or a URL: {_IMG_SYNTAX}", token=token)
+        values = image.groupdict()
+        values["title"] = values["title"] or values["quoted_title"]
+        values["alt"] = values["alt"] or values["title"]
+        attributes = " ".join(f'{name}="{values[name].replace(chr(34), "&#34;")}"'
+                              for name in ("class", "src", "width", "height", "title", "alt") if values[name])
+        return ImageNode(token, f"<img {attributes}>")
+
+
+class BlockquoteNode(Node):
+    __slots__ = ("block", "footer")
+
+    def __init__(self, token: Token, block: BlockNode, footer: str) -> None:
+        super().__init__(token)
+        self.block = block
+        self.footer = footer
+        self.blank = False
+
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        inner = context.get_buffer(buffer)
+        self.block.render(context, inner)
+        text = inner.getvalue().strip().replace("\n\n", "</p><p>").replace("\n", "<br/>")
+        return buffer.write(f"<blockquote><p>{text}</p>{self.footer}</blockquote>")
+
+
+class BlockquoteTag(Tag):
+    name = "blockquote"
+    end = "endblockquote"
+
+    def parse(self, stream: TokenStream) -> Node:
+        token = stream.eat(TOKEN_TAG)
+        markup = _markup(stream)
+        if stream.current.kind == TOKEN_EXPRESSION:
+            next(stream)
+        block = get_parser(self.env).parse_block(stream, (self.end, TOKEN_EOF))
+        if stream.current.kind != TOKEN_TAG or stream.current.value != self.end:
+            self.env.error(LiquidSyntaxError("{% blockquote %} is not closed: add {% endblockquote %}",
+                                             token=token))
+            return block
+        return BlockquoteNode(token, block, quote_footer(markup))
+
+
+def quote_footer(markup: str) -> str:
+    """The ``<footer>`` Octopress writes under a quote, from the tag's markup."""
+    author = source = title = None
+    if found := _FULL_CITE_WITH_TITLE.search(markup):
+        author, source, title = found[1], found[2] + found[3], titlecase(found[4])
+    elif found := _FULL_CITE.search(markup):
+        author, source = found[1], found[2] + found[3]
+    elif markup:
+        author = markup
+        if found := _AUTHOR_AND_TITLE.search(markup):
+            author, title = found[1], titlecase(found[2])
+    if author is None:
+        return ""
+    cite = ""
+    if source is not None:
+        parts: list[str] = []
+        for part in re.match(r"https?://(.+)", source, re.IGNORECASE)[1].split("/"):
+            if len("/".join([*parts, part])) < 32:
+                parts.append(part)
+        # Octopress compares the shortened text with the URL, scheme and all: it always adds the ellipsis
+        shown = "/".join(parts) + "/&hellip;"
+        cite = f" <cite><a href='{source}'>{title or shown}</a></cite>"
+    elif title is not None:
+        cite = f" <cite>{title}</cite>"
+    return f"<footer><strong>{author.strip()}</strong>{cite}</footer>"
+
+
+def titlecase(text: str) -> str:
+    """Octopress's ``String#titlecase``: words capitalised, but small ones (``of``,
+    ``the``...) that are neither first nor last."""
+    words = [word.lower() if re.sub(r"\W", "", word).lower() in _SMALL_WORDS else _capitalised(word)
+             for word in text.split()]
+    if words:
+        words[0], words[-1] = _capitalised(words[0]), _capitalised(words[-1])
+    small = "|".join(re.escape(word) for word in _SMALL_WORDS)
+    return re.sub(rf"(:|\.|!|\?)\s?(\W*{small}\W*)\s", lambda m: f"{m[1]} {_capitalised(m[2])} ",
+                  " ".join(words))
+
+
+def _capitalised(word: str) -> str:
+    """The first letter up, past leading quotes and brackets, unless the word has a
+    capital, an underscore or a dot inside it already."""
+    found = re.match(r"""^['"(\[]*([a-z])""", word)
+    if found is None:
+        return word
+    at = word.index(found[1])
+    rest = word[at:]
+    if re.search(r"[A-Z_]", rest) or re.search(r"\.\w+", rest):
+        return word
+    return word[:at] + word[at].upper() + word[at + 1:]
+
+
+class PullquoteNode(Node):
+    __slots__ = ("block", "align")
+
+    def __init__(self, token: Token, block: BlockNode, align: str) -> None:
+        super().__init__(token)
+        self.block = block
+        self.align = align
+        self.blank = False
+
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        inner = context.get_buffer(buffer)
+        self.block.render(context, inner)
+        text = inner.getvalue()
+        pulled = _PULLED.search(text)
+        if pulled is None:
+            buffer.write(text)
+            raise LiquidError('{% pullquote %} marks no quote: surround it with {" and "}, as in '
+                              '{" text to be quoted "}', token=self.token)
+        quote = html.escape(smarten(pulled[1]))
+        return buffer.write(f"<span class='pullquote-{self.align}' data-pullquote='{quote}'>"
+                            f"{_PULL_MARKS.sub('', text)}</span>")
+
+
+class PullquoteTag(Tag):
+    name = "pullquote"
+    end = "endpullquote"
+
+    def parse(self, stream: TokenStream) -> Node:
+        token = stream.eat(TOKEN_TAG)
+        align = "left" if re.search("left", _markup(stream), re.IGNORECASE) else "right"
+        if stream.current.kind == TOKEN_EXPRESSION:
+            next(stream)
+        block = get_parser(self.env).parse_block(stream, (self.end, TOKEN_EOF))
+        if stream.current.kind != TOKEN_TAG or stream.current.value != self.end:
+            self.env.error(LiquidSyntaxError("{% pullquote %} is not closed: add {% endpullquote %}",
+                                             token=token))
+            return block
+        return PullquoteNode(token, block, align)
+
+
+#: the tags, by the name a site's plugin registers
+TAGS = {tag.name: tag for tag in (CodeblockTag, ImageTag, BlockquoteTag, PullquoteTag)}

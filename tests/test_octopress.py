@@ -1,0 +1,218 @@
+"""Octopress's tags (``codeblock``, ``img``, ``blockquote``, ``pullquote``), on a
+site whose own plugins register them: what each writes, in Liquid without
+Sphinx, then an Octopress site read in place, as a reader sees its post."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import TESTS, make_blog, make_site
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_colors
+
+from jekyll_myst.jekyll.liquid import Links, PageInput, SiteInput, render_post
+from jekyll_myst.jekyll.liquid.octopress import titlecase
+from jekyll_myst.jekyll.local_plugins import legacy_plugins_problem, plugin_folders, registered_tags
+
+OCTOPRESS = {name: f"plugins/{name}.rb" for name in ("codeblock", "img", "blockquote", "pullquote")}
+LINKS = Links(link=lambda path: None, post_url=lambda name: None)
+PAGE = PageInput({}, "_posts/2012-03-04-tags.md")
+
+
+def render(body: str, tags: dict[str, str] = OCTOPRESS) -> tuple[str, list[tuple[int, str]]]:
+    out = render_post(body, 1, PAGE, SiteInput({}, local_tags=tags), LINKS)
+    return out.text, [(problem.line, problem.message) for problem in out.problems]
+
+
+def test_codeblock_is_a_figure_with_its_caption_and_a_fence_of_its_code():
+    text, problems = render("{% codeblock Got pain? painrelief.sh http://site.com/pain.sh Download it! %}\n"
+                            "$ rm -rf ~/PAIN\n{% endcodeblock %}\n")
+    assert problems == []
+    assert text.splitlines() == [
+        '<figure class="code" markdown="1"><figcaption><span>Got pain? painrelief.sh</span> '
+        '<a href="http://site.com/pain.sh">Download it!</a></figcaption>',
+        "```sh linenos", "$ rm -rf ~/PAIN", "```", "</figure>"]
+
+
+@pytest.mark.parametrize(("markup", "caption", "info"), [
+    # lang: wins over the title's extension; Octopress's short names are Pygments'
+    ("lang:python", "", "python linenos"),
+    ("Time to be Awesome! (awesome.rb) linenos:false", "<figcaption><span>Time to be Awesome! (awesome.rb)"
+                                                       "</span></figcaption>", "rb nolinenos"),
+    ("build.yml lang:yml", "<figcaption><span>build.yml</span></figcaption>", "yaml linenos"),
+    ("a <b> http://x.org/f", '<figcaption><span>a &lt;b&gt;</span> <a href="http://x.org/f">link</a>'
+                             "</figcaption>", "plaintext linenos"),
+    ("", "", "plaintext linenos"),
+])
+def test_codeblock_markup(markup, caption, info):
+    text, _ = render(f"{{% codeblock {markup} %}}\nx\n{{% endcodeblock %}}")
+    assert text.splitlines()[:2] == [f'<figure class="code" markdown="1">{caption}', f"```{info}"]
+
+
+def test_codeblock_in_a_list_item_keeps_to_the_item_and_its_code_as_written():
+    text, _ = render("1. Build:\n   {% codeblock steps.sh %}\n   make\n     make install\n"
+                     "   {% endcodeblock %}\n2. Next\n")
+    assert text.splitlines() == [
+        "1. Build:", '   <figure class="code" markdown="1"><figcaption><span>steps.sh</span></figcaption>',
+        "   ```sh linenos", "   make", "     make install", "   ```", "   </figure>", "2. Next"]
+    # indented with a tab; and code on the tags' lines
+    text, _ = render("- Item\n\t{% codeblock lang:java %}\n\tf();\n\t{% endcodeblock %}\n"
+                     "{% codeblock lang:bash %}sudo make \\\n  install{% endcodeblock %}\n")
+    assert text.splitlines() == [
+        "- Item", '\t<figure class="code" markdown="1">', "\t```java linenos", "\tf();", "\t```",
+        "\t</figure>", '<figure class="code" markdown="1">', "```bash linenos", "sudo make \\", "  install",
+        "```", "</figure>"]
+
+
+def test_img_as_octopress_writes_it():
+    text, problems = render('{% img left half /images/ninja.png 150 150 "Ninja Attack!" "Ninja posture" %}\n'
+                            "{% img http://site.com/a.png Ninja Attack! %} {% img /b.png %}\n"
+                            "{% img images/relative.png %}\n")
+    assert text.splitlines() == [
+        '<img class="left half" src="/images/ninja.png" width="150" height="150" title="Ninja Attack!" '
+        'alt="Ninja posture">',
+        '<img src="http://site.com/a.png" title="Ninja Attack!" alt="Ninja Attack!"> <img src="/b.png">', ""]
+    assert problems == [(3, "{% img %} needs a path from / or a URL: {% img [class name(s)] /url/to/image "
+                            '[width [height]] [title text | "title text" ["alt text"]] %}')]
+
+
+def test_blockquote_with_its_author_source_and_link():
+    text, _ = render("{% blockquote Douglas Adams, the hitchhiker's guide to the galaxy %}\n"
+                     "Time is an illusion.\n\nLunchtime\ndoubly so.\n{% endblockquote %}\n"
+                     "{% blockquote @allan https://twitter.com/allanbranch/status/90766146063712256 %}\n"
+                     "An axe.\n{% endblockquote %}\n"
+                     "{% blockquote Bobby https://example.com/pants the search for bobby's pants %}\nW\n"
+                     "{% endblockquote %}\n{% blockquote %}\nNobody.\n{% endblockquote %}")
+    assert text.splitlines() == [
+        "<blockquote><p>Time is an illusion.</p><p>Lunchtime<br/>doubly so.</p><footer><strong>Douglas Adams"
+        "</strong> <cite>The Hitchhiker's Guide to the Galaxy</cite></footer></blockquote>",
+        # the link's text is the URL shortened, with Octopress's ellipsis
+        "<blockquote><p>An axe.</p><footer><strong>@allan</strong> <cite><a href='https://twitter.com/"
+        "allanbranch/status/90766146063712256'>twitter.com/allanbranch/status/&hellip;</a></cite></footer>"
+        "</blockquote>",
+        "<blockquote><p>W</p><footer><strong>Bobby</strong> <cite><a href='https://example.com/pants'>"
+        "The Search for Bobby's Pants</a></cite></footer></blockquote>",
+        "<blockquote><p>Nobody.</p></blockquote>"]
+
+
+@pytest.mark.parametrize(("text", "titled"), [
+    ("the lord of the rings", "The Lord of the Rings"),
+    ("iPhone and the web: a story", "iPhone and the Web: A Story"),
+    ("'quoted' words in (brackets)", "'Quoted' Words in (Brackets)"),
+    ("node.js and my_var on rails", "node.js and my_var on Rails"),
+])
+def test_titlecase_as_octopress(text, titled):
+    assert titlecase(text) == titled
+
+
+def test_pullquote_puts_the_marked_words_in_its_data():
+    text, problems = render('{% pullquote left %}\nWhen writing, {" it\'s "merely" visual "} it is.\n'
+                            "{% endpullquote %}\n{% pullquote %}\nNo marks.\n{% endpullquote %}\n")
+    assert text.splitlines() == [
+        "<span class='pullquote-left' data-pullquote='it\u2019s \u201cmerely\u201d visual '>",
+        "When writing, it's \"merely\" visual it is.", "</span>", "", "No marks.", ""]
+    assert problems == [(4, '{% pullquote %} marks no quote: surround it with {" and "}, as in '
+                            '{" text to be quoted "}')]
+
+
+def test_a_tag_is_octopresss_only_where_a_plugin_registers_it():
+    body = "{% codeblock %}\nx\n{% endcodeblock %}\n{% video http://x.org/v.mp4 %}\n"
+    _, problems = render(body, {"video": "plugins/video_tag.rb"})
+    assert problems == [
+        (1, "Liquid tag 'codeblock' is not one of Jekyll's: remove it, or wrap literal text in "
+            "{% raw %}...{% endraw %}"),
+        (3, "unexpected tag 'endcodeblock'"),
+        (4, "Liquid tag 'video' is the site's own plugin's (plugins/video_tag.rb), which is not run here: "
+            "write what it wrote instead, in Markdown or HTML")]
+    # Octopress's gist tag takes what jekyll-gist's does
+    text, _ = render("{% gist 1234 a.rb %}", {"gist": "plugins/gist_tag.rb"})
+    assert text.startswith('<script src="https://gist.github.com/1234.js?file=a.rb"> </script>')
+
+
+def test_the_tags_a_sites_plugins_register(tmp_path):
+    site = make_site(tmp_path / "site", {
+        "plugins/code_block.rb": "module Jekyll\nend\n"
+                                 "Liquid::Template.register_tag('codeblock', Jekyll::CodeBlock)\n",
+        "plugins/deeper/image.rb": 'Liquid::Template.register_tag "img", Jekyll::ImageTag\n',
+        "_plugins/mine.rb": "Liquid::Template.register_tag('mine', Mine)\n",
+        "plugins/notes.txt": "Liquid::Template.register_tag('not_ruby', X)\n",
+    })
+    # Jekyll 4's plugins_dir (default _plugins), and Octopress's `plugins: plugins`
+    assert registered_tags(plugin_folders({}, site)) == {"mine": "_plugins/mine.rb"}
+    assert registered_tags(plugin_folders({"plugins": "plugins"}, site)) == {
+        "mine": "_plugins/mine.rb", "codeblock": "plugins/code_block.rb", "img": "plugins/deeper/image.rb"}
+    assert registered_tags(plugin_folders({"plugins_dir": ["plugins"]}, site)) == {
+        "codeblock": "plugins/code_block.rb", "img": "plugins/deeper/image.rb"}
+    assert legacy_plugins_problem({"plugins": ["jekyll-feed"]}) is None
+    assert "write 'plugins_dir: plugins' instead" in legacy_plugins_problem({"plugins": "plugins"})
+
+
+OCTOPRESS_POST = """---
+layout: post
+title: "Octopress tags"
+date: 2012-03-04 10:00
+---
+
+Before.
+
+{% codeblock Got pain? painrelief.sh http://site.com/painrelief.sh Download it! %}
+$ rm -rf ~/PAIN
+{% endcodeblock %}
+
+{% blockquote Douglas Adams, the hitchhiker's guide to the galaxy %}
+Time is an illusion.
+{% endblockquote %}
+
+{% pullquote %}
+The text, {" the quote "} and more.
+{% endpullquote %}
+
+After {% img /images/pic.png A picture %}.
+"""
+
+
+def build(src) -> SphinxTestApp:
+    """A strict build of the project at ``src``, whose ``jekyll_site`` replaces its posts."""
+    app = SphinxTestApp("html", srcdir=src, warningiserror=True,
+                        confoverrides={"suppress_warnings": ["myst.xref_missing"]})
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
+def test_an_octopress_site_reads_as_its_plugins_wrote_it(tmp_path):
+    plugins = {f"plugins/{name}.rb": f"Liquid::Template.register_tag('{tag}', Jekyll::Tag)\n"
+               for name, tag in (("code_block", "codeblock"), ("blockquote", "blockquote"),
+                                 ("pullquote", "pullquote"), ("image_tag", "img"))}
+    picture = (TESTS / "roots" / "test-blog" / "posts" / "images" / "pic.png").read_bytes()
+    site = make_site(tmp_path / "site", {"_config.yml": "title: Octo\nplugins_dir: plugins\n",
+                                         "_posts/2012-03-04-tags.md": OCTOPRESS_POST,
+                                         "images/pic.png": picture, **plugins})
+    src = make_blog(tmp_path / "src")
+    (src / "conf.py").write_text((src / "conf.py").read_text() + f"\njekyll_site = {str(site)!r}\n")
+    app = build(src)
+    assert app.statuscode == 0, strip_colors(app.warning.getvalue())
+    page = app.outdir / "posts" / "2012-03-04-tags.html"
+    body = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select_one("div.body section")
+    figure = body.select_one("figure.code")
+    assert figure.figcaption.get_text() == "Got pain? painrelief.sh Download it!"
+    assert figure.figcaption.a["href"] == "http://site.com/painrelief.sh"
+    # the code is a code block of the page: highlighted as shell, its lines numbered
+    code = figure.select_one("div.highlight-sh pre")
+    assert "numbered" in code["class"] and code.code.get_text() == "$ rm -rf ~/PAIN\n"
+    quote = body.select_one("blockquote")
+    assert quote.p.get_text() == "Time is an illusion."
+    assert quote.footer.get_text() == "Douglas Adams The Hitchhiker's Guide to the Galaxy"
+    pull = body.select_one("span.pullquote-right")
+    assert pull["data-pullquote"] == "the quote "
+    assert pull.get_text().strip() == "The text, the quote and more."
+    image = body.select_one("img[alt='A picture']")
+    assert image["src"] == "../_images/pic.png" and image.find_parent("p").get_text().strip() == "After ."
+
+    # without its plugin, the tag is Jekyll's unknown tag again: the post is read again
+    (site / "plugins" / "pullquote.rb").unlink()
+    app = build(src)
+    warnings = strip_colors(app.warning.getvalue())
+    assert "2012-03-04-tags.md:17: WARNING: Liquid tag 'pullquote' is not one of Jekyll's" in warnings
