@@ -19,7 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
-from .jekyll.local_plugins import plugin_folders, registered_tags
+from .jekyll.local_plugins import plugin_folders, reads_backtick_blocks, registered_tags
 from .jekyll.site import BlogSource, collections_dir, read_site_settings
 from .reporting import report
 
@@ -45,6 +45,9 @@ CONFIG_VALUES: list[tuple[str, object, type | tuple[type, ...], str]] = [
     ("jekyll_plugin_tags", {}, dict,
      "Liquid tags of the blog's own Ruby plugins (tag name: plugin file), added to those its plugins "
      "folder registers: Octopress's codeblock, img, blockquote, pullquote and gist are followed"),
+    ("jekyll_octopress_backticks", None, (bool, type(None)),
+     "read backtick code blocks as Octopress does (a title, a link, numbered lines, no Liquid); "
+     "None: where the site's plugins hold Octopress's backtick_code_block.rb"),
     ("jekyll_gc_freeze", True, bool,
      "keep the garbage collector off the loaded environment (see gc_tuning); no page changes"),
 ]
@@ -77,10 +80,11 @@ def blog_source(app: Sphinx) -> BlogSource:
         # show_drafts is what `jekyll build --drafts` sets
         drafts = config.jekyll_drafts or settings.get("show_drafts") is True
         return BlogSource(root / "_posts", root / "_authors", site, settings, drafts, theme_folder(app),
-                          dict(config.jekyll_plugin_tags))
+                          dict(config.jekyll_plugin_tags), bool(config.jekyll_octopress_backticks))
     return BlogSource(app.srcdir / config.jekyll_posts_dir, app.srcdir / config.jekyll_authors_dir,
                       app.srcdir / config.jekyll_static_dir, dict(config.jekyll_settings),
-                      config.jekyll_drafts, theme_folder(app), dict(config.jekyll_plugin_tags))
+                      config.jekyll_drafts, theme_folder(app), dict(config.jekyll_plugin_tags),
+                      bool(config.jekyll_octopress_backticks))
 
 
 def config_file(app: Sphinx) -> Path:
@@ -103,6 +107,8 @@ def check_config(app: Sphinx, config: Config) -> None:
         # a configuration value, so that a plugin added or removed reads every post again
         folders = plugin_folders(config.jekyll_settings, site)
         config.jekyll_plugin_tags = {**registered_tags(folders), **config.jekyll_plugin_tags}
+        if config.jekyll_octopress_backticks is None:
+            config.jekyll_octopress_backticks = reads_backtick_blocks(folders)
         posts = PurePosixPath(collections_dir(config.jekyll_settings)[0], "_posts")
         if not (site / posts).is_dir():
             raise ConfigError(f"jekyll_site {config.jekyll_site!r} is not a Jekyll site: "

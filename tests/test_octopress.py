@@ -12,7 +12,13 @@ from sphinx.util.console import strip_colors
 
 from jekyll_myst.jekyll.liquid import Links, PageInput, SiteInput, render_post
 from jekyll_myst.jekyll.liquid.octopress import titlecase
-from jekyll_myst.jekyll.local_plugins import legacy_plugins_problem, plugin_folders, registered_tags
+from jekyll_myst.jekyll.liquid.octopress_code import backtick_blocks
+from jekyll_myst.jekyll.local_plugins import (
+    legacy_plugins_problem,
+    plugin_folders,
+    reads_backtick_blocks,
+    registered_tags,
+)
 
 OCTOPRESS = {name: f"plugins/{name}.rb" for name in ("codeblock", "img", "blockquote", "pullquote")}
 LINKS = Links(link=lambda path: None, post_url=lambda name: None)
@@ -129,6 +135,29 @@ def test_a_tag_is_octopresss_only_where_a_plugin_registers_it():
     assert text.startswith('<script src="https://gist.github.com/1234.js?file=a.rb"> </script>')
 
 
+def test_backtick_blocks_as_octopress_reads_them():
+    text = ("``` ruby Discover if a number is prime http://source.com/prime.rb source\n"
+            "class Fixnum\nend\n```\n"
+            "``` html Layout linenos:false\n{{ page.title }}\n```\n"
+            "```\nplain\n```\n"
+            "  ```python\n  indented: kramdown's\n  ```\n"
+            "```\nnot closed\n")
+    assert backtick_blocks(text).splitlines() == [
+        '<figure class="code" markdown="1"><figcaption><span>Discover if a number is prime</span> '
+        '<a href="http://source.com/prime.rb">source</a></figcaption>',
+        "```ruby linenos", "{% raw %}class Fixnum", "end", "{% endraw %}```", "</figure>",
+        # its code is never Liquid, as Octopress escapes it
+        '<figure class="code" markdown="1"><figcaption><span>Layout</span></figcaption>',
+        "```html nolinenos", "{% raw %}{{ page.title }}", "{% endraw %}```", "</figure>",
+        '<figure class="code" markdown="1">', "```plaintext linenos", "{% raw %}plain", "{% endraw %}```",
+        "</figure>",
+        "  ```python", "  indented: kramdown's", "  ```", "```", "not closed"]
+    # where no Liquid runs (render_with_liquid: false), nothing keeps the code from it
+    assert backtick_blocks("```\n{{ x }}\n```", liquid=False).splitlines()[2] == "{{ x }}"
+    # code that would end the raw is left to Liquid, as Jekyll leaves any code
+    assert backtick_blocks("```\n{% endraw %}\n```").splitlines()[2] == "{% endraw %}"
+
+
 def test_the_tags_a_sites_plugins_register(tmp_path):
     site = make_site(tmp_path / "site", {
         "plugins/code_block.rb": "module Jekyll\nend\n"
@@ -143,6 +172,9 @@ def test_the_tags_a_sites_plugins_register(tmp_path):
         "mine": "_plugins/mine.rb", "codeblock": "plugins/code_block.rb", "img": "plugins/deeper/image.rb"}
     assert registered_tags(plugin_folders({"plugins_dir": ["plugins"]}, site)) == {
         "codeblock": "plugins/code_block.rb", "img": "plugins/deeper/image.rb"}
+    assert not reads_backtick_blocks(plugin_folders({"plugins": "plugins"}, site))
+    (site / "plugins" / "filters.rb").write_text("module OctopressFilters\n  include BacktickCodeBlock\n")
+    assert reads_backtick_blocks(plugin_folders({"plugins_dir": "plugins"}, site))
     assert legacy_plugins_problem({"plugins": ["jekyll-feed"]}) is None
     assert "write 'plugins_dir: plugins' instead" in legacy_plugins_problem({"plugins": "plugins"})
 
@@ -168,6 +200,10 @@ The text, {" the quote "} and more.
 {% endpullquote %}
 
 After {% img /images/pic.png A picture %}.
+
+``` html The layout's title
+<title>{{ page.title }}</title>
+```
 """
 
 
@@ -186,6 +222,7 @@ def test_an_octopress_site_reads_as_its_plugins_wrote_it(tmp_path):
     plugins = {f"plugins/{name}.rb": f"Liquid::Template.register_tag('{tag}', Jekyll::Tag)\n"
                for name, tag in (("code_block", "codeblock"), ("blockquote", "blockquote"),
                                  ("pullquote", "pullquote"), ("image_tag", "img"))}
+    plugins["plugins/octopress_filters.rb"] = "module OctopressFilters\n  include BacktickCodeBlock\nend\n"
     picture = (TESTS / "roots" / "test-blog" / "posts" / "images" / "pic.png").read_bytes()
     site = make_site(tmp_path / "site", {"_config.yml": "title: Octo\nplugins_dir: plugins\n",
                                          "_posts/2012-03-04-tags.md": OCTOPRESS_POST,
@@ -210,6 +247,10 @@ def test_an_octopress_site_reads_as_its_plugins_wrote_it(tmp_path):
     assert pull.get_text().strip() == "The text, the quote and more."
     image = body.select_one("img[alt='A picture']")
     assert image["src"] == "../_images/pic.png" and image.find_parent("p").get_text().strip() == "After ."
+    # a backtick block's title, and its code as written: Octopress runs no Liquid in it
+    layout = body.select("figure.code")[1]
+    assert layout.figcaption.get_text() == "The layout's title"
+    assert layout.select_one("div.highlight-html pre code").get_text() == "<title>{{ page.title }}</title>\n"
 
     # without its plugin, the tag is Jekyll's unknown tag again: the post is read again
     (site / "plugins" / "pullquote.rb").unlink()

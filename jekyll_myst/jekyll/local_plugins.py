@@ -17,6 +17,8 @@ from typing import Any
 
 #: ``Liquid::Template.register_tag('codeblock', Jekyll::CodeBlock)``
 _REGISTER_TAG = re.compile(r"""register_tag\s*\(?\s*(['"])([\w-]+)\1""")
+#: Octopress's filter of a post's text, and where it is run from
+_BACKTICK_BLOCKS = re.compile(r"\binclude\s+BacktickCodeBlock\b")
 
 
 def plugin_folders(settings: dict[str, Any], site: Path) -> list[Path]:
@@ -53,3 +55,10 @@ def registered_tags(folders: list[Path]) -> dict[str, str]:
             for match in _REGISTER_TAG.finditer(code):
                 tags.setdefault(match[2], plugin.relative_to(folder.parent).as_posix())
     return tags
+
+
+def reads_backtick_blocks(folders: list[Path]) -> bool:
+    """Whether the plugins hold Octopress's backtick code blocks (``backtick_code_block.rb``,
+    which ``octopress_filters.rb`` runs on every post before Liquid)."""
+    return any(_BACKTICK_BLOCKS.search(plugin.read_text(encoding="utf-8", errors="replace"))
+               for folder in folders if folder.is_dir() for plugin in sorted(folder.rglob("*.rb")))

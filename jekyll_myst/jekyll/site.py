@@ -379,6 +379,8 @@ class BlogSource:
     #: the Liquid tags the site's own Ruby plugins register, each with its plugin's file
     #: (:func:`~.local_plugins.registered_tags`)
     local_tags: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: the site's plugins read backtick code blocks as Octopress's do (:mod:`.liquid.octopress_code`)
+    octopress_backticks: bool = False
 
     @functools.cached_property
     def static_root(self) -> Path:

@@ -28,6 +28,7 @@ from ..jekyll.kramdown.task_lists import task_list_plugin
 from ..jekyll.links import link_url, post_url
 from ..jekyll.liquid import Links, PageInput, page_variables, render_post
 from ..jekyll.liquid.lazy import LazyList
+from ..jekyll.liquid.octopress_code import backtick_blocks
 from ..jekyll.post import Post, excerpt_markdown, html_excerpt, merge_front_matter, read_post
 from ..jekyll.record import PostRecord
 from ..jekyll.site_files import relative_to_file, site_file, site_location, site_path
@@ -157,7 +158,10 @@ class JekyllMystParser(MystParser):
 
         links = Links(link=lambda target: link_url(blog, target, find_post, find_file),
                       post_url=lambda name: post_url(blog, find_post(Path(name).name)))
-        rendered = render_post(front.body, front.body_line, page, site, links)
+        body = front.body
+        if blog.octopress_backticks and markdown:
+            body = backtick_blocks(body, liquid=page.variables.get("render_with_liquid") is not False)
+        rendered = render_post(body, front.body_line, page, site, links)
         for problem in rendered.problems:
             report_problem(problem, env.docname)
         for file in rendered.files | linked:

@@ -5,11 +5,8 @@ Octopress 2 put them in the blog's ``plugins/`` folder, as Ruby files that
 Jekyll runs; a post that uses them reads here as those plugins wrote it:
 
 - ``{% codeblock [title] [lang:name] [url [link text]] [linenos:false] %}``:
-  a ``<figure class="code">``, the title (and a link to the code) in its
-  ``<figcaption>``, then the code as a fenced block, read as Markdown inside
-  the figure, so that it is highlighted and searchable as any code here.  Its
-  language is ``lang:``, else the title's file extension (``awesome.rb``);
-  its lines are numbered unless ``linenos:false``.
+  the figure of :mod:`.octopress_code`, in the language of ``lang:``, else
+  of the title's file extension (``awesome.rb``).
 - ``{% img [class names] /path/or/url [width [height]] [title ["alt"]] %}``:
   the ``<img>``, its ``alt`` the title unless given.
 - ``{% blockquote [author[, source title]] [url [link title]] %}``: the text
@@ -36,8 +33,8 @@ from liquid.tag import Tag
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
 
 from ..smartypants import smarten
-from . import LINE_NUMBERS, NO_LINE_NUMBERS
-from .tags import fence_for, line_start, text_after
+from .octopress_code import code_figure
+from .tags import line_start, text_after
 
 # codeblock: its markup as Octopress reads it
 _LANGUAGE = re.compile(r"\s*lang:(\w+)", re.IGNORECASE)
@@ -45,8 +42,6 @@ _NO_LINE_NUMBERS = re.compile(r"\s*linenos:false", re.IGNORECASE)
 _CAPTION_URL_TITLE = re.compile(r"(\S[\S\s]*)\s+(https?://)(\S+)\s+(.+)", re.IGNORECASE)
 _CAPTION_URL = re.compile(r"(\S[\S\s]*)\s+(https?://)(\S+)", re.IGNORECASE)
 _EXTENSION = re.compile(r"\S[\S\s]*\w+\.(\w+)")
-#: the short names Octopress gives Pygments
-_LANGUAGES = {"ru": "ruby", "m": "objc", "pl": "perl", "yml": "yaml", "coffee": "coffeescript"}
 
 # img: Octopress's pattern, part by part
 _IMG = re.compile(
@@ -78,8 +73,8 @@ def _markup(stream: TokenStream) -> str:
 class CodeblockNode(Node):
     __slots__ = ("block", "language", "line_numbers", "caption", "indent", "breaks")
 
-    def __init__(self, token: Token, block: BlockNode, language: str, line_numbers: bool, caption: str,
-                 indent: str, breaks: tuple[str, str]) -> None:
+    def __init__(self, token: Token, block: BlockNode, language: str, line_numbers: bool,
+                 caption: tuple[str, str, str], indent: str, breaks: tuple[str, str]) -> None:
         super().__init__(token)
         self.block = block
         self.language = language
@@ -100,9 +95,7 @@ class CodeblockNode(Node):
             del code[0]
         while code and not code[-1].strip():
             del code[-1]
-        fence = fence_for("\n".join(code))
-        info = f"{self.language} {LINE_NUMBERS if self.line_numbers else NO_LINE_NUMBERS}"
-        lines = [f'<figure class="code" markdown="1">{self.caption}', fence + info, *code, fence, "</figure>"]
+        lines = code_figure(code, self.language, self.line_numbers, *self.caption)
         before, after = self.breaks
         return buffer.write(before + ("\n" + self.indent).join(lines) + after)
 
@@ -132,19 +125,13 @@ class CodeblockTag(Tag):
         markup = _LANGUAGE.sub("", markup, count=1)
         line_numbers = _NO_LINE_NUMBERS.search(markup) is None
         markup = _NO_LINE_NUMBERS.sub("", markup, count=1).strip()
-        caption, title = "", markup
+        title, url, link_text = markup, "", ""
         if found := _CAPTION_URL_TITLE.search(markup) or _CAPTION_URL.search(markup):
             title, url = found[1], found[2] + found[3]
-            link_text = found[4] if found.re is _CAPTION_URL_TITLE else "link"
-            link = f' <a href="{html.escape(url)}">{html.escape(link_text, quote=False)}</a>'
-        else:
-            link = ""
-        if title:
-            caption = f"<figcaption><span>{html.escape(title, quote=False)}</span>{link}</figcaption>"
+            link_text = found[4] if found.re is _CAPTION_URL_TITLE else ""
         name = language[1] if language else (found[1] if (found := _EXTENSION.search(title)) else "")
         breaks = ("\n" if before else "", "\n" if text_after(stream) else "")
-        return CodeblockNode(token, block, _LANGUAGES.get(name, name) or "plaintext", line_numbers,
-                             caption, indent, breaks)
+        return CodeblockNode(token, block, name, line_numbers, (title, url, link_text), indent, breaks)
 
 
 class ImageNode(Node):
