@@ -117,7 +117,7 @@ def test_pullquote_puts_the_marked_words_in_its_data():
     assert text.splitlines() == [
         "<span class='pullquote-left' data-pullquote='it\u2019s \u201cmerely\u201d visual '>",
         "When writing, it's \"merely\" visual it is.", "</span>", "", "No marks.", ""]
-    assert problems == [(4, '{% pullquote %} marks no quote: surround it with {" and "}, as in '
+    assert problems == [(4, '{% pullquote %} marks no quote: surround it with {" and "} on one line, as in '
                             '{" text to be quoted "}')]
 
 
@@ -154,8 +154,13 @@ def test_backtick_blocks_as_octopress_reads_them():
         "  ```python", "  indented: kramdown's", "  ```", "```", "not closed"]
     # where no Liquid runs (render_with_liquid: false), nothing keeps the code from it
     assert backtick_blocks("```\n{{ x }}\n```", liquid=False).splitlines()[2] == "{{ x }}"
-    # code that would end the raw is left to Liquid, as Jekyll leaves any code
+    # code that would end the raw is left to Liquid, as Jekyll leaves any code; code in the
+    # post's own raw is kept from it already
     assert backtick_blocks("```\n{% endraw %}\n```").splitlines()[2] == "{% endraw %}"
+    inside = "{% raw %}\n``` html\n{{ x }}\n```\n{% endraw %}\n```\n{{ y }}\n```"
+    assert backtick_blocks(inside).splitlines()[3:] == [
+        "{{ x }}", "```", "</figure>", "{% endraw %}", '<figure class="code" markdown="1">',
+        "```plaintext linenos", "{% raw %}{{ y }}", "{% endraw %}```", "</figure>"]
 
 
 def test_the_tags_a_sites_plugins_register(tmp_path):
@@ -175,6 +180,11 @@ def test_the_tags_a_sites_plugins_register(tmp_path):
     assert not reads_backtick_blocks(plugin_folders({"plugins": "plugins"}, site))
     (site / "plugins" / "filters.rb").write_text("module OctopressFilters\n  include BacktickCodeBlock\n")
     assert reads_backtick_blocks(plugin_folders({"plugins_dir": "plugins"}, site))
+    hook = "def pre_render(post)\n  post.content = BacktickCodeBlock::render_code_block(post.content)\n"
+    (site / "plugins" / "filters.rb").write_text(hook)
+    assert reads_backtick_blocks(plugin_folders({"plugins_dir": "plugins"}, site))
+    (site / "plugins" / "filters.rb").write_text("module BacktickCodeBlock\n  def render_code_block(input)\n")
+    assert not reads_backtick_blocks(plugin_folders({"plugins_dir": "plugins"}, site))
     assert legacy_plugins_problem({"plugins": ["jekyll-feed"]}) is None
     assert "write 'plugins_dir: plugins' instead" in legacy_plugins_problem({"plugins": "plugins"})
 

@@ -17,8 +17,10 @@ from typing import Any
 
 #: ``Liquid::Template.register_tag('codeblock', Jekyll::CodeBlock)``
 _REGISTER_TAG = re.compile(r"""register_tag\s*\(?\s*(['"])([\w-]+)\1""")
-#: Octopress's filter of a post's text, and where it is run from
-_BACKTICK_BLOCKS = re.compile(r"\binclude\s+BacktickCodeBlock\b")
+#: Octopress's filter of a post's text run on posts: by octopress_filters.rb, or through
+#: octopress-hooks
+_BACKTICK_BLOCKS = re.compile(
+    r"\binclude\s+BacktickCodeBlock\b|\bBacktickCodeBlock(?:::|\.)render_code_block\b")
 
 
 def plugin_folders(settings: dict[str, Any], site: Path) -> list[Path]:

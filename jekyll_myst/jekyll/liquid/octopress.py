@@ -264,7 +264,7 @@ class PullquoteNode(Node):
         pulled = _PULLED.search(text)
         if pulled is None:
             buffer.write(text)
-            raise LiquidError('{% pullquote %} marks no quote: surround it with {" and "}, as in '
+            raise LiquidError('{% pullquote %} marks no quote: surround it with {" and "} on one line, as in '
                               '{" text to be quoted "}', token=self.token)
         quote = html.escape(smarten(pulled[1]))
         return buffer.write(f"<span class='pullquote-{self.align}' data-pullquote='{quote}'>"

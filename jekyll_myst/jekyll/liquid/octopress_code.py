@@ -32,6 +32,7 @@ _LANGUAGE_AND_TITLE = re.compile(r"([^\s]+)\s*(.+)?")
 _OPENING = re.compile(r"^```(?!`)(.*)$")
 _CLOSING = re.compile(r"^```\s*$")
 _END_RAW = re.compile(r"\{%-?\s*endraw\s*-?%\}")
+_RAW_TAGS = re.compile(r"\{%-?\s*(raw|endraw)\s*-?%\}")
 
 
 def code_figure(code: list[str], language: str, line_numbers: bool, title: str = "", url: str = "",
@@ -55,16 +56,20 @@ def backtick_blocks(text: str, liquid: bool = True) -> str:
     lines = text.split("\n")
     written: list[str] = []
     number = 0
+    #: inside the post's own {% raw %}, where its author kept the code from Liquid already
+    raw = False
     while number < len(lines):
         opening = _OPENING.match(lines[number])
         closing = next((end for end in range(number + 1, len(lines)) if _CLOSING.match(lines[end])), None) \
             if opening else None
         if closing is None:
+            for tag in _RAW_TAGS.findall(lines[number]):
+                raw = tag == "raw"
             written.append(lines[number])
             number += 1
             continue
         code = lines[number + 1:closing]
-        written.extend(_block(opening[1], code, liquid))
+        written.extend(_block(opening[1], code, liquid and not raw))
         number = closing + 1
     return "\n".join(written)
 
