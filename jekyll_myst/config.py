@@ -44,7 +44,8 @@ CONFIG_VALUES: list[tuple[str, object, type | tuple[type, ...], str]] = [
      "the folder of the site's theme gem, its _includes/ and _data/ (else Ruby is asked where it is)"),
     ("jekyll_plugin_tags", {}, dict,
      "Liquid tags of the blog's own Ruby plugins (tag name: plugin file), added to those its plugins "
-     "folder registers: Octopress's codeblock, img, blockquote, pullquote and gist are followed"),
+     "folder registers: Octopress's codeblock, img, video, include_code, blockquote, pullquote and gist "
+     "are followed"),
     ("jekyll_octopress_backticks", None, (bool, type(None)),
      "read backtick code blocks as Octopress does (a title, a link, numbered lines, no Liquid); "
      "None: where the site's plugins hold Octopress's backtick_code_block.rb"),

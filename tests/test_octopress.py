@@ -20,7 +20,7 @@ from jekyll_myst.jekyll.local_plugins import (
     registered_tags,
 )
 
-OCTOPRESS = {name: f"plugins/{name}.rb" for name in ("codeblock", "img", "blockquote", "pullquote")}
+OCTOPRESS = {name: f"plugins/{name}.rb" for name in ("codeblock", "img", "video", "blockquote", "pullquote")}
 LINKS = Links(link=lambda path: None, post_url=lambda name: None)
 PAGE = PageInput({}, "_posts/2012-03-04-tags.md")
 
@@ -82,6 +82,42 @@ def test_img_as_octopress_writes_it():
                             '[width [height]] [title text | "title text" ["alt text"]] %}')]
 
 
+def test_video_as_octopress_writes_it():
+    text, problems = render("{% video http://site.com/v.mp4 720 480 http://site.com/poster.jpg %}\n"
+                            "{% video /v/a.webm /v/a.ogv %}\n{% video a.mov %}\n")
+    assert text.splitlines() == [
+        "<video width='720' height='480' preload='metadata' controls poster='http://site.com/poster.jpg'>"
+        "<source src='http://site.com/v.mp4' type='video/mp4; codecs=\"avc1.42E01E, mp4a.40.2\"'></video>",
+        "<video preload='metadata' controls><source src='/v/a.webm' type='video/webm; codecs=vp8, vorbis'>"
+        "<source src='/v/a.ogv' type='video/ogg; codecs=theora, vorbis'></video>", ""]
+    assert problems == [(3, "{% video %} needs a .mp4, .webm or .ogv from / or a URL: {% video url/to/video "
+                            "[url/to/video] [width height] [url/to/poster] %}")]
+
+
+def test_include_code_reads_the_file_from_code_dir(tmp_path):
+    (tmp_path / "source" / "downloads" / "code" / "js").mkdir(parents=True)
+    (tmp_path / "source" / "downloads" / "code" / "js" / "test.js").write_text("var a = {{ 1 }};\n")
+    (tmp_path / "source" / "secret.txt").write_text("no\n")
+    site = SiteInput({}, folder=tmp_path / "source", local_tags={"include_code": "plugins/include_code.rb"})
+    body = ("{% include_code js/test.js Example lang:javascript %}\n{% include_code Old style js/test.js %}\n"
+            "{% include_code js/none.js %}\n{% include_code ../../secret.txt %}\n")
+    out = render_post(body, 1, PAGE, site, LINKS)
+    assert out.text.splitlines()[:5] == [
+        '<figure class="code" markdown="1"><figcaption><span>Example (test.js)</span> '
+        '<a href="/downloads/code/js/test.js">view raw</a></figcaption>',
+        # the file's code as written: Liquid is not run in it
+        "```javascript linenos", "var a = {{ 1 }};", "```", "</figure>"]
+    assert out.text.splitlines()[5] == (
+        '<figure class="code" markdown="1"><figcaption><span>Old style (test.js)</span> '
+        '<a href="/downloads/code/js/test.js">view raw</a></figcaption>')
+    assert [(p.line, p.message) for p in out.problems] == [
+        (3, "{% include_code js/none.js %}: no such file in downloads/code/"),
+        (4, "{% include_code ../../secret.txt %}: no such file in downloads/code/")]
+    # read again when the file changes, or comes
+    code = tmp_path / "source" / "downloads" / "code" / "js"
+    assert out.files == {code / "test.js", code / "none.js"}
+
+
 def test_blockquote_with_its_author_source_and_link():
     text, _ = render("{% blockquote Douglas Adams, the hitchhiker's guide to the galaxy %}\n"
                      "Time is an illusion.\n\nLunchtime\ndoubly so.\n{% endblockquote %}\n"
@@ -122,13 +158,13 @@ def test_pullquote_puts_the_marked_words_in_its_data():
 
 
 def test_a_tag_is_octopresss_only_where_a_plugin_registers_it():
-    body = "{% codeblock %}\nx\n{% endcodeblock %}\n{% video http://x.org/v.mp4 %}\n"
-    _, problems = render(body, {"video": "plugins/video_tag.rb"})
+    body = "{% codeblock %}\nx\n{% endcodeblock %}\n{% inset right %}\n"
+    _, problems = render(body, {"inset": "plugins/inset.rb"})
     assert problems == [
         (1, "Liquid tag 'codeblock' is not one of Jekyll's: remove it, or wrap literal text in "
             "{% raw %}...{% endraw %}"),
         (3, "unexpected tag 'endcodeblock'"),
-        (4, "Liquid tag 'video' is the site's own plugin's (plugins/video_tag.rb), which is not run here: "
+        (4, "Liquid tag 'inset' is the site's own plugin's (plugins/inset.rb), which is not run here: "
             "write what it wrote instead, in Markdown or HTML")]
     # Octopress's gist tag takes what jekyll-gist's does
     text, _ = render("{% gist 1234 a.rb %}", {"gist": "plugins/gist_tag.rb"})
@@ -214,6 +250,8 @@ After {% img /images/pic.png A picture %}.
 ``` html The layout's title
 <title>{{ page.title }}</title>
 ```
+
+{% include_code hello.rb %}
 """
 
 
@@ -231,12 +269,14 @@ def build(src) -> SphinxTestApp:
 def test_an_octopress_site_reads_as_its_plugins_wrote_it(tmp_path):
     plugins = {f"plugins/{name}.rb": f"Liquid::Template.register_tag('{tag}', Jekyll::Tag)\n"
                for name, tag in (("code_block", "codeblock"), ("blockquote", "blockquote"),
-                                 ("pullquote", "pullquote"), ("image_tag", "img"))}
+                                 ("pullquote", "pullquote"), ("image_tag", "img"),
+                                 ("include_code", "include_code"))}
     plugins["plugins/octopress_filters.rb"] = "module OctopressFilters\n  include BacktickCodeBlock\nend\n"
     picture = (TESTS / "roots" / "test-blog" / "posts" / "images" / "pic.png").read_bytes()
     site = make_site(tmp_path / "site", {"_config.yml": "title: Octo\nplugins_dir: plugins\n",
                                          "_posts/2012-03-04-tags.md": OCTOPRESS_POST,
-                                         "images/pic.png": picture, **plugins})
+                                         "images/pic.png": picture,
+                                         "downloads/code/hello.rb": "puts 'hello'\n", **plugins})
     src = make_blog(tmp_path / "src")
     (src / "conf.py").write_text((src / "conf.py").read_text() + f"\njekyll_site = {str(site)!r}\n")
     app = build(src)
@@ -261,6 +301,11 @@ def test_an_octopress_site_reads_as_its_plugins_wrote_it(tmp_path):
     layout = body.select("figure.code")[1]
     assert layout.figcaption.get_text() == "The layout's title"
     assert layout.select_one("div.highlight-html pre code").get_text() == "<title>{{ page.title }}</title>\n"
+    # the included file's code, and a link to the file itself, copied into the site
+    included = body.select("figure.code")[2]
+    assert included.select_one("div.highlight-rb pre code").get_text() == "puts 'hello'\n"
+    raw = included.figcaption.a
+    assert raw.get_text() == "view raw" and (page.parent / raw["href"]).read_text() == "puts 'hello'\n"
 
     # without its plugin, the tag is Jekyll's unknown tag again: the post is read again
     (site / "plugins" / "pullquote.rb").unlink()

@@ -1,5 +1,5 @@
 """Octopress's tags, on a site whose own plugins register them: ``codeblock``,
-``img``, ``blockquote`` and ``pullquote``.
+``img``, ``video``, ``include_code``, ``blockquote`` and ``pullquote``.
 
 Octopress 2 put them in the blog's ``plugins/`` folder, as Ruby files that
 Jekyll runs; a post that uses them reads here as those plugins wrote it:
@@ -13,6 +13,11 @@ Jekyll runs; a post that uses them reads here as those plugins wrote it:
   as paragraphs (a blank line between) and line breaks, then a ``<footer>``
   with the author and a ``<cite>`` of the source, whose title is in title
   case, or the URL shortened.
+- ``{% video /url.mp4 [/url.webm...] [width height] [/poster.jpg] %}``: the
+  ``<video>``, a ``<source>`` for each file.
+- ``{% include_code path/in/code_dir [title] [lang:name] [linenos:false] %}``:
+  the file's code (from ``code_dir``, ``downloads/code`` unless set) as the
+  codeblock's figure, titled with the file's name and linked to the file.
 - ``{% pullquote [left] %}`` ... ``{" quoted "}`` ... ``{% endpullquote %}``:
   the text in a ``<span>`` whose ``data-pullquote`` holds the quoted part,
   typographic quotes and all, which Octopress's style shows beside the text.
@@ -22,6 +27,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import PurePosixPath
 from typing import TextIO
 
 from liquid import RenderContext
@@ -53,6 +59,20 @@ _IMG = re.compile(
     r"(?:\s+(?P<alt_quote>['\"])(?P<alt>.*?)(?P=alt_quote))?)?\s*\Z")
 _IMG_SYNTAX = ('{% img [class name(s)] /url/to/image [width [height]] [title text | "title text" '
                '["alt text"]] %}')
+
+# video: each video file, the poster, the sizes
+_VIDEOS = re.compile(r"((?:https?://|/)\S+\.(?:webm|ogv|mp4)\S*)", re.IGNORECASE)
+_POSTER = re.compile(r"((?:https?://|/)\S+\.(?:png|gif|jpe?g)\S*)", re.IGNORECASE)
+_SIZES = re.compile(r"\s(\d\S+)")
+_VIDEO_TYPES = {".mp4": "type='video/mp4; codecs=\"avc1.42E01E, mp4a.40.2\"'",
+                ".ogv": "type='video/ogg; codecs=theora, vorbis'",
+                ".webm": "type='video/webm; codecs=vp8, vorbis'"}
+
+# include_code: the file then a title (Octopress 2.1), or a title then the file (2.0)
+_OPTION = re.compile(r"\s*(?:lang|title|url|link_text|start|end|range|mark|linenos):\S+", re.IGNORECASE)
+_FILE_AND_TITLE = re.compile(r"(^\S*\.\S+) *(.+)?")
+_TITLE_AND_FILE = re.compile(r"(.*?)(\S*\.\S+)\Z")
+_LINK_TEXT = re.compile(r"\s*link_text:(\S+)", re.IGNORECASE)
 
 # blockquote
 _FULL_CITE_WITH_TITLE = re.compile(r"(\S.*)\s+(https?://)(\S+)\s+(.+)", re.IGNORECASE)
@@ -134,16 +154,18 @@ class CodeblockTag(Tag):
         return CodeblockNode(token, block, name, line_numbers, (title, url, link_text), indent, breaks)
 
 
-class ImageNode(Node):
-    __slots__ = ("image",)
+class MarkupNode(Node):
+    """A tag whose output its markup gives."""
 
-    def __init__(self, token: Token, image: str) -> None:
+    __slots__ = ("output",)
+
+    def __init__(self, token: Token, output: str) -> None:
         super().__init__(token)
-        self.image = image
+        self.output = output
         self.blank = False
 
     def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
-        return buffer.write(self.image)
+        return buffer.write(self.output)
 
 
 class ImageTag(Tag):
@@ -160,7 +182,85 @@ class ImageTag(Tag):
         values["alt"] = values["alt"] or values["title"]
         attributes = " ".join(f'{name}="{values[name].replace(chr(34), "&#34;")}"'
                               for name in ("class", "src", "width", "height", "title", "alt") if values[name])
-        return ImageNode(token, f"<img {attributes}>")
+        return MarkupNode(token, f"<img {attributes}>")
+
+
+class VideoTag(Tag):
+    name = "video"
+    block = False
+
+    def parse(self, stream: TokenStream) -> Node:
+        token = stream.eat(TOKEN_TAG)
+        markup = _markup(stream)
+        videos = _VIDEOS.findall(markup)
+        if not videos:
+            raise LiquidSyntaxError("{% video %} needs a .mp4, .webm or .ogv from / or a URL: {% video "
+                                    "url/to/video [url/to/video] [width height] [url/to/poster] %}",
+                                    token=token)
+        poster = _POSTER.search(markup)
+        width, height = [*_SIZES.findall(markup), None, None][:2]
+        attributes = "".join(f" {name}='{value}'" for name, value in (("width", width), ("height", height))
+                             if value)
+        sources = "".join(f"<source src='{video}' {_VIDEO_TYPES.get(PurePosixPath(video).suffix, '')}>"
+                          for video in videos)
+        shown = f" poster='{poster[0]}'" if poster else ""
+        return MarkupNode(token, f"<video{attributes} preload='metadata' controls{shown}>{sources}</video>")
+
+
+class IncludeCodeNode(Node):
+    __slots__ = ("file", "title", "language", "line_numbers", "link_text")
+
+    def __init__(self, token: Token, file: str, title: str, language: str, line_numbers: bool,
+                 link_text: str) -> None:
+        super().__init__(token)
+        self.file = file
+        self.title = title
+        self.language = language
+        self.line_numbers = line_numbers
+        self.link_text = link_text
+        self.blank = False
+
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        env = context.env
+        code_dir = str(env.site.settings.get("code_dir") or "downloads/code").strip("/")
+        if env.site.folder is None:
+            raise LiquidError(f"{{% include_code {self.file} %}}: no site folder to read it from",
+                              token=self.token)
+        folder = env.site.folder / code_dir
+        resolved = (folder / self.file).resolve()
+        inside = resolved.is_relative_to(folder.resolve())
+        if inside:
+            env.collector.read(folder / self.file)
+        if not inside or not resolved.is_file():
+            raise LiquidError(f"{{% include_code {self.file} %}}: no such file in {code_dir}/",
+                              token=self.token)
+        code = resolved.read_text(encoding="utf-8", errors="replace").rstrip("\n").split("\n")
+        name = PurePosixPath(self.file).name
+        title = f"{self.title} ({name})" if self.title else name
+        language = self.language or PurePosixPath(name).suffix[1:]
+        lines = code_figure(code, language, self.line_numbers, title, f"/{code_dir}/{self.file}",
+                            self.link_text or "view raw")
+        return buffer.write("\n".join(lines))
+
+
+class IncludeCodeTag(Tag):
+    name = "include_code"
+    block = False
+
+    def parse(self, stream: TokenStream) -> Node:
+        token = stream.eat(TOKEN_TAG)
+        markup = _markup(stream)
+        language = _LANGUAGE.search(markup)
+        line_numbers = _NO_LINE_NUMBERS.search(markup) is None
+        words = _OPTION.sub("", markup).strip()
+        found = _FILE_AND_TITLE.match(words) or _TITLE_AND_FILE.match(words)
+        if found is None:
+            raise LiquidSyntaxError("{% include_code %} needs a file of code_dir: {% include_code "
+                                    "path/to/file [title] [lang:language] %}", token=token)
+        file, title = (found[1], found[2] or "") if found.re is _FILE_AND_TITLE else (found[2], found[1])
+        link_text = _LINK_TEXT.search(markup)
+        return IncludeCodeNode(token, file, title.strip(), language[1] if language else "", line_numbers,
+                               link_text[1] if link_text else "")
 
 
 class BlockquoteNode(Node):
@@ -289,4 +389,5 @@ class PullquoteTag(Tag):
 
 
 #: the tags, by the name a site's plugin registers
-TAGS = {tag.name: tag for tag in (CodeblockTag, ImageTag, BlockquoteTag, PullquoteTag)}
+TAGS = {tag.name: tag for tag in (CodeblockTag, ImageTag, VideoTag, IncludeCodeTag, BlockquoteTag,
+                                   PullquoteTag)}
