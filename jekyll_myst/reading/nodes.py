@@ -35,6 +35,11 @@ class html_element(nodes.General, nodes.Element):  # noqa: N801
     """An HTML element written in a post, whose content is Markdown."""
 
 
+class html_text(nodes.Inline, nodes.TextElement):  # noqa: N801
+    """The text of an HTML element whose content is a span's (``markdown="span"``, a
+    ``<p>``): written as it is, without a tag of its own."""
+
+
 class post_list(nodes.General, nodes.Element):  # noqa: N801
     """Stands for a list of posts until the posts are all known (write time)."""
 
@@ -121,6 +126,7 @@ def setup_nodes(app: Sphinx) -> None:
     app.add_node(deleted, html=(visit_deleted, depart_deleted), **others)
     app.add_node(task_checkbox, html=(visit_task_checkbox, None), **others)
     app.add_node(html_element, html=(visit_html_element, depart_html_element), **others)
+    app.add_node(html_text, html=passthrough, **others)
     rule = (visit_horizontal_rule, depart_horizontal_rule)
     app.add_node(horizontal_rule, **{fmt: rule for fmt in ("html", "latex", "text", "man", "texinfo")})
     app.add_node(post_list)

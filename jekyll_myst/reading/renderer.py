@@ -38,7 +38,7 @@ from ..jekyll.seo_image import in_media_subpath
 from ..jekyll.site_files import URI_SCHEME, from_page, relative_to_file, site_file, site_path
 from ..reporting import report
 from .local_toc import local_toc
-from .nodes import deleted, horizontal_rule, html_element, task_checkbox
+from .nodes import deleted, horizontal_rule, html_element, html_text, task_checkbox
 from .raw_html import note_site_urls
 from .translator import DISPLAY_ENVIRONMENT
 
@@ -227,6 +227,17 @@ class KramdownRenderer(SphinxRenderer):
         placeholder["classes"] = str(token.attrGet("class") or "").split()
         self.add_line_and_source_path(placeholder, token)
         self.current_node.append(placeholder)
+
+    def render_inline(self, token: SyntaxTreeNode) -> None:
+        if not isinstance(self.current_node, html_element):
+            return super().render_inline(token)
+        # a span's content straight in a block element: its links and the like need an element
+        # of text around them, as in a paragraph
+        text = html_text()
+        self.add_line_and_source_path(text, token)
+        with self.current_node_context(text, append=True):
+            super().render_inline(token)
+        return None
 
     def render_html_element(self, token: SyntaxTreeNode) -> None:
         attributes = {k: str(v) for k, v in token.attrs.items() if k not in ("class", "id")}
