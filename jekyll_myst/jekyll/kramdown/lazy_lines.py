@@ -54,8 +54,9 @@ class _Reading:
 
     levels: list[_Level] = dataclasses.field(default_factory=list)
     last_blank: bool = True
-    #: the quote being read, and whether its last line was a paragraph's
+    #: the quote being read
     quote: bool = False
+    #: the last line read was a paragraph's, which CommonMark goes on with lazily
     paragraph: bool = False
     #: what is put before the lines of the lazy run being read; kept once the run ends well
     run: dict[int, str] | None = None
@@ -104,6 +105,7 @@ def _start_list(reading: _Reading, line: str) -> None:
         return
     reading.levels = [_Level(item.end(3), _ordered(item))]
     reading.lost = _unreadable(item)
+    reading.paragraph = _continues(line[item.end(3):])
 
 
 def _ordered(item: re.Match) -> bool:
@@ -134,7 +136,7 @@ def _in_quote(reading: _Reading, line: str, number: int) -> bool:
         reading.fence = fence[2]
         reading.paragraph = False
     else:
-        reading.paragraph = bool(text.strip()) and not _HEADING.match(text)
+        reading.paragraph = _continues(text)
     return True
 
 
@@ -158,11 +160,14 @@ def _in_list(reading: _Reading, lines: list[str], number: int, prefixes: dict[in
     place = _place(reading, line, indent)
     if place is None:  # the innermost item's text, or a list in it
         innermost = reading.levels[-1]
-        nested = _ITEM.match(line[innermost.content:])
+        text = line[innermost.content:]
+        nested = _ITEM.match(text)
         if nested and not _RULE.match(line):
             reading.levels.append(_Level(innermost.content + nested.end(3), _ordered(nested)))
             reading.lost = reading.lost or _unreadable(nested)
+            text = text[nested.end(3):]
         _note_fence(reading, line, 0)
+        reading.paragraph = _continues(text)
         reading.last_blank = False
         return True
     depth, shift, item = place
@@ -175,6 +180,7 @@ def _in_list(reading: _Reading, lines: list[str], number: int, prefixes: dict[in
         del reading.levels[depth:]
         reading.levels.append(_Level(base + item.end(3), _ordered(item)))
         reading.lost = reading.lost or _unreadable(item)
+        reading.paragraph = _continues(line[base:][item.end(3):])
         reading.last_blank = False
         return True
     if reading.last_blank:
@@ -183,22 +189,33 @@ def _in_list(reading: _Reading, lines: list[str], number: int, prefixes: dict[in
             return False
         del reading.levels[depth:]
         _note_fence(reading, line, 0)
+        reading.paragraph = _continues(line[reading.levels[-1].content:])
         reading.last_blank = False
         return True
     if _NOT_LAZY.match(line):
         return False
-    # a lazy line: the innermost item's
+    # a lazy line: the innermost item's; CommonMark takes it too only as more of a paragraph
     shift = 0
-    if reading.run is not None or _BREAKING.match(line):
+    if reading.run is not None or not reading.paragraph or _BREAKING.match(line):
         shift = _shift(reading.levels, indent)
         _lazy(reading, number, " " * shift)
     item = _ITEM.match(line)
+    text = line
     if item is not None and not _RULE.match(line):  # a list of the other kind, inside the item
         reading.levels.append(_Level(shift + item.end(3), _ordered(item)))
         reading.lost = reading.lost or _unreadable(item)
+        text = line[item.end(3):]
     _note_fence(reading, line, shift)
+    reading.paragraph = _continues(text)
     reading.last_blank = False
     return True
+
+
+def _continues(text: str) -> bool:
+    """Whether a line's text is a paragraph's, that CommonMark goes on with lazily: not
+    a heading, a fence or a rule."""
+    return bool(text.strip()) and not (_HEADING.match(text) or _FENCE.match(text.lstrip(" "))
+                                       or _RULE.match(text))
 
 
 def _place(reading: _Reading, line: str, indent: int) -> tuple[int, int, re.Match | None] | None:
