@@ -146,6 +146,9 @@ def test_urls_of_html_tags_replaced_where_a_new_one_is_given():
     ("*     Wide item\n      more\n\n      second\nOut.\n", "* Wide item\n  more\n\n  second\nOut.\n"),
     ("Term\n:     Definition\n", "Term\n: Definition\n"),
     ("```\n*     kept\n```\n", "```\n*     kept\n```\n"),
+    # kramdown counts an escaped parenthesis in a link's destination as any other; not in code
+    ("[Darwin](http://x.org/Darwin_(os\\)), the core.\n", "[Darwin](http://x.org/Darwin_(os)), the core.\n"),
+    ("`[a](b\\))` code\n", "`[a](b\\))` code\n"),
 ])
 def test_kramdown_line_rules(text, expected):
     assert as_commonmark(text) == expected
@@ -176,6 +179,9 @@ def test_kramdown_line_rules(text, expected):
     ("1. Install:\n```\nimport x\n\nx.run()\n```\n", "1. Install:\n```\nimport x\n\nx.run()\n```\n"),
     # items whose text column the two count apart
     ("-\tTabbed\n```\nx\n```\n", "-\tTabbed\n```\nx\n```\n"),
+    # the text after a heading the item starts with, or holds
+    ("- #### Darwin\n[Darwin](x), the core.\n", "- #### Darwin\n  [Darwin](x), the core.\n"),
+    ("1. a\n   ## H\ntext\n2. b\n", "1. a\n   ## H\n   text\n2. b\n"),
     # a quote's, up to a blank line: a list, a fence, the text after a heading or a blank '>'
     ("> Note:\n- a\n- b\n\nOut\n", "> Note:\n> - a\n> - b\n\nOut\n"),
     ("> Example:\n```\ncode\n```\nafter\n\nOut\n", "> Example:\n> ```\n> code\n> ```\n> after\n\nOut\n"),

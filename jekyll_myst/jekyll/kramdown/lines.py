@@ -23,6 +23,9 @@ _SPACED_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\n\]]+\]:[ \t]*[^\s<][^\n]*?[
 #: a list item or a definition whose text starts five or more spaces after its marker: kramdown
 #: reads it as the item's text, CommonMark as code (``*     text``, ``:     text``)
 _WIDE_ITEM = re.compile(r"^( {0,3}(?:[*+-]|\d{1,9}\.|:))( {5,})(?=\S)", re.MULTILINE)
+#: an escaped parenthesis in a link's destination, which kramdown counts as any other
+_ESCAPED_PAREN = re.compile(r"\]\([^)\s]*\\[()]")
+_CODE_SPAN = re.compile(r"(`+).+?\1")
 _BLOCK_PARSER = MarkdownIt("commonmark").disable(["html_block"], ignoreInvalid=True)
 #: a list item or a quote, which may take lines lazily
 _LAZY_BLOCK = re.compile(r"^ {0,3}(?:[*+-][ \t]|\d{1,9}\.[ \t]|>)", re.MULTILINE)
@@ -34,7 +37,7 @@ def as_commonmark(text: str) -> str:
     if _LAZY_BLOCK.search(text) and (prefixes := lazy_prefixes(text.split("\n"))):
         text = "\n".join(prefixes.get(number, "") + line for number, line in enumerate(text.split("\n")))
     if not (_PAREN_LIST.search(text) or _SPACED_DESTINATION.search(text) or _SPACED_DEFINITION.search(text)
-            or _WIDE_ITEM.search(text)):
+            or _WIDE_ITEM.search(text) or _ESCAPED_PAREN.search(text)):
         return text
     fenced, indented = _code_lines(text)
     lines = text.split("\n")
@@ -62,11 +65,42 @@ def as_commonmark(text: str) -> str:
 
 def _line(line: str, block_start: bool) -> str:
     line = _PAREN_LIST.sub(r"\1\\)", line)
+    if _ESCAPED_PAREN.search(line):
+        line = _destinations_counted_as_kramdown(line)
     line = _SPACED_DESTINATION.sub(lambda m: m[1] + m[2].strip().replace(" ", "%20") + m[3], line)
     definition = _LINK_DEFINITION.match(line) if block_start else None
     if definition and re.search(r"\s", definition[2]) and not re.search(r"[ \t]+[\"']|[<>]", definition[2]):
         line = f"{definition[1]}<{definition[2]}>{definition[3]}"
     return line
+
+
+def _destinations_counted_as_kramdown(line: str) -> str:
+    """Each inline link's destination ends where kramdown's does: it counts every
+    parenthesis, escaped or not (``(Darwin_(os\\))`` is one destination), where
+    CommonMark counts only the unescaped ones, and finds no end."""
+    spans = [found.span() for found in _CODE_SPAN.finditer(line)]
+    written, start = [], 0
+    for opening in re.finditer(r"\]\(", line):
+        at = opening.end() - 1
+        if at < start or any(begin <= at < end for begin, end in spans):
+            continue
+        depth, end = 0, None
+        for index in range(at, len(line)):
+            if line[index] == "(":
+                depth += 1
+            elif line[index] == ")":
+                depth -= 1
+                if depth == 0:
+                    end = index
+                    break
+            elif line[index].isspace() and line[index + 1:index + 2] in ("'", '"'):
+                break
+        if end is None:
+            continue
+        written.append(line[start:at])
+        written.append(line[at:end].replace("\\(", "(").replace("\\)", ")"))
+        start = end
+    return "".join(written) + line[start:]
 
 
 def code_lines(text: str) -> set[int]:
