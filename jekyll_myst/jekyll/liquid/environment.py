@@ -41,6 +41,8 @@ class JekyllEnvironment(Environment):
         self.collector = collector
         #: included files, parsed once per render
         self.included: dict = {}
+        #: the unknown tags reported, whose end tags are not reported again
+        self.unknown_tags: set[str] = set()
         #: the token stream being parsed, whose position locates errors that have none
         self._parsing: TokenStream | None = None
         super().__init__(tolerance=Mode.STRICT, strict_filters=True)

@@ -174,10 +174,16 @@ class UnknownTag(Illegal):
 
     def parse(self, stream: TokenStream) -> Node:
         token = stream.current
+        if token.value.startswith("end") and token.value[3:] in self.env.unknown_tags:
+            # the end of a block whose unknown start was reported: once is enough
+            if stream.peek.kind == TOKEN_EXPRESSION:
+                next(stream)
+            return BlockNode(token, [])
         if token.value in self.env.tags or token.value in _INNER_TAGS or token.value.startswith("end"):
             return super().parse(stream)
         if stream.peek.kind == TOKEN_EXPRESSION:
             next(stream)
+        self.env.unknown_tags.add(token.value)
         plugin = self.env.site.local_tags.get(token.value)
         if plugin is not None:
             raise LiquidSyntaxError(f"Liquid tag '{token.value}' is the site's own plugin's ({plugin}), "
