@@ -337,6 +337,18 @@ def test_a_tag_without_its_argument_keeps_the_text_after_it(site, tag):
     assert len(problems) == 1 and problems[0].startswith(f"line 1: {{% {tag} %}} needs a")
 
 
+def test_a_tag_of_a_plugin_gem_the_site_lists_is_named_as_that_plugins():
+    page = PageInput({}, "_posts/2020-01-01-x.md")
+    site = SiteInput({"plugins": ["jekyll-feed", "jekyll-twitter-plugin"]})
+    _, problems, _ = render_post("{% twitter https://twitter.com/x/status/1 %}\n{% mermaid %}\n", 1,
+                                 page, site, LINKS)
+    assert [(p.line, p.message) for p in problems] == [
+        (1, "Liquid tag 'twitter' is the jekyll-twitter-plugin plugin's, which is not run here: write what "
+            "it wrote instead, in Markdown or HTML"),
+        (2, "Liquid tag 'mermaid' is not one of Jekyll's: remove it, or wrap literal text in "
+            "{% raw %}...{% endraw %}")]
+
+
 def test_gist_is_jekyll_gists_embed_when_the_site_lists_the_plugin():
     body = ("{% gist parkr/c08ee0f2726fd0e3909d %}\n"
             "{% assign id = 'ann/123' %}{% gist id test.md %}\n"

@@ -25,6 +25,22 @@ from .markup import Interpolated
 _HIGHLIGHT = re.compile(r'^([a-zA-Z0-9.+#_-]+)((\s+\w+(=(\w+|"([0-9]+\s)*[0-9]+"))?)*)$')
 #: what Jekyll strips from the code before highlighting it
 _EDGE_NEWLINES = re.compile(r"\A(?:\r\n|\n)+|(?:\r\n|\n)+\Z")
+#: the tags of plugin gems that sites list and this project does not follow, to name them
+_GEM_TAGS = {
+    "jekyll-twitter-plugin": ("twitter",),
+    "jekyll-mermaid": ("mermaid",),
+    "jekyll-diagrams": ("blockdiag", "erd", "graphviz", "mermaid", "nomnoml", "plantuml", "svgbob",
+                        "syntrax", "vega", "vegalite", "wavedrom"),
+    "jekyll-scholar": ("bibliography", "bibliography_count", "cite", "cite_details", "citation",
+                       "details_link", "quote", "reference"),
+    "jekyll-katex": ("katex",),
+    "jekyll-avatar": ("avatar",),
+    "jekyll-octicons": ("octicon",),
+    "jekyll_picture_tag": ("picture",),
+    "jekyll-jupyter-notebook": ("jupyter_notebook",),
+    "jekyll-spotify": ("spotify",),
+    "jekyll-youtube": ("youtube",),
+}
 #: tags that are only valid inside a block: out of it, they are misplaced, not unknown
 _INNER_TAGS = frozenset({"else", "elsif", "when", "break", "continue"})
 
@@ -189,5 +205,11 @@ class UnknownTag(Illegal):
             raise LiquidSyntaxError(f"Liquid tag '{token.value}' is the site's own plugin's ({plugin}), "
                                     "which is not run here: write what it wrote instead, in Markdown or "
                                     "HTML", token=token)
+        listed = self.env.site.settings.get("plugins")
+        gem = next((gem for gem in listed if token.value in _GEM_TAGS.get(gem, ())), None) \
+            if isinstance(listed, list) else None
+        if gem is not None:
+            raise LiquidSyntaxError(f"Liquid tag '{token.value}' is the {gem} plugin's, which is not run "
+                                    "here: write what it wrote instead, in Markdown or HTML", token=token)
         raise LiquidSyntaxError(f"Liquid tag '{token.value}' is not one of Jekyll's: remove it, or "
                                 "wrap literal text in {% raw %}...{% endraw %}", token=token)
