@@ -99,6 +99,11 @@ _TYPES = (
                 'inside that element, raw, its Markdown unread; here it ends at the next blank line, as '
                 'CommonMark\'s HTML blocks do, and the Markdown after it is read.',
                 'Add the end tag (`</div>`) where the element ends, or remove its start tag.'),
+    WarningType("fence", "warning",
+                'A fence (```` ``` ```` or `~~~`) that no fence of the same characters closes: kramdown '
+                'reads none of it as code and shows its lines as text, and so does this project '
+                '(CommonMark would make the rest of the post code).',
+                'Close the code with the characters that open it, at least as many (`~~~` for `~~~`).'),
     WarningType("footnote", "warning",
                 'A footnote reference (`[^name]`) with no definition (`[^name]: ...`) in the post: it '
                 'is shown as written, as kramdown shows it. Or a definition that nothing refers to: '

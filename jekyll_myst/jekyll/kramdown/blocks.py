@@ -679,6 +679,33 @@ def _keeping_indentation(fence: Callable[[StateBlock, int, int, bool], bool]):
     return rule
 
 
+def _only_closed(fence: Callable[[StateBlock, int, int, bool], bool]):
+    """kramdown reads a fence only with its closing fence (GFM's FENCED_CODEBLOCK_MATCH):
+    without one, its lines are text, where CommonMark makes the rest of the post, or of
+    the list item or quote, code."""
+
+    def rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        line = state.src[state.bMarks[start] + state.tShift[start]:state.eMarks[start]]
+        opening = _FENCE_OPENING.match(line)
+        if opening is None or state.sCount[start] - state.blkIndent >= 4:
+            return fence(state, start, end, silent)
+        marker = opening[1]
+        for number in range(start + 1, end):
+            first = state.bMarks[number] + state.tShift[number]
+            text = state.src[first:state.eMarks[number]]
+            if text and state.sCount[number] < state.blkIndent:
+                break  # the list item or quote ends
+            if state.sCount[number] - state.blkIndent < 4 and text.startswith(marker) \
+                    and not text.rstrip().strip(marker[0]):
+                return fence(state, start, end, silent)
+        if not silent:
+            note_problem(state.env, Problem("fence", f"{marker} opens code that no {marker} closes: kramdown "
+                                            "shows its lines as text, and so does this page", start + 1))
+        return False
+
+    return rule
+
+
 def _ending_text_only_as_a_list_would(hr: Callable[[StateBlock, int, int, bool], bool]):
     """kramdown reads ``***``, ``---`` or ``___`` straight under a line of text as more of
     that text (its typography makes ``---`` a dash): only ``- - -`` or ``* * *``, which
@@ -710,13 +737,17 @@ def _one_line_setext(lheading: Callable[[StateBlock, int, int, bool], bool]):
     return rule
 
 
+#: a fence's opening characters
+_FENCE_OPENING = re.compile(r"(`{3,}|~{3,})")
+
+
 def _rule(md: MarkdownIt, name: str) -> Callable[[StateBlock, int, int, bool], bool]:
     return next(rule.fn for rule in md.block.ruler.__rules__ if rule.name == name)
 
 
 def kramdown_block_plugin(md: MarkdownIt, parse_block_html: bool = False) -> None:
     """kramdown's block rules; ``parse_block_html``: the site's kramdown option."""
-    md.block.ruler.at("fence", _keeping_indentation(_rule(md, "fence")),
+    md.block.ruler.at("fence", _only_closed(_keeping_indentation(_rule(md, "fence"))),
                       {"alt": ["paragraph", "reference", "blockquote", "list"]})
     md.block.ruler.at("hr", _ending_text_only_as_a_list_would(_rule(md, "hr")),
                       {"alt": ["paragraph", "reference", "blockquote", "list"]})
