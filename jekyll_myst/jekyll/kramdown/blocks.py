@@ -285,10 +285,9 @@ def math_block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bo
     if not state.src.startswith("$$", begin):
         return False
     line = start
+    # kramdown's display runs to the first $$ after it, over blank lines too
     while line < end:
         text = state.src[state.bMarks[line] + state.tShift[line]:state.eMarks[line]].rstrip()
-        if not text or (line > start and state.isEmpty(line)):
-            return False
         if text.endswith("$$") and (line > start or len(text) >= 4):
             break
         line += 1
