@@ -18,6 +18,7 @@ point that many lines off.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import NamedTuple
 
@@ -25,7 +26,7 @@ from ..problems import Problem
 from .drops import page_variables, site_variables
 from .inputs import Links, PageInput, SiteInput
 
-__all__ = ["LINE_NUMBERS", "NO_LINE_NUMBERS", "Links", "PageInput", "RenderedPost", "SiteInput",
+__all__ = ["LINE_NUMBERS", "NO_LINE_NUMBERS", "Links", "fence_for", "PageInput", "RenderedPost", "SiteInput",
            "page_variables", "render_post"]
 
 #: the word after the language of a fence that shows line numbers: what
@@ -35,6 +36,11 @@ LINE_NUMBERS = "linenos"
 #: ... and the word that says it has none: the tag's numbering is its own, not the
 #: site's ``line_numbers`` for kramdown's code blocks
 NO_LINE_NUMBERS = "nolinenos"
+
+
+def fence_for(code: str) -> str:
+    """A fence longer than any run of backticks in the code, so the code cannot close it."""
+    return "`" * (max((len(run) for run in re.findall(r"`{3,}", code)), default=2) + 1)
 
 
 class RenderedPost(NamedTuple):

@@ -39,12 +39,10 @@ from liquid.tag import Tag
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
 
 from ..smartypants import smarten
-from .octopress_code import code_figure
+from .octopress_code import LANGUAGE_OPTION, OPTIONS, UNNUMBERED_OPTION, code_figure
 from .tags import line_start, text_after
 
 # codeblock: its markup as Octopress reads it
-_LANGUAGE = re.compile(r"\s*lang:(\w+)", re.IGNORECASE)
-_NO_LINE_NUMBERS = re.compile(r"\s*linenos:false", re.IGNORECASE)
 _CAPTION_URL_TITLE = re.compile(r"(\S[\S\s]*)\s+(https?://)(\S+)\s+(.+)", re.IGNORECASE)
 _CAPTION_URL = re.compile(r"(\S[\S\s]*)\s+(https?://)(\S+)", re.IGNORECASE)
 _EXTENSION = re.compile(r"\S[\S\s]*\w+\.(\w+)")
@@ -69,7 +67,6 @@ _VIDEO_TYPES = {".mp4": "type='video/mp4; codecs=\"avc1.42E01E, mp4a.40.2\"'",
                 ".webm": "type='video/webm; codecs=vp8, vorbis'"}
 
 # include_code: the file then a title (Octopress 2.1), or a title then the file (2.0)
-_OPTION = re.compile(r"\s*(?:lang|title|url|link_text|start|end|range|mark|linenos):\S+", re.IGNORECASE)
 _FILE_AND_TITLE = re.compile(r"(^\S*\.\S+) *(.+)?")
 _TITLE_AND_FILE = re.compile(r"(.*?)(\S*\.\S+)\Z")
 _LINK_TEXT = re.compile(r"\s*link_text:(\S+)", re.IGNORECASE)
@@ -88,6 +85,21 @@ _PULL_MARKS = re.compile(r'\{"\s*|\s*"\}')
 
 def _markup(stream: TokenStream) -> str:
     return stream.current.value.strip() if stream.current.kind == TOKEN_EXPRESSION else ""
+
+
+def _block_tag(tag: Tag, stream: TokenStream) -> tuple[Token, str, BlockNode, bool]:
+    """A block tag's token, its markup, its body and whether its end tag closes it;
+    an unclosed one is reported, and its body kept as text rather than lost."""
+    token = stream.eat(TOKEN_TAG)
+    markup = _markup(stream)
+    if stream.current.kind == TOKEN_EXPRESSION:
+        next(stream)
+    block = get_parser(tag.env).parse_block(stream, (tag.end, TOKEN_EOF))
+    closed = stream.current.kind == TOKEN_TAG and stream.current.value == tag.end
+    if not closed:
+        tag.env.error(LiquidSyntaxError(f"{{% {tag.name} %}} is not closed: add {{% {tag.end} %}}",
+                                        token=token))
+    return token, markup, block, closed
 
 
 class CodeblockNode(Node):
@@ -132,19 +144,13 @@ class CodeblockTag(Tag):
 
     def parse(self, stream: TokenStream) -> Node:
         before, indent = line_start(stream)
-        token = stream.eat(TOKEN_TAG)
-        markup = _markup(stream)
-        if stream.current.kind == TOKEN_EXPRESSION:
-            next(stream)
-        block = get_parser(self.env).parse_block(stream, (self.end, TOKEN_EOF))
-        if stream.current.kind != TOKEN_TAG or stream.current.value != self.end:
-            self.env.error(LiquidSyntaxError("{% codeblock %} is not closed: add {% endcodeblock %}",
-                                             token=token))
+        token, markup, block, closed = _block_tag(self, stream)
+        if not closed:
             return block
-        language = _LANGUAGE.search(markup)
-        markup = _LANGUAGE.sub("", markup, count=1)
-        line_numbers = _NO_LINE_NUMBERS.search(markup) is None
-        markup = _NO_LINE_NUMBERS.sub("", markup, count=1).strip()
+        language = LANGUAGE_OPTION.search(markup)
+        markup = LANGUAGE_OPTION.sub("", markup, count=1)
+        line_numbers = UNNUMBERED_OPTION.search(markup) is None
+        markup = UNNUMBERED_OPTION.sub("", markup, count=1).strip()
         title, url, link_text = markup, "", ""
         if found := _CAPTION_URL_TITLE.search(markup) or _CAPTION_URL.search(markup):
             title, url = found[1], found[2] + found[3]
@@ -250,9 +256,9 @@ class IncludeCodeTag(Tag):
     def parse(self, stream: TokenStream) -> Node:
         token = stream.eat(TOKEN_TAG)
         markup = _markup(stream)
-        language = _LANGUAGE.search(markup)
-        line_numbers = _NO_LINE_NUMBERS.search(markup) is None
-        words = _OPTION.sub("", markup).strip()
+        language = LANGUAGE_OPTION.search(markup)
+        line_numbers = UNNUMBERED_OPTION.search(markup) is None
+        words = OPTIONS.sub("", markup).strip()
         found = _FILE_AND_TITLE.match(words) or _TITLE_AND_FILE.match(words)
         if found is None:
             raise LiquidSyntaxError("{% include_code %} needs a file of code_dir: {% include_code "
@@ -284,16 +290,8 @@ class BlockquoteTag(Tag):
     end = "endblockquote"
 
     def parse(self, stream: TokenStream) -> Node:
-        token = stream.eat(TOKEN_TAG)
-        markup = _markup(stream)
-        if stream.current.kind == TOKEN_EXPRESSION:
-            next(stream)
-        block = get_parser(self.env).parse_block(stream, (self.end, TOKEN_EOF))
-        if stream.current.kind != TOKEN_TAG or stream.current.value != self.end:
-            self.env.error(LiquidSyntaxError("{% blockquote %} is not closed: add {% endblockquote %}",
-                                             token=token))
-            return block
-        return BlockquoteNode(token, block, quote_footer(markup))
+        token, markup, block, closed = _block_tag(self, stream)
+        return BlockquoteNode(token, block, quote_footer(markup)) if closed else block
 
 
 def quote_footer(markup: str) -> str:
@@ -376,16 +374,9 @@ class PullquoteTag(Tag):
     end = "endpullquote"
 
     def parse(self, stream: TokenStream) -> Node:
-        token = stream.eat(TOKEN_TAG)
-        align = "left" if re.search("left", _markup(stream), re.IGNORECASE) else "right"
-        if stream.current.kind == TOKEN_EXPRESSION:
-            next(stream)
-        block = get_parser(self.env).parse_block(stream, (self.end, TOKEN_EOF))
-        if stream.current.kind != TOKEN_TAG or stream.current.value != self.end:
-            self.env.error(LiquidSyntaxError("{% pullquote %} is not closed: add {% endpullquote %}",
-                                             token=token))
-            return block
-        return PullquoteNode(token, block, align)
+        token, markup, block, closed = _block_tag(self, stream)
+        align = "left" if re.search("left", markup, re.IGNORECASE) else "right"
+        return PullquoteNode(token, block, align) if closed else block
 
 
 #: the tags, by the name a site's plugin registers

@@ -17,14 +17,14 @@ from __future__ import annotations
 import html
 import re
 
-from . import LINE_NUMBERS, NO_LINE_NUMBERS
+from . import LINE_NUMBERS, NO_LINE_NUMBERS, fence_for
 
 #: the short names Octopress gives Pygments
 _LANGUAGES = {"ru": "ruby", "m": "objc", "pl": "perl", "yml": "yaml", "coffee": "coffeescript"}
-#: Octopress's options in a block's markup, taken out before its words are read
-_OPTION = re.compile(r"\s*(?:lang|title|url|link_text|start|end|range|mark|linenos):\S+", re.IGNORECASE)
-_LANGUAGE = re.compile(r"\s*lang:(\w+)", re.IGNORECASE)
-_NO_LINE_NUMBERS = re.compile(r"\s*linenos:false", re.IGNORECASE)
+#: Octopress's options in a block's or a tag's markup, taken out before its words are read
+OPTIONS = re.compile(r"\s*(?:lang|title|url|link_text|start|end|range|mark|linenos):\S+", re.IGNORECASE)
+LANGUAGE_OPTION = re.compile(r"\s*lang:(\w+)", re.IGNORECASE)
+UNNUMBERED_OPTION = re.compile(r"\s*linenos:false", re.IGNORECASE)
 #: a backtick block's words: ``lang title url [link text]``, or ``lang [title]``
 _ALL = re.compile(r"([^\s]+)\s+(.+?)(https?://\S+|/\S+)\s*(.+)?", re.IGNORECASE)
 _LANGUAGE_AND_TITLE = re.compile(r"([^\s]+)\s*(.+)?")
@@ -38,7 +38,7 @@ _RAW_TAGS = re.compile(r"\{%-?\s*(raw|endraw)\s*-?%\}")
 def code_figure(code: list[str], language: str, line_numbers: bool, title: str = "", url: str = "",
                 link_text: str = "") -> list[str]:
     """The figure's lines, around a fence of ``code``'s lines."""
-    fence = "`" * (max((len(run) for line in code for run in re.findall(r"`{3,}", line)), default=2) + 1)
+    fence = fence_for("\n".join(code))
     caption = ""
     if title:
         link = f' <a href="{html.escape(url)}">{html.escape(link_text or "link", quote=False)}</a>' if url \
@@ -75,9 +75,9 @@ def backtick_blocks(text: str, liquid: bool = True) -> str:
 
 
 def _block(markup: str, code: list[str], liquid: bool) -> list[str]:
-    language = _LANGUAGE.search(markup)
-    line_numbers = _NO_LINE_NUMBERS.search(markup) is None
-    words = _OPTION.sub("", markup).strip()
+    language = LANGUAGE_OPTION.search(markup)
+    line_numbers = UNNUMBERED_OPTION.search(markup) is None
+    words = OPTIONS.sub("", markup).strip()
     title = url = link_text = ""
     if found := _ALL.match(words):
         name, title, url, link_text = found[1], found[2], found[3], found[4] or ""

@@ -18,7 +18,7 @@ from liquid.stream import TokenStream
 from liquid.tag import Tag
 from liquid.token import TOKEN_CONTENT, TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
 
-from . import LINE_NUMBERS, NO_LINE_NUMBERS
+from . import LINE_NUMBERS, NO_LINE_NUMBERS, fence_for
 from .markup import Interpolated
 
 #: Jekyll's own check of the highlight tag's markup: a language, then options
@@ -98,11 +98,6 @@ class HighlightTag(Tag):
         options = re.findall(r'(\w+)(?:=(?:\w+|"[^"]*"))?', match[2])
         breaks = ("\n" if before else "", "\n" if text_after(stream) else "")
         return HighlightNode(token, match[1], LINE_NUMBERS in options, block, breaks)
-
-
-def fence_for(code: str) -> str:
-    """A fence longer than any run of backticks in the code, so the code cannot close it."""
-    return "`" * (max((len(run) for run in re.findall(r"`{3,}", code)), default=2) + 1)
 
 
 def line_start(stream: TokenStream) -> tuple[bool, str]:
