@@ -28,6 +28,8 @@ import measure
 
 #: Jekyll's message for a plugin it cannot load.
 _MISSING_PLUGIN = re.compile(r"you don't have (\S+) or one of its dependencies installed")
+#: ``plugins:`` left with no item: YAML's nil, which Jekyll 4 refuses ("should be set as an array")
+_EMPTY_PLUGINS = re.compile(r"^plugins:[ \t]*\n(?![ \t]*-)", re.MULTILINE)
 _POST_NAME = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-(.+)\.[^.]+$")
 
 
@@ -95,9 +97,8 @@ def _build_leaving_out_missing_plugins(jekyll: str, site: Path, out: Path, log: 
                 raise
             plugin = missing[1]
             lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
-            config.write_text("".join(line for line in lines
-                                      if line.strip().lstrip("-").strip().strip("'\"") != plugin),
-                              encoding="utf-8")
+            kept = "".join(line for line in lines if line.strip().lstrip("-").strip().strip("'\"") != plugin)
+            config.write_text(_EMPTY_PLUGINS.sub("plugins: []\n", kept), encoding="utf-8")
             left_out.append(plugin)
 
 
