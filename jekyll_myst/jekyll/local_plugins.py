@@ -12,6 +12,7 @@ registers tell which tags of well-known plugins a post may use (Octopress's
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -46,21 +47,25 @@ def registered_tags(folders: list[Path]) -> dict[str, str]:
     """Each tag name the plugins in ``folders`` register, with the plugin's file
     (its path from the folder's parent, for messages)."""
     tags: dict[str, str] = {}
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        for plugin in sorted(folder.rglob("*.rb")):
-            try:
-                code = plugin.read_text(encoding="utf-8", errors="replace")
-            except OSError:
-                continue
-            for match in _REGISTER_TAG.finditer(code):
-                tags.setdefault(match[2], plugin.relative_to(folder.parent).as_posix())
+    for folder, plugin, code in _plugins(folders):
+        for match in _REGISTER_TAG.finditer(code):
+            tags.setdefault(match[2], plugin.relative_to(folder.parent).as_posix())
     return tags
 
 
 def reads_backtick_blocks(folders: list[Path]) -> bool:
     """Whether the plugins hold Octopress's backtick code blocks (``backtick_code_block.rb``,
     which ``octopress_filters.rb`` runs on every post before Liquid)."""
-    return any(_BACKTICK_BLOCKS.search(plugin.read_text(encoding="utf-8", errors="replace"))
-               for folder in folders if folder.is_dir() for plugin in sorted(folder.rglob("*.rb")))
+    return any(_BACKTICK_BLOCKS.search(code) for _folder, _plugin, code in _plugins(folders))
+
+
+def _plugins(folders: list[Path]) -> Iterator[tuple[Path, Path, str]]:
+    """Each Ruby file of the folders, at any depth, with its folder and its code."""
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for plugin in sorted(folder.rglob("*.rb")):
+            try:
+                yield folder, plugin, plugin.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
