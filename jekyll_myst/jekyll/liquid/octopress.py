@@ -25,6 +25,7 @@ Jekyll runs; a post that uses them reads here as those plugins wrote it:
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from pathlib import PurePosixPath
@@ -40,7 +41,7 @@ from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
 
 from ..smartypants import smarten
 from .octopress_code import LANGUAGE_OPTION, OPTIONS, UNNUMBERED_OPTION, code_figure
-from .tags import line_start, text_after
+from .tags import BodyNode, line_start, text_after
 
 # codeblock: its markup as Octopress reads it
 _CAPTION_URL_TITLE = re.compile(r"(\S[\S\s]*)\s+(https?://)(\S+)\s+(.+)", re.IGNORECASE)
@@ -102,34 +103,20 @@ def _block_tag(tag: Tag, stream: TokenStream) -> tuple[Token, str, BlockNode, bo
     return token, markup, block, closed
 
 
-class CodeblockNode(Node):
-    __slots__ = ("block", "language", "line_numbers", "caption", "indent", "breaks")
-
-    def __init__(self, token: Token, block: BlockNode, language: str, line_numbers: bool,
-                 caption: tuple[str, str, str], indent: str, breaks: tuple[str, str]) -> None:
-        super().__init__(token)
-        self.block = block
-        self.language = language
-        self.line_numbers = line_numbers
-        self.caption = caption
-        #: the spaces before the tag on its line: the figure's lines keep the list item they are in
-        self.indent = indent
-        self.breaks = breaks
-        self.blank = False
-
-    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
-        inner = context.get_buffer(buffer)
-        self.block.render(context, inner)
-        # the code as the author wrote it under the tag: without the tag's own indentation, nor
-        # the blank lines around it
-        code = [_dedented(line, self.indent) for line in inner.getvalue().split("\n")]
-        while code and not code[0].strip():
-            del code[0]
-        while code and not code[-1].strip():
-            del code[-1]
-        lines = code_figure(code, self.language, self.line_numbers, *self.caption)
-        before, after = self.breaks
-        return buffer.write(before + ("\n" + self.indent).join(lines) + after)
+def _code_figure(language: str, line_numbers: bool, caption: tuple[str, str, str], indent: str,
+                 breaks: tuple[str, str], body: str) -> tuple[str, None]:
+    """The codeblock's figure; ``indent``, the spaces before the tag on its line, keeps its
+    lines in the list item they are in."""
+    # the code as the author wrote it under the tag: without the tag's own indentation, nor
+    # the blank lines around it
+    code = [_dedented(line, indent) for line in body.split("\n")]
+    while code and not code[0].strip():
+        del code[0]
+    while code and not code[-1].strip():
+        del code[-1]
+    lines = code_figure(code, language, line_numbers, *caption)
+    before, after = breaks
+    return before + ("\n" + indent).join(lines) + after, None
 
 
 def _dedented(line: str, indent: str) -> str:
@@ -157,7 +144,8 @@ class CodeblockTag(Tag):
             link_text = found[4] if found.re is _CAPTION_URL_TITLE else ""
         name = language[1] if language else (found[1] if (found := _EXTENSION.search(title)) else "")
         breaks = ("\n" if before else "", "\n" if text_after(stream) else "")
-        return CodeblockNode(token, block, name, line_numbers, (title, url, link_text), indent, breaks)
+        return BodyNode(token, block, functools.partial(_code_figure, name, line_numbers,
+                                                        (title, url, link_text), indent, breaks))
 
 
 class MarkupNode(Node):
@@ -269,20 +257,10 @@ class IncludeCodeTag(Tag):
                                link_text[1] if link_text else "")
 
 
-class BlockquoteNode(Node):
-    __slots__ = ("block", "footer")
-
-    def __init__(self, token: Token, block: BlockNode, footer: str) -> None:
-        super().__init__(token)
-        self.block = block
-        self.footer = footer
-        self.blank = False
-
-    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
-        inner = context.get_buffer(buffer)
-        self.block.render(context, inner)
-        text = inner.getvalue().strip().replace("\n\n", "</p><p>").replace("\n", "<br/>")
-        return buffer.write(f"<blockquote><p>{text}</p>{self.footer}</blockquote>")
+def _quoted(footer: str, body: str) -> tuple[str, None]:
+    """Octopress's quote: its text as paragraphs and line breaks, then its footer."""
+    text = body.strip().replace("\n\n", "</p><p>").replace("\n", "<br/>")
+    return f"<blockquote><p>{text}</p>{footer}</blockquote>", None
 
 
 class BlockquoteTag(Tag):
@@ -291,7 +269,7 @@ class BlockquoteTag(Tag):
 
     def parse(self, stream: TokenStream) -> Node:
         token, markup, block, closed = _block_tag(self, stream)
-        return BlockquoteNode(token, block, quote_footer(markup)) if closed else block
+        return BodyNode(token, block, functools.partial(_quoted, quote_footer(markup))) if closed else block
 
 
 def quote_footer(markup: str) -> str:
@@ -346,27 +324,16 @@ def _capitalised(word: str) -> str:
     return word[:at] + word[at].upper() + word[at + 1:]
 
 
-class PullquoteNode(Node):
-    __slots__ = ("block", "align")
-
-    def __init__(self, token: Token, block: BlockNode, align: str) -> None:
-        super().__init__(token)
-        self.block = block
-        self.align = align
-        self.blank = False
-
-    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
-        inner = context.get_buffer(buffer)
-        self.block.render(context, inner)
-        text = inner.getvalue()
-        pulled = _PULLED.search(text)
-        if pulled is None:
-            buffer.write(text)
-            raise LiquidError('{% pullquote %} marks no quote: surround it with {" and "} on one line, as in '
-                              '{" text to be quoted "}', token=self.token)
-        quote = html.escape(smarten(pulled[1]))
-        return buffer.write(f"<span class='pullquote-{self.align}' data-pullquote='{quote}'>"
-                            f"{_PULL_MARKS.sub('', text)}</span>")
+def _pulled(align: str, body: str) -> tuple[str, str | None]:
+    """The text in a span whose data holds the quoted words; the text as it is, and a
+    problem, when it marks none."""
+    pulled = _PULLED.search(body)
+    if pulled is None:
+        return body, ('{% pullquote %} marks no quote: surround it with {" and "} on one line, as in '
+                      '{" text to be quoted "}')
+    quote = html.escape(smarten(pulled[1]))
+    return (f"<span class='pullquote-{align}' data-pullquote='{quote}'>{_PULL_MARKS.sub('', body)}</span>",
+            None)
 
 
 class PullquoteTag(Tag):
@@ -376,7 +343,7 @@ class PullquoteTag(Tag):
     def parse(self, stream: TokenStream) -> Node:
         token, markup, block, closed = _block_tag(self, stream)
         align = "left" if re.search("left", markup, re.IGNORECASE) else "right"
-        return PullquoteNode(token, block, align) if closed else block
+        return BodyNode(token, block, functools.partial(_pulled, align)) if closed else block
 
 
 #: the tags, by the name a site's plugin registers

@@ -6,7 +6,9 @@ and any unknown name are errors with a message that says what to do.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from typing import TextIO
 
 from liquid import RenderContext
@@ -45,27 +47,37 @@ _GEM_TAGS = {
 _INNER_TAGS = frozenset({"else", "elsif", "when", "break", "continue"})
 
 
-class HighlightNode(Node):
-    __slots__ = ("language", "line_numbers", "block", "breaks")
+class BodyNode(Node):
+    """A block tag whose output is its body, rendered, then written over by ``write``,
+    which gives the output and, if any, a problem to report after writing it."""
 
-    def __init__(self, token: Token, language: str, line_numbers: bool, block: BlockNode,
-                 breaks: tuple[str, str] = ("", "")) -> None:
+    __slots__ = ("block", "write")
+
+    def __init__(self, token: Token, block: BlockNode,
+                 write: Callable[[str], tuple[str, str | None]]) -> None:
         super().__init__(token)
-        self.language = language
-        self.line_numbers = line_numbers
         self.block = block
-        #: line breaks around the fence, where text shares a line with a tag
-        self.breaks = breaks
+        self.write = write
         self.blank = False
 
     def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
         inner = context.get_buffer(buffer)
         self.block.render(context, inner)
-        code = _EDGE_NEWLINES.sub("", inner.getvalue())
-        fence = fence_for(code)
-        info = f"{self.language} {LINE_NUMBERS if self.line_numbers else NO_LINE_NUMBERS}"
-        before, after = self.breaks
-        return buffer.write(f"{before}{fence}{info}\n{code}\n{fence}{after}")
+        output, problem = self.write(inner.getvalue())
+        written = buffer.write(output)
+        if problem is not None:
+            raise LiquidError(problem, token=self.token)
+        return written
+
+
+def _fenced(language: str, line_numbers: bool, breaks: tuple[str, str], body: str) -> tuple[str, None]:
+    """The highlight tag's code as a fence, ``breaks`` around it where text shares a line
+    with a tag."""
+    code = _EDGE_NEWLINES.sub("", body)
+    fence = fence_for(code)
+    info = f"{language} {LINE_NUMBERS if line_numbers else NO_LINE_NUMBERS}"
+    before, after = breaks
+    return f"{before}{fence}{info}\n{code}\n{fence}{after}", None
 
 
 class HighlightTag(Tag):
@@ -97,7 +109,7 @@ class HighlightTag(Tag):
             return block
         options = re.findall(r'(\w+)(?:=(?:\w+|"[^"]*"))?', match[2])
         breaks = ("\n" if before else "", "\n" if text_after(stream) else "")
-        return HighlightNode(token, match[1], LINE_NUMBERS in options, block, breaks)
+        return BodyNode(token, block, functools.partial(_fenced, match[1], LINE_NUMBERS in options, breaks))
 
 
 def line_start(stream: TokenStream) -> tuple[bool, str]:
