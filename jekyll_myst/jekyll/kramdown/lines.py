@@ -8,6 +8,7 @@ import re
 from markdown_it import MarkdownIt
 
 from .lazy_lines import lazy_prefixes
+from .tables import CODE_SPAN
 
 #: ``1)`` starts no list in kramdown
 _PAREN_LIST = re.compile(r"^( {0,3}\d{1,9})\)(?=[ \t])", re.MULTILINE)
@@ -25,7 +26,7 @@ _SPACED_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\n\]]+\]:[ \t]*[^\s<][^\n]*?[
 _WIDE_ITEM = re.compile(r"^( {0,3}(?:[*+-]|\d{1,9}\.|:))( {5,})(?=\S)", re.MULTILINE)
 #: an escaped parenthesis in a link's destination, which kramdown counts as any other
 _ESCAPED_PAREN = re.compile(r"\]\([^)\s]*\\[()]")
-_CODE_SPAN = re.compile(r"(`+).+?\1")
+_CODE_SPAN = re.compile(CODE_SPAN)
 _BLOCK_PARSER = MarkdownIt("commonmark").disable(["html_block"], ignoreInvalid=True)
 #: a list item or a quote, which may take lines lazily
 _LAZY_BLOCK = re.compile(r"^ {0,3}(?:[*+-][ \t]|\d{1,9}\.[ \t]|>)", re.MULTILINE)

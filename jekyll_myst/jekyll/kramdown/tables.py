@@ -23,8 +23,10 @@ from .attributes import BLOCK_LIST_START
 
 #: stands for a pipe inside code while a row is split: one character, from the private-use area
 _HIDDEN_PIPE = "\ue000"
-#: a code span on one line, or the ``<code>`` element kramdown also splits rows around
-_CODE = re.compile(r"(?<![\\`])(`+)(?!`)(.+?)(?<!`)\1(?!`)|<code.*?>.*?</code>")
+#: a code span on one line: a run of backticks to the next run as long
+CODE_SPAN = r"(?<![\\`])(`+)(?!`)(.+?)(?<!`)\1(?!`)"
+#: a code span, or the ``<code>`` element kramdown also splits rows around
+_CODE = re.compile(CODE_SPAN + r"|<code.*?>.*?</code>")
 #: kramdown's TABLE_PIPE_CHECK: a line that starts with a pipe, or has one after any other
 #: character than a backslash
 _PIPE_CHECK = re.compile(r"\||.*?[^\\]\|")
