@@ -65,6 +65,20 @@ def test_a_front_matter_slug_names_the_url_and_title_keeps_its_case():
     assert result.url == "/%C3%9Cber-Uns!/%C3%BCber-uns/"
 
 
+@pytest.mark.parametrize(("path", "title"), [
+    ("_posts/2022-05-07-my-first-post.md", "My First Post"),
+    # each word as Ruby's capitalize writes it: the rest of the word in lower case
+    ("_posts/2022-05-07-building-an-iOS-app.md", "Building An Ios App"),
+    ("_posts/2022-05-07-audit->-risk-loop.md", "Audit > Risk Loop"),
+    ("_posts/2022-05-07-trailing-.md", "Trailing"),
+    ("_drafts/what-next.md", "What Next"),
+])
+def test_a_post_without_a_title_is_titled_from_its_slug_as_jekyll_does(path, title):
+    result, problems = read_post(path, split_front_matter("---\nauthor: x\n---\n\nBody.\n"), site())
+    assert result.title == title
+    assert [p.subtype for p in problems] == ["title"]
+
+
 @pytest.mark.parametrize(("permalink", "says"), [
     ("/:year/:nope/", "names :nope, which Jekyll does not have"),
     ("javascript:alert(1)", "is not a path of the site"),

@@ -114,7 +114,7 @@ def test_publication_rules():
 def test_post_without_title_gets_a_located_problem():
     front = split_front_matter("---\nauthors: [A]\ntitle: ''\n---\nBody\n")
     post, problems = read_post("2021-01-02-a-post.md", front)
-    assert post.title == "A post"
+    assert post.title == "A Post"  # the slug, titled as Jekyll titles it
     assert [(p.subtype, p.line) for p in problems] == [("title", 3)]
 
 

@@ -96,6 +96,15 @@ class Post:
         return posixpath.join(posixpath.dirname(self.url.rstrip("/")), self.slug)
 
 
+def titleized_slug(slug: str) -> str:
+    """The title Jekyll gives a post that has none: its slug's words, each
+    capitalised as Ruby's ``capitalize`` does (``my-iOS-app``: My Ios App)."""
+    words = slug.split("-")
+    while words and not words[-1]:  # Ruby's split keeps no empty field at the end
+        words.pop()
+    return " ".join(word.capitalize() for word in words)
+
+
 def _feed_excerpt_only(value: object) -> bool:
     """A post's ``feed: excerpt_only: true``."""
     return isinstance(value, dict) and value.get("excerpt_only") is True
@@ -129,7 +138,7 @@ def read_post(filename: str, front: FrontMatter, site: BlogSource | None = None,
     if title is None or (isinstance(title, str) and not title.strip()):
         problems.append(Problem("title", "the post has no title: add 'title: ...' to its front matter",
                                 front.line_of("title")))
-        title = name.slug.replace("-", " ").capitalize() if name else stem
+        title = titleized_slug(name.slug if name else stem)
     elif not isinstance(title, str):
         problems.append(Problem("title", f"title must be text, not a {type(title).__name__}: "
                                 "put it in quotes", front.line_of("title")))
