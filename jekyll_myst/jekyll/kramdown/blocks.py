@@ -612,6 +612,8 @@ def html_block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bo
     line = state.src[state.bMarks[start] + state.tShift[start]:state.eMarks[start]]
     if silent and line.startswith(("<!", "<?")):
         return False
+    if line.startswith("<!--"):
+        return _comment_block(state, start, end)
     tag = _LINE_TAG.match(line)
     if tag and tag[1].lower() not in block_names and tag[1].lower() not in _RAW_BLOCK_TAGS:
         return False
@@ -624,6 +626,36 @@ def html_block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bo
             state.line = start + 1
         return True
     return html_block(state, start, end, silent)
+
+
+def _comment_block(state: StateBlock, start: int, end: int) -> bool:
+    """A comment as kramdown reads one: a block only from the line's first
+    column (``  <!-- x --> y`` is a paragraph's), and ending at its ``-->``,
+    where CommonMark's ends with the line: the rest of that line (``<!--more-->
+    Text``) is read as a line of its own."""
+    if state.sCount[start] != state.blkIndent:
+        return False
+    first = state.bMarks[start] + state.tShift[start]
+    closing = state.src.find("-->", first + 4)
+    if closing < 0 or closing >= state.eMarks[end - 1]:
+        return html_block(state, start, end, False)
+    closing += 3
+    last = start
+    while state.eMarks[last] < closing:
+        last += 1
+    rest = state.src[closing:state.eMarks[last]]
+    if not rest.strip():
+        return html_block(state, start, end, False)
+    token = state.push("html_block", "", 0)
+    token.map = [start, last + 1]
+    token.content = state.src[first:closing] + "\n"
+    # the rest begins the line, its own spaces before it
+    spaces = len(rest) - len(rest.lstrip(" "))
+    state.bMarks[last] = closing
+    state.tShift[last] = spaces
+    state.sCount[last] = state.blkIndent + spaces
+    # one block from there, as the block parser would start one at a line
+    return any(rule(state, last, end, False) for rule in state.md.block.ruler.getRules(""))
 
 
 #: in the Markdown environment: the labels of the footnotes the text defines
