@@ -29,6 +29,7 @@ from .blocks import (
     parse_html_attributes,
     read_attribute_list,
 )
+from .spaced_references import spaced_references_plugin
 
 _MENTION = re.compile(r"(?<![\w@/.+-])@([A-Za-z0-9][A-Za-z0-9-]{0,38})\b(?![@.]\w)")
 _SHORTCODE = re.compile(r":([a-z0-9_+-]+):")
@@ -516,6 +517,7 @@ def kramdown_inline_plugin(md: MarkdownIt, mentions_base: str | None,
     md.inline.ruler.before("html_inline", "kramdown_raw_span", raw_span_rule)
     md.inline.ruler.at("emphasis", emphasis_rule)
     md.inline.ruler.at("backticks", code_span_rule)
+    spaced_references_plugin(md)
     md.core.ruler.after("block", "kramdown_abbreviation_definitions", abbreviation_definitions_rule)
     md.core.ruler.after("inline", "kramdown_span_ial", span_ial_rule)
     md.core.ruler.before("kramdown_span_ial", "kramdown_strong_outside", strong_outside_rule)
