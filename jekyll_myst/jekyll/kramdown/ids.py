@@ -20,6 +20,8 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
+from .inline import SHOWN_AS_TEXT
+
 #: kramdown prints these as typographic symbols, which then drop out of ids
 _TYPOGRAPHIC = (("---", "\u2014"), ("--", "\u2013"), ("...", "\u2026"), ("<<", "\u00ab"), (">>", "\u00bb"))
 #: Ruby's \p{Word}: Alphabetic, marks, decimal digits, connector punctuation and the
@@ -69,7 +71,8 @@ def header_text(children: Sequence[Token]) -> str:
 
     Text, code and math count; an image (kramdown's has no text children), a
     footnote marker and an HTML tag do not, though text inside a span
-    element does.  A jemoji shortcode counts as written: jemoji changes the
+    element does, and so does a block element's tag, which kramdown shows as
+    text there (``## Rules (<hr>)``).  A jemoji shortcode counts as written: jemoji changes the
     page after kramdown made the ids.
     """
     parts = []
@@ -84,6 +87,8 @@ def header_text(children: Sequence[Token]) -> str:
             parts.append(child.markup)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append("\n")
+        elif SHOWN_AS_TEXT in child.meta:
+            parts.append(child.meta[SHOWN_AS_TEXT])
     return "".join(parts)
 
 

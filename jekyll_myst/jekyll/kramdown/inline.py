@@ -481,6 +481,10 @@ _BLOCK_ELEMENTS = frozenset("""
 """.split())
 
 
+#: in the ``meta`` of an HTML tag shown as text: the tag as written, which is text to kramdown
+SHOWN_AS_TEXT = "kramdown_shown_as_text"
+
+
 def block_tags_as_text_rule(state: StateCore) -> None:
     """A block element's tag within a line of text (``a <div>b</div> c``, or the ``<p>`` of
     ``markdownify`` in a sentence) is text: kramdown shows it as written, escaped, rather
@@ -493,6 +497,7 @@ def block_tags_as_text_rule(state: StateCore) -> None:
                 tag = _HTML_TAG.match(child.content)
                 if tag and tag[2].lower() in _BLOCK_ELEMENTS:
                     # still raw HTML, escaped: no typographic quotes in what is shown as written
+                    child.meta[SHOWN_AS_TEXT] = child.content
                     child.content = html.escape(child.content, quote=False)
 
 
