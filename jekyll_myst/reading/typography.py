@@ -8,13 +8,15 @@ the language, and writes an apostrophe as the second.  A post or a bio gets
 kramdown's; other pages keep Sphinx's.
 
 kramdown leaves an escaped quote, hyphen or dot (``\\"``, ``\\-``, ``\\.``) as
-written.  docutils' smart quotes leave a character after a null byte alone, as
-rST's escapes are kept, and its writers drop the null byte: the escapes of a
-post are kept that way (:func:`escaped_typography_plugin`).
+written, and spaced dots (``. . .``), which SmartyPants makes an ellipsis.
+docutils' smart quotes leave a character after a null byte alone, as rST's
+escapes are kept, and its writers drop the null byte: the escapes of a post,
+and those dots, are kept that way (:func:`escaped_typography_plugin`).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from docutils.transforms.universal import SmartQuotes
@@ -61,6 +63,10 @@ class KramdownTypography(SphinxSmartQuotes):
 _TYPOGRAPHIC = frozenset("\"'-.")
 
 
+#: SmartyPants' other ellipsis, which kramdown leaves as written: its dots are kept as escapes are
+_SPACED_ELLIPSIS = re.compile(r"\. \. \.")
+
+
 def _keep_escaped_typography(state: StateCore) -> None:
     for block in state.tokens:
         if block.type != "inline" or not block.children:
@@ -68,6 +74,8 @@ def _keep_escaped_typography(state: StateCore) -> None:
         for child in block.children:
             if child.type == "text_special" and child.info == "escape" and child.content in _TYPOGRAPHIC:
                 child.content = "\x00" + child.content
+            elif child.type == "text" and ". . ." in child.content:
+                child.content = _SPACED_ELLIPSIS.sub(". . .".replace(".", "\x00."), child.content)
 
 
 def escaped_typography_plugin(md: MarkdownIt) -> None:
