@@ -32,7 +32,9 @@ _TYPES = (
                 'Start the file with `---`, write `key: value` lines, and close them with `---`. Quote values'
                 ' that contain `: `, `[` or `{`.'),
     WarningType("title", "warning",
-                'The post has no `title`, an empty one, or one that is a list or a number.',
+                'The post has no `title`, an empty one, or one that is a list or a number. Without one, '
+                'the page is titled from the file name as Jekyll titles it (`2022-05-07-my-first-post.md`: '
+                'My First Post).',
                 'Add `title: "..."` to the front matter, in quotes.'),
     WarningType("date", "warning",
                 "The date in the file name does not exist (`2023-02-30`), or the front matter's `date` (or "
