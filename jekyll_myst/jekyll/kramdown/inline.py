@@ -15,7 +15,6 @@ from collections.abc import Callable
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
-from markdown_it.rules_inline.state_inline import Delimiter
 from markdown_it.token import Token
 
 from ..problems import Problem
@@ -23,12 +22,12 @@ from .attributes import SPAN_IAL
 from .blocks import (
     OPEN_TAG,
     apply_attributes,
-    block_end,
     closing_tag,
     note_problem,
     parse_html_attributes,
     read_attribute_list,
 )
+from .emphasis import kramdown_emphasis_plugin
 from .spaced_references import spaced_references_plugin
 
 _MENTION = re.compile(r"(?<![\w@/.+-])@([A-Za-z0-9][A-Za-z0-9-]{0,38})\b(?![@.]\w)")
@@ -184,26 +183,6 @@ def _opening(children: list[Token], close: int) -> Token:
         if depth == 0:
             return children[pos]
     return children[close]
-
-
-def strong_outside_rule(state: StateCore) -> None:
-    """``***both***`` is ``<strong><em>both</em></strong>`` in kramdown; CommonMark nests
-    the two the other way."""
-    for block in state.tokens:
-        if block.type != "inline" or not block.children or not ("***" in block.content or
-                                                                  "___" in block.content):
-            continue
-        # the delimiters' own text tokens are left empty between the tags
-        children = [child for child in block.children if child.type != "text" or child.content]
-        for pos in range(len(children) - 1):
-            if children[pos].type != "em_open" or children[pos + 1].type != "strong_open":
-                continue
-            close = block_end(children, pos + 1) - 1
-            if close + 1 >= len(children) or children[close + 1].type != "em_close":
-                continue
-            for first, second in ((children[pos], children[pos + 1]), (children[close], children[close + 1])):
-                (first.type, first.tag, first.markup), (second.type, second.tag, second.markup) = (
-                    (second.type, second.tag, second.markup), (first.type, first.tag, first.markup))
 
 
 _HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*>")
@@ -375,38 +354,6 @@ def guillemet_before_tag_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
-def emphasis_rule(state: StateInline, silent: bool) -> bool:
-    """A run of ``*`` or ``_`` as kramdown reads it, in place of CommonMark's flanking rules.
-
-    kramdown opens emphasis at a run not followed by white space, and closes it at one
-    not preceded by any, whatever punctuation is around: ``**「列扩展」**。`` and
-    ``**Note:**text`` are strong, where CommonMark leaves the asterisks as text.  An
-    underscore after a letter opens nothing (``snake_case``), and one before a letter or
-    digit closes nothing.  markdown-it then pairs the runs as for CommonMark.
-    """
-    src, start = state.src, state.pos
-    marker = src[start]
-    if silent or marker not in "*_":
-        return False
-    end = start
-    while end < state.posMax and src[end] == marker:
-        end += 1
-    before = src[start - 1] if start > 0 else " "
-    after = src[end] if end < state.posMax else " "
-    can_open, can_close = not after.isspace(), not before.isspace()
-    if marker == "_":
-        # after a word, or a word and a hyphen (``well-_known_``)
-        after_word = before.isalpha() or (before == "-" and src[start - 2:start - 1].isalpha())
-        can_open = can_open and not after_word
-        can_close = can_close and not after.isalnum()
-    for _ in range(end - start):
-        state.push("text", "", 0).content = marker
-        state.delimiters.append(Delimiter(marker=ord(marker), length=end - start, token=len(state.tokens) - 1,
-                                          end=-1, open=can_open, close=can_close))
-    state.pos = end
-    return True
-
-
 def code_span_rule(state: StateInline, silent: bool) -> bool:
     """A code span as kramdown reads it: from a run of backticks to the next run of as
     many.  One backtick's span keeps its spaces (``the ` x` y``); a longer run's loses one
@@ -520,12 +467,11 @@ def kramdown_inline_plugin(md: MarkdownIt, mentions_base: str | None,
     md.inline.ruler.at("escape", escape_rule)
     md.inline.ruler.before("html_inline", "kramdown_guillemet_before_tag", guillemet_before_tag_rule)
     md.inline.ruler.before("html_inline", "kramdown_raw_span", raw_span_rule)
-    md.inline.ruler.at("emphasis", emphasis_rule)
+    kramdown_emphasis_plugin(md)
     md.inline.ruler.at("backticks", code_span_rule)
     spaced_references_plugin(md)
     md.core.ruler.after("block", "kramdown_abbreviation_definitions", abbreviation_definitions_rule)
     md.core.ruler.after("inline", "kramdown_span_ial", span_ial_rule)
-    md.core.ruler.before("kramdown_span_ial", "kramdown_strong_outside", strong_outside_rule)
     md.core.ruler.after("inline", "kramdown_mailto_autolink", mailto_autolink_rule)
     md.core.ruler.after("inline", "kramdown_block_tags_as_text", block_tags_as_text_rule)
     md.core.ruler.after("kramdown_span_ial", "kramdown_markdown_attribute", markdown_attribute_rule)
