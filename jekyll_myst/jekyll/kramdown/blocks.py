@@ -579,6 +579,24 @@ def ordered_list_start_rule(state: StateCore) -> None:
             token.attrs.pop("start", None)
 
 
+def bullet_lists_joined_rule(state: StateCore) -> None:
+    """kramdown's bullet list goes on at an item with another bullet (``- a`` then
+    ``* b``), blank lines between or not, where CommonMark starts another list."""
+    tokens = state.tokens
+    pos = 0
+    while pos < len(tokens) - 1:
+        closing, opening = tokens[pos], tokens[pos + 1]
+        if not (closing.type == "bullet_list_close" and opening.type == "bullet_list_open"
+                and closing.level == opening.level):
+            pos += 1
+            continue
+        first = next(token for token in reversed(tokens[:pos])
+                     if token.type == "bullet_list_open" and token.level == closing.level)
+        if first.map and opening.map:
+            first.map = [first.map[0], opening.map[1]]
+        del tokens[pos:pos + 2]
+
+
 def header_id_rule(state: StateCore) -> None:
     """``## Heading {#id}``: kramdown's explicit header id."""
     tokens = state.tokens
@@ -805,5 +823,7 @@ def kramdown_block_plugin(md: MarkdownIt, parse_block_html: bool = False) -> Non
     md.core.ruler.after("block", "kramdown_footnote_labels", footnote_labels_rule)
     md.core.ruler.after("block", "kramdown_header_id", header_id_rule)
     md.core.ruler.after("kramdown_header_id", "kramdown_ordered_list_start", ordered_list_start_rule)
+    md.core.ruler.before("kramdown_ordered_list_start", "kramdown_bullet_lists_joined",
+                         bullet_lists_joined_rule)
     md.core.ruler.after("kramdown_ordered_list_start", "kramdown_list_item_ial", list_item_ial_rule)
     md.core.ruler.after("kramdown_list_item_ial", "kramdown_attribute_lists", attribute_lists_rule)
