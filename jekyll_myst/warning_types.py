@@ -111,6 +111,11 @@ _TYPES = (
                 'is shown as written, as kramdown shows it. Or a definition that nothing refers to: '
                 'it is left out, as kramdown leaves it out.',
                 'Add the definition or the reference, or remove the other.'),
+    WarningType("definition", "warning",
+                'A footnote or link definition (`[^1]: ...`, `[x]: /url "Docs | Site"`) with a `|` outside '
+                'code: kramdown reads a table before a definition, so the line is shown as a row of a table, '
+                'as kramdown shows it, and what it defines stays undefined.',
+                'Escape the pipe as `\\|`, or put it in code.'),
     WarningType("path", "warning",
                 'An image or download leads out of the site folder and the project (`../../etc/passwd`, a '
                 'symlink pointing elsewhere), names no file of the site, or uses a scheme other than http(s).'

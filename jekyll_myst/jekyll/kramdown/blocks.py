@@ -794,6 +794,23 @@ def _rule(md: MarkdownIt, name: str) -> Callable[[StateBlock, int, int, bool], b
     return next(rule.fn for rule in md.block.ruler.__rules__ if rule.name == name)
 
 
+def _not_at_a_table(definition: Callable[[StateBlock, int, int, bool], bool]):
+    """kramdown tries a table before a footnote's or a link's definition: a definition
+    with a pipe outside code (``[x]: /url "Docs | Site"``) is a row of a table, and
+    what it defined stays undefined."""
+
+    def rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if not table_rule(state, start, end, True):
+            return definition(state, start, end, silent)
+        if not silent and definition(state, start, end, True):
+            note_problem(state.env, Problem(
+                "definition", "this definition has a '|' outside code: kramdown reads the line as a row "
+                "of a table, and so does this page; escape it as '\\|' to define what it names", start + 1))
+        return False
+
+    return rule
+
+
 def kramdown_block_plugin(md: MarkdownIt, parse_block_html: bool = False) -> None:
     """kramdown's block rules; ``parse_block_html``: the site's kramdown option."""
     md.block.ruler.at("fence", _only_closed(_keeping_indentation(_rule(md, "fence"))),
@@ -808,6 +825,10 @@ def kramdown_block_plugin(md: MarkdownIt, parse_block_html: bool = False) -> Non
                           functools.partial(html_element_rule, parse_block_html=parse_block_html),
                           {"alt": ["paragraph", "reference", "blockquote"]})
     md.block.ruler.before("paragraph", "kramdown_math_block", math_block_rule)
+    for name in ("footnote_def", "reference"):
+        found = next((rule for rule in md.block.ruler.__rules__ if rule.name == name), None)
+        if found is not None:
+            md.block.ruler.at(name, _not_at_a_table(found.fn), {"alt": list(found.alt)})
     # last before paragraphs, as in kramdown: a list item or a heading with a pipe is not a
     # table, and a table never interrupts a paragraph
     md.block.ruler.disable("table", ignoreInvalid=True)
