@@ -800,9 +800,11 @@ def _not_at_a_table(definition: Callable[[StateBlock, int, int, bool], bool]):
     what it defined stays undefined."""
 
     def rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if not definition(state, start, end, True):
+            return False
         if not table_rule(state, start, end, True):
-            return definition(state, start, end, silent)
-        if not silent and definition(state, start, end, True):
+            return silent or definition(state, start, end, False)
+        if not silent:
             note_problem(state.env, Problem(
                 "definition", "this definition has a '|' outside code: kramdown reads the line as a row "
                 "of a table, and so does this page; escape it as '\\|' to define what it names", start + 1))
