@@ -31,7 +31,7 @@ from .attributes import (
     resolve,
 )
 from .definition_lists import definition_terms_plugin
-from .tables import table_rule
+from .tables import END_TAG_FOLLOWS, table_rule
 
 #: the markdown-it ``env`` key of the problems the rules found
 PROBLEMS = "kramdown_problems"
@@ -153,17 +153,24 @@ def html_element_rule(state: StateBlock, start: int, end: int, silent: bool,
     inner_lines = lines[:close_line + 1]
     inner_lines[-1] = inner_lines[-1][:close_col]
     inner_lines[0] = inner_lines[0][match.end():]
-    inner = "\n".join(inner_lines).strip("\n")
+    inner = "\n".join(inner_lines)
+    end_tag_follows = bool(inner.strip()) and not _ENDS_BLANK.search(inner)
+    inner = inner.strip("\n")
     first_inner_line = start if lines[0][match.end():].strip() else start + 1
     one_line = close_line == 0
     if one_line and model == "block":
         # ``<figure><img ...><figcaption>...</figcaption></figure>``, as a Jekyll
         # include writes it: each element inside on a line of its own, to be a block
         inner = _BLOCK_CHILD.sub(lambda m: f"\n{m[0]}\n", inner).strip("\n")
-    _push_element(state, tag, attrs, model, inner, [start, start + close_line + 1],
-                  [first_inner_line, start + close_line + 1],
-                  lambda lines: [start, start + 1] if one_line else
-                  [lines[0] + first_inner_line, lines[1] + first_inner_line])
+    outer = state.env.get(END_TAG_FOLLOWS)
+    state.env[END_TAG_FOLLOWS] = end_tag_follows
+    try:
+        _push_element(state, tag, attrs, model, inner, [start, start + close_line + 1],
+                      [first_inner_line, start + close_line + 1],
+                      lambda lines: [start, start + 1] if one_line else
+                      [lines[0] + first_inner_line, lines[1] + first_inner_line])
+    finally:
+        state.env[END_TAG_FOLLOWS] = outer
     if trailing:
         _raw_token(state, trailing, [start + close_line, start + close_line + 1])
     state.line = start + close_line + 1
@@ -617,6 +624,8 @@ _COMMENTS = re.compile(r"(?:<!--.*?-->\s*)+", re.DOTALL)
 _VOID_TAGS = frozenset(
     "area base br col command embed hr img input keygen link meta param source track wbr".split())
 _ONE_TAG = re.compile(r"^<[A-Za-z][^<>]*>\s*$")
+#: an element's Markdown ending in a blank line before its end tag
+_ENDS_BLANK = re.compile(r"\n[ \t]*\n[ \t]*\Z")
 
 
 def html_block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:

@@ -57,8 +57,16 @@ def _after_block_boundary(state: StateBlock, start: int) -> bool:
     return start > 0 and state.isEmpty(start - 1)
 
 
+#: in the markdown-it env while an HTML element's Markdown is read: its end tag follows its
+#: last line, where kramdown, reading the element in place, finds no block boundary
+END_TAG_FOLLOWS = "kramdown_end_tag_follows"
+
+
 def _before_block_boundary(state: StateBlock, line: int, end: int) -> bool:
-    if line >= end or state.isEmpty(line):
+    if line >= end:
+        # a list item's or a quote's text kramdown reads on its own, to its end
+        return not (end == state.lineMax and state.level == 0 and state.env.get(END_TAG_FOLLOWS))
+    if state.isEmpty(line):
         return True
     text = _line(state, line)
     if _EOB.fullmatch(text) or BLOCK_LIST_START.match(text):
