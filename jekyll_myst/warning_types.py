@@ -75,7 +75,8 @@ _TYPES = (
                 '(nor in the theme\'s, or with a theme that could not be found: the message says why), a '
                 '`{% link %}` or `{% post_url %}` to something that does not exist, an unclosed `{% raw %}`, '
                 'an unreadable `_data/` file, or a post whose excerpt shows itself through `site.posts` '
-                '(Jekyll never finishes it). An error inside an included file is reported at the '
+                '(Jekyll never finishes it). A filter it does not know passes its value on unchanged, as '
+                'Jekyll\'s Liquid does. An error inside an included file is reported at the '
                 '`{% include %}` line, naming the file and its line.',
                 'Fix the Liquid, the file name or the data file (for a theme\'s include, set '
                 '`jekyll_theme_dir`); to show Liquid syntax as text, in code '

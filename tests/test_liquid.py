@@ -121,14 +121,16 @@ def test_render_with_liquid_false_leaves_the_body_alone(site):
 def test_an_error_inside_an_include_is_at_the_include_line_of_the_post(site):
     body = "one\ntwo\n{% include broken.html %}\nafter\n"
     out, problems = render(body, site)
-    assert out == "one\ntwo\nfine\n\n\nafter\n"
-    assert problems == ["line 3: unknown filter 'nofilter' (in _includes/broken.html, line 2)"]
+    assert out == "one\ntwo\nfine\nx\n\nafter\n"
+    assert problems == ["line 3: unknown filter 'nofilter': the value is shown as it was "
+                        "(in _includes/broken.html, line 2)"]
 
 
 def test_nested_include_errors_name_every_file_and_line(site):
     out, problems = render("x\n{% include nests-broken.html %}\n", site)
-    assert out == "x\none\ntwo\nfine\n\n\n"
-    assert problems == ["line 2: unknown filter 'nofilter' (in _includes/broken.html, line 2, "
+    assert out == "x\none\ntwo\nfine\nx\n\n"
+    assert problems == ["line 2: unknown filter 'nofilter': the value is shown as it was "
+                        "(in _includes/broken.html, line 2, "
                         "included from _includes/nests-broken.html, line 3)"]
 
 

@@ -9,9 +9,12 @@ one environment serves one render of one post.
 
 from __future__ import annotations
 
-from liquid import Environment, Mode
+from collections.abc import Callable
+from typing import Any
+
+from liquid import BoundTemplate, Environment, Mode, RenderContext
 from liquid.ast import Node
-from liquid.exceptions import LiquidError
+from liquid.exceptions import LiquidError, UnknownFilterError
 from liquid.parser import get_parser
 from liquid.stream import TokenStream
 from liquid.token import Token
@@ -33,7 +36,27 @@ _LIQUID_4_FILTERS = frozenset("""
 _NOT_LIQUID_4_TAGS = ("echo", "liquid", "render", "#", "doc")
 
 
+class _JekyllContext(RenderContext):
+    def filter(self, name: str, token: Token | None) -> Callable[..., object]:
+        if name in self.env.filters:
+            return super().filter(name, token)
+        # Liquid 4, as Jekyll runs it, passes the value on through a filter it does not know
+        self.env.error(UnknownFilterError(f"unknown filter '{name}': the value is shown as it was",
+                                          token=token))
+        return _unchanged
+
+
+def _unchanged(value: Any, *args: Any, **kwargs: Any) -> Any:
+    return value
+
+
+class _JekyllTemplate(BoundTemplate):
+    context_class = _JekyllContext
+
+
 class JekyllEnvironment(Environment):
+    template_class = _JekyllTemplate
+
     def __init__(self, site: SiteInput, page: PageInput, links: Links, collector: Collector) -> None:
         self.site = site
         self.page = page
