@@ -74,7 +74,9 @@ _TYPES = (
                 'with its plugin), a syntax error, an `{% include %}` of a file not in `_includes/` '
                 '(nor in the theme\'s, or with a theme that could not be found: the message says why), a '
                 '`{% link %}` or `{% post_url %}` to something that does not exist, an unclosed `{% raw %}`, '
-                'an unreadable `_data/` file, or a post whose excerpt shows itself through `site.posts` '
+                'an unreadable `_data/` file, a post of `site.posts` written out whole (`{{ post }}`: '
+                'Jekyll writes its content; here it is left out), or a post whose excerpt shows itself '
+                'through `site.posts` '
                 '(Jekyll never finishes it). A filter it does not know passes its value on unchanged, as '
                 'Jekyll\'s Liquid does. An error inside an included file is reported at the '
                 '`{% include %}` line, naming the file and its line.',

@@ -23,6 +23,7 @@ from ..site import uses_plugin
 from . import array_filters, date_filters, gist, includes, octopress, tags, text_filters, url_filters
 from .inputs import Links, PageInput, SiteInput
 from .located import Collector
+from .ruby_output import RubyOutput
 
 #: Liquid 4's standard filters (Jekyll 4.3 runs Liquid 4.0)
 _LIQUID_4_FILTERS = frozenset("""
@@ -75,7 +76,7 @@ class JekyllEnvironment(Environment):
         for name in _NOT_LIQUID_4_TAGS:
             self.tags.pop(name, None)
         self.filters = {name: func for name, func in self.filters.items() if name in _LIQUID_4_FILTERS}
-        for tag in (tags.UnknownTag, tags.UnclosedRawTag, tags.HighlightTag, tags.LinkTag,
+        for tag in (RubyOutput, tags.UnknownTag, tags.UnclosedRawTag, tags.HighlightTag, tags.LinkTag,
                     tags.PostUrlTag, includes.IncludeTag, includes.IncludeRelativeTag):
             self.add_tag(tag)
         for module in (url_filters, date_filters, text_filters, array_filters):

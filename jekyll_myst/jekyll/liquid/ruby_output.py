@@ -1,0 +1,76 @@
+"""Values written out as Jekyll's Ruby Liquid writes them.
+
+Liquid 4 writes an array as its items joined, nested arrays too, and any
+other value with Ruby's ``to_s``: a mapping (``{{ site.data.team | last }}``)
+as Ruby inspects a hash, ``{"name"=>"Ann"}``.  python-liquid would write
+Python's ``{'name': 'Ann'}``, and a post of ``site.posts`` as a Python
+object, its memory address and all.  Jekyll writes a post as its whole
+content, or the page it became: here that is reported and left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TextIO
+
+from liquid import RenderContext
+from liquid.builtin.output import Output, OutputNode
+from liquid.exceptions import LiquidError
+from liquid.token import Token
+
+from .lazy import PostPage, PostWithExcerpt
+
+
+def ruby_string(value: object, context: RenderContext, token: Token) -> str:
+    """``value`` as Liquid 4 writes it out."""
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return "".join(ruby_string(item, context, token) for item in value)
+    if isinstance(value, PostWithExcerpt | PostPage) or (isinstance(value, dict) and _is_post(value)):
+        context.env.error(LiquidError(
+            "a post is written out whole here: Jekyll writes its content, or its whole page; "
+            "write one of its variables instead ({{ post.title }}, {{ post.url }})", token=token))
+        return ""
+    if isinstance(value, dict):  # a hash of the site's data or front matter, not a drop
+        return ruby_inspect(value)
+    if isinstance(value, range):
+        return f"{value.start}..{value.stop - 1}"
+    return str(value)
+
+
+def _is_post(variables: dict) -> bool:
+    """A post of ``site.posts`` whose excerpt needs no rendering is a plain mapping."""
+    return variables.get("collection") == "posts" and "url" in variables
+
+
+def ruby_inspect(value: object) -> str:
+    """Ruby's ``inspect`` of a value read from YAML or front matter."""
+    if isinstance(value, str):
+        escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+        return f'"{escaped}"'
+    if value is None:
+        return "nil"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Mapping):
+        pairs = (f"{ruby_inspect(key)}=>{ruby_inspect(item)}" for key, item in value.items())
+        return "{" + ", ".join(pairs) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(ruby_inspect(item) for item in value) + "]"
+    return str(value)
+
+
+class _RubyOutputNode(OutputNode):
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        return buffer.write(ruby_string(self.expression.evaluate(context), context, self.token))
+
+
+class RubyOutput(Output):
+    """``{{ ... }}``, written out as Ruby's Liquid writes it."""
+
+    node_class = _RubyOutputNode
