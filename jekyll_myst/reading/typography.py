@@ -8,10 +8,11 @@ the language, and writes an apostrophe as the second.  A post or a bio gets
 kramdown's; other pages keep Sphinx's.
 
 kramdown leaves an escaped quote, hyphen or dot (``\\"``, ``\\-``, ``\\.``) as
-written, and spaced dots (``. . .``), which SmartyPants makes an ellipsis.
+written, and one written as an entity (``&quot;``, ``&#45;``), and spaced dots
+(``. . .``), which SmartyPants makes an ellipsis.
 docutils' smart quotes leave a character after a null byte alone, as rST's
 escapes are kept, and its writers drop the null byte: the escapes of a post,
-and those dots, are kept that way (:func:`escaped_typography_plugin`).
+its entities and those dots are kept that way (:func:`escaped_typography_plugin`).
 """
 
 from __future__ import annotations
@@ -72,7 +73,8 @@ def _keep_escaped_typography(state: StateCore) -> None:
         if block.type != "inline" or not block.children:
             continue
         for child in block.children:
-            if child.type == "text_special" and child.info == "escape" and child.content in _TYPOGRAPHIC:
+            if child.type == "text_special" and child.info in ("escape", "entity") \
+                    and child.content in _TYPOGRAPHIC:
                 child.content = "\x00" + child.content
             elif child.type == "text" and ". . ." in child.content:
                 child.content = _SPACED_ELLIPSIS.sub(". . .".replace(".", "\x00."), child.content)
