@@ -10,7 +10,6 @@ content, or the page it became: here that is reported and left out.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import TextIO
 
 from liquid import RenderContext
@@ -19,6 +18,7 @@ from liquid.exceptions import LiquidError
 from liquid.token import Token
 
 from .lazy import PostPage, PostWithExcerpt
+from .text_filters import ruby_inspect
 
 
 def ruby_string(value: object, context: RenderContext, token: Token) -> str:
@@ -46,23 +46,6 @@ def ruby_string(value: object, context: RenderContext, token: Token) -> str:
 def _is_post(variables: dict) -> bool:
     """A post of ``site.posts`` whose excerpt needs no rendering is a plain mapping."""
     return variables.get("collection") == "posts" and "url" in variables
-
-
-def ruby_inspect(value: object) -> str:
-    """Ruby's ``inspect`` of a value read from YAML or front matter."""
-    if isinstance(value, str):
-        escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
-        return f'"{escaped}"'
-    if value is None:
-        return "nil"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Mapping):
-        pairs = (f"{ruby_inspect(key)}=>{ruby_inspect(item)}" for key, item in value.items())
-        return "{" + ", ".join(pairs) + "}"
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(ruby_inspect(item) for item in value) + "]"
-    return str(value)
 
 
 class _RubyOutputNode(OutputNode):

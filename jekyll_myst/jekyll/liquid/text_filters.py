@@ -33,11 +33,14 @@ _CJK = r"\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00
 
 
 def text(value: object) -> str:
-    """A value as Ruby's ``to_s`` gives it: nil and undefined are empty."""
+    """A value as Ruby's ``to_s`` gives it: nil and undefined are empty, a hash or an
+    array as Ruby inspects it."""
     if value is None or is_undefined(value):
         return ""
     if isinstance(value, bool):
         return str(value).lower()
+    if isinstance(value, dict | list):
+        return ruby_inspect(value)
     return str(value)
 
 
@@ -155,7 +158,8 @@ def array_to_sentence_string(value: object, connector: object = "and") -> str:
     return f"{', '.join(items[:-1])}, {connector} {items[-1]}"
 
 
-def _ruby_inspect(value: object) -> str:
+def ruby_inspect(value: object) -> str:
+    """Ruby's ``inspect`` of a value read from YAML, JSON or front matter."""
     if value is None or is_undefined(value):
         return "nil"
     if isinstance(value, bool):
@@ -163,9 +167,9 @@ def _ruby_inspect(value: object) -> str:
     if isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, Mapping):
-        return "{" + ", ".join(f"{_ruby_inspect(k)}=>{_ruby_inspect(v)}" for k, v in value.items()) + "}"
+        return "{" + ", ".join(f"{ruby_inspect(k)}=>{ruby_inspect(v)}" for k, v in value.items()) + "}"
     if isinstance(value, Sequence):
-        return "[" + ", ".join(_ruby_inspect(item) for item in value) + "]"
+        return "[" + ", ".join(ruby_inspect(item) for item in value) + "]"
     if isinstance(value, dt.datetime):
         return ruby_time_text(value)
     return str(value)
@@ -173,7 +177,7 @@ def _ruby_inspect(value: object) -> str:
 
 def inspect(value: object) -> str:
     """The value as Ruby's ``inspect`` writes it, XML-escaped: ``["a", 1]`` → ``[&quot;a&quot;, 1]``."""
-    return xml_escape(_ruby_inspect(value))
+    return xml_escape(ruby_inspect(value))
 
 
 def to_integer(value: object) -> int:
@@ -187,7 +191,7 @@ def to_integer(value: object) -> int:
     if isinstance(value, str):
         match = re.match(r"\s*([-+]?\d+)", value.replace("_", ""))
         return int(match[1]) if match else 0
-    raise FilterArgumentError(f"to_integer: {_ruby_inspect(value)} is not a number", token=None)
+    raise FilterArgumentError(f"to_integer: {ruby_inspect(value)} is not a number", token=None)
 
 
 FILTERS = MappingProxyType({
