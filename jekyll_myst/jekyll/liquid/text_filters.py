@@ -18,6 +18,7 @@ from urllib.parse import quote, quote_plus
 
 from liquid.exceptions import FilterArgumentError
 from liquid.filter import with_environment
+from liquid.limits import to_int
 from liquid.undefined import is_undefined
 
 from ..dates import ruby_time_text
@@ -141,6 +142,19 @@ def number_of_words(value: object, mode: object = None) -> int:
     return len(string.split())
 
 
+def truncate(value: object, length: object = 50, ending: object = "...") -> str:
+    """Liquid 4's: the text cut to ``length`` characters, ``ending`` included; a text of
+    ``length`` characters or fewer whole (python-liquid 2.3 cuts one of exactly ``length``)."""
+    string, ending = text(value), text(ending)
+    try:
+        limit = to_int(length)
+    except ValueError as err:
+        raise FilterArgumentError(f"truncate expected a number, found {text(length)!r}", token=None) from err
+    if len(string) <= limit:
+        return string
+    return string[:max(limit - len(ending), 0)] + ending
+
+
 def normalize_whitespace(value: object) -> str:
     return re.sub(r"\s+", " ", text(value)).strip()
 
@@ -206,5 +220,6 @@ FILTERS = MappingProxyType({
     "normalize_whitespace": normalize_whitespace,
     "array_to_sentence_string": array_to_sentence_string,
     "inspect": inspect,
+    "truncate": truncate,
     "to_integer": to_integer,
 })
