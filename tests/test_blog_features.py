@@ -855,7 +855,7 @@ def test_site_posts_give_the_excerpts_jekyll_renders(tmp_path):
         # a front matter excerpt is given as written
         "posts/2022-01-02-beta.md": "---\ntitle: Beta\nexcerpt: Given *as is* {{ page.title }}\n---\nBody.\n",
         "posts/2022-01-03-gamma.md": "---\ntitle: Gamma\nexcerpt_separator: <!--more-->\n---\n"
-                                     "Gamma \"quoted\" -- text\nover lines <!--more--> rest\n",
+                                     "Gamma \"quoted\" -- text \\\"as is\\\"\nover lines <!--more--> rest\n",
         "posts/2022-01-04-list.md": (
             "---\ntitle: List\n---\n{% for p in site.posts %}"
             "{% if p.title == 'Alpha' or p.title == 'Beta' or p.title == 'Gamma' %}\n"
@@ -873,7 +873,7 @@ def test_site_posts_give_the_excerpts_jekyll_renders(tmp_path):
     # Jekyll 4.3's own output, by jekyll build, as text
     paragraphs = soup(app, "posts/2022-01-04-list.html").select("div.body section > p:not(.byline)")
     assert [p.get_text() for p in paragraphs[:3]] == [
-        "[Gamma] Gamma \u201cquoted\u201d \u2013 text\nover lines", "[Beta] Given as is {{ page.title }}",
-        "[Alpha] Alpha one of Alpha and ref."]
+        "[Gamma] Gamma \u201cquoted\u201d \u2013 text \"as is\"\nover lines",
+        "[Beta] Given as is {{ page.title }}", "[Alpha] Alpha one of Alpha and ref."]
     assert "one" in [em.get_text() for em in paragraphs[3].find_all("em")]
     assert "{{" not in paragraphs[3].get_text() and "of Alpha and" in paragraphs[3].get_text()

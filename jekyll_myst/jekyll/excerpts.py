@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -47,8 +47,10 @@ def excerpt_source(content: str, separator: str) -> str | None:
     return head + "\n\n" + "\n".join(definitions) if definitions else head
 
 
-def markdown_to_html(blog: BlogSource) -> Callable[[str], str]:
-    """kramdown's HTML of a short piece of Markdown, as the excerpt's converter gives it."""
+def markdown_to_html(blog: BlogSource,
+                     plugins: Sequence[Callable[[MarkdownIt], None]] = ()) -> Callable[[str], str]:
+    """kramdown's HTML of a short piece of Markdown, as the excerpt's converter gives it;
+    ``plugins`` add what kramdown does that the caller knows how to do (its typography)."""
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     md.validateLink = lambda url: True
     md.use(kramdown_block_plugin, parse_block_html=blog.kramdown.parse_block_html)
@@ -56,6 +58,8 @@ def markdown_to_html(blog: BlogSource) -> Callable[[str], str]:
     md.use(kramdown_inline_plugin, mentions_base=blog.mentions_base,
            emoji_lookup=emoji.character if blog.emoji_enabled else None)
     md.core.ruler.push("drop_unsafe_links", _drop_unsafe_links)
+    for plugin in plugins:
+        md.use(plugin)
     if blog.kramdown.auto_ids:
         md.core.ruler.push("kramdown_auto_ids", functools.partial(_auto_ids, blog.kramdown))
     return lambda text: md.render(as_commonmark(text))

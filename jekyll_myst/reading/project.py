@@ -32,6 +32,7 @@ from ..jekyll.site import BlogSource
 from ..jekyll.site_files import site_file
 from ..reporting import report
 from .preview_image import check_default_images
+from .typography import html_typography_plugin
 
 #: the ending of HTML posts, which Sphinx reads as the other posts
 HTML_SUFFIX = f".{HTML_EXTENSION}"
@@ -211,7 +212,8 @@ class BlogProject(Project):
     def markdownify(self, text: str) -> str:
         """kramdown's HTML of ``text``, as Jekyll's ``markdownify`` filter gives it."""
         if self._to_html is None:
-            self._to_html = markdown_to_html(self.blog)
+            typography = html_typography_plugin(self.blog.kramdown.quote_characters)
+            self._to_html = markdown_to_html(self.blog, [typography])
         return self._to_html(text)
 
     def _excerpt_renderer(self) -> Callable[[str, Mapping[str, Any]], tuple[str, frozenset[Path]]]:
