@@ -22,6 +22,10 @@ from markdown_it.rules_inline import StateInline
 
 #: in the markdown-it env: the kinds of emphasis open around the text being read
 _OPEN = "kramdown_open_emphasis"
+#: in the markdown-it env: what each run is, by its text, place and context
+_FOUND = "kramdown_emphasis_found"
+#: in the markdown-it env: where the emphasis whose text goes through a place closes
+_CLOSERS = "kramdown_emphasis_closers"
 
 
 def emphasis_rule(state: StateInline, silent: bool) -> bool:
@@ -29,24 +33,20 @@ def emphasis_rule(state: StateInline, silent: bool) -> bool:
     marker = src[start]
     if marker not in "*_":
         return False
-    run = 2 if src.startswith(marker * 2, start) else 1
-    kind = "strong" if run == 2 else "em"
     open_kinds: list[str] = state.env.setdefault(_OPEN, [])
-    after = start + run
-    if (after >= state.posMax or src[after].isspace() or kind in open_kinds
-            or (marker == "_" and _after_word(src, start))):
+    # each run is read once in each context: its closer is looked for from every run before
+    # it that finds none, and the text up to it read again, spans and all, each time
+    key = (src, start, state.posMax, tuple(open_kinds))
+    found = state.env.setdefault(_FOUND, {})
+    if key not in found:
+        found[key] = _emphasis_at(state, start, marker, open_kinds)
+    run, kind, closing = found[key]
+    if kind is None:
         return _as_text(state, run, silent)
-    opening = run
-    closing = _closer(state, after, marker * run, kind)
-    if closing is None and kind == "strong" and open_kinds[-1:] != ["em"]:
-        run, kind, after = 1, "em", start + 1
-        closing = _closer(state, after, marker, kind)
-    if closing is None:
-        return _as_text(state, opening, silent)
     if not silent:
         state.push(f"{kind}_open", kind, 1).markup = marker * run
         limit = state.posMax
-        state.pos, state.posMax = after, closing
+        state.pos, state.posMax = start + run, closing
         open_kinds.append(kind)
         try:
             state.md.inline.tokenize(state)
@@ -56,6 +56,28 @@ def emphasis_rule(state: StateInline, silent: bool) -> bool:
         state.push(f"{kind}_close", kind, -1).markup = marker * run
     state.pos = closing + run
     return True
+
+
+def _emphasis_at(state: StateInline, start: int, marker: str,
+                 open_kinds: list[str]) -> tuple[int, str | None, int]:
+    """What the run at ``start`` is: (characters of its delimiter, ``em`` or ``strong``, where
+    its closer is), or (characters, None, 0) for text."""
+    src = state.src
+    run = 2 if src.startswith(marker * 2, start) else 1
+    kind = "strong" if run == 2 else "em"
+    after = start + run
+    if (after >= state.posMax or src[after].isspace() or kind in open_kinds
+            or (marker == "_" and _after_word(src, start))):
+        return run, None, 0
+    closing = _closer(state, after, marker * run, kind)
+    if closing is None and kind == "strong" and open_kinds[-1:] != ["em"]:
+        # the first character opens emphasis, the second is its text
+        closing = _closer(state, start + 1, marker, "em")
+        if closing is not None:
+            return 1, "em", closing
+    if closing is None:
+        return run, None, 0
+    return run, kind, closing
 
 
 def _after_word(src: str, pos: int) -> bool:
@@ -78,6 +100,11 @@ def _closer(state: StateInline, start: int, delimiter: str, kind: str) -> int | 
     open_kinds: list[str] = state.env[_OPEN]
     saved = state.pos
     open_kinds.append(kind)
+    # from a place a look-ahead went through, any other goes on as it did: to its closer
+    # (or none), which each one found is kept for
+    ends = state.env.setdefault(_CLOSERS, {}).setdefault((src, limit, delimiter, tuple(open_kinds)), {})
+    passed = []
+    closing = None
     try:
         pos = start
         while pos < limit:
@@ -85,13 +112,20 @@ def _closer(state: StateInline, start: int, delimiter: str, kind: str) -> int | 
                     and not (kind == "em" and src.startswith(marker * 2, pos)
                              and not src.startswith(marker * 3, pos)) \
                     and not (marker == "_" and src[pos + len(delimiter):pos + len(delimiter) + 1].isalnum()):
-                return pos
+                closing = pos
+                break
+            if pos in ends:
+                closing = ends[pos]
+                break
+            passed.append(pos)
             # one span further, read as it will be read inside the emphasis
             state.pos = pos
             if not any(rule(state, True) for rule in rules):
                 state.pos += 1
             pos = state.pos
-        return None
+        for place in passed:
+            ends[place] = closing
+        return closing
     finally:
         open_kinds.pop()
         state.pos = saved
