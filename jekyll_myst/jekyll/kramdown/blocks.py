@@ -590,18 +590,21 @@ def bullet_lists_joined_rule(state: StateCore) -> None:
     """kramdown's bullet list goes on at an item with another bullet (``- a`` then
     ``* b``), blank lines between or not, where CommonMark starts another list."""
     tokens = state.tokens
+    #: the bullet list open at each level
+    lists: dict[int, Token] = {}
     pos = 0
-    while pos < len(tokens) - 1:
-        closing, opening = tokens[pos], tokens[pos + 1]
-        if not (closing.type == "bullet_list_close" and opening.type == "bullet_list_open"
-                and closing.level == opening.level):
-            pos += 1
+    while pos < len(tokens):
+        token = tokens[pos]
+        if token.type == "bullet_list_open":
+            lists[token.level] = token
+        elif token.type == "bullet_list_close" and pos + 1 < len(tokens) \
+                and tokens[pos + 1].type == "bullet_list_open" and tokens[pos + 1].level == token.level:
+            first, opening = lists[token.level], tokens[pos + 1]
+            if first.map and opening.map:
+                first.map = [first.map[0], opening.map[1]]
+            del tokens[pos:pos + 2]
             continue
-        first = next(token for token in reversed(tokens[:pos])
-                     if token.type == "bullet_list_open" and token.level == closing.level)
-        if first.map and opening.map:
-            first.map = [first.map[0], opening.map[1]]
-        del tokens[pos:pos + 2]
+        pos += 1
 
 
 def header_id_rule(state: StateCore) -> None:
