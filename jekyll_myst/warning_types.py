@@ -118,7 +118,7 @@ _TYPES = (
                 'A footnote or link definition (`[^1]: ...`, `[x]: /url "Docs | Site"`) with a `|` outside '
                 'code: kramdown reads a table before a definition, so the line is shown as a row of a table, '
                 'as kramdown shows it, and what it defines stays undefined.',
-                'Escape the pipe as `\\|`, or put it in code.'),
+                'Escape the pipe with a backslash, or put it in code.'),
     WarningType("path", "warning",
                 'An image or download leads out of the site folder and the project (`../../etc/passwd`, a '
                 'symlink pointing elsewhere), names no file of the site, or uses a scheme other than http(s).'
@@ -208,11 +208,16 @@ WARNING_TYPES: dict[str, WarningType] = {kind.subtype: kind for kind in _TYPES}
 def reference_tables() -> str:
     """The two tables of the warnings reference, in Markdown."""
     lines = ["## Warnings", "", "| Subtype | What causes it | How to fix it |", "| --- | --- | --- |"]
-    lines += [f"| `jekyll.{kind.subtype}` | {kind.cause} | {kind.remedy} |"
+    lines += [f"| `jekyll.{kind.subtype}` | {_cell(kind.cause)} | {_cell(kind.remedy)} |"
               for kind in _TYPES if kind.level == "warning"]
     lines += ["", "## Information", "", "| Subtype | What it says |", "| --- | --- |"]
-    lines += [f"| `jekyll.{kind.subtype}` | {kind.cause} |" for kind in _TYPES if kind.level == "info"]
+    lines += [f"| `jekyll.{kind.subtype}` | {_cell(kind.cause)} |" for kind in _TYPES if kind.level == "info"]
     return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    # a pipe, in code too, would end the table's cell
+    return text.replace("|", "\\|")
 
 
 if __name__ == "__main__":
