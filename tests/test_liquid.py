@@ -101,6 +101,15 @@ def test_fixture(case, site):
         assert expected in found
 
 
+def test_no_value_is_written_out_as_python_writes_it(site):
+    # site.tags and site.data are mappings read when first asked for, not dicts
+    out, problems = render("{{ site.tags }}|{{ site.data.team }}|{{ site.categories }}\n", site)
+    assert problems == []
+    assert " object at 0x" not in out and "': " not in out
+    assert out.startswith('{"ruby"=>[{"title"=>"Newest"')
+    assert '|{"leads"=>{"design"=>"Dee", "code"=>"Eve"}}|' in out
+
+
 def test_every_tag_and_filter_of_the_task_has_a_case():
     titles = " ".join(case.title for case in CASES)
     names = """assign capture if unless case for comment raw whitespace include include_relative link

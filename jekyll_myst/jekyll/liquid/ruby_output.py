@@ -10,12 +10,14 @@ content, or the page it became: here that is reported and left out.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import TextIO
 
 from liquid import RenderContext
 from liquid.builtin.output import Output, OutputNode
 from liquid.exceptions import LiquidError
 from liquid.token import Token
+from liquid.undefined import is_undefined
 
 from .lazy import PostPage, PostWithExcerpt
 from .text_filters import ruby_inspect
@@ -27,25 +29,34 @@ def ruby_string(value: object, context: RenderContext, token: Token) -> str:
         return value
     if value is None:
         return ""
+    if is_undefined(value):
+        return str(value)
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, list | tuple):
-        return "".join(ruby_string(item, context, token) for item in value)
-    if isinstance(value, PostWithExcerpt | PostPage) or (isinstance(value, dict) and _is_post(value)):
-        context.env.error(LiquidError(
-            "a post is written out whole here: Jekyll writes its content, or its whole page; "
-            "write one of its variables instead ({{ post.title }}, {{ post.url }})", token=token))
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        if any(_is_post(item) for item in value):  # site.posts: one warning, not one a post
+            _written_whole(context, token)
+        return "".join(ruby_string(item, context, token) for item in value if not _is_post(item))
+    if _is_post(value):
+        _written_whole(context, token)
         return ""
-    if isinstance(value, dict):  # a hash of the site's data or front matter, not a drop
+    if isinstance(value, Mapping):  # a hash: the site's data, its tags, front matter
         return ruby_inspect(value)
     if isinstance(value, range):
         return f"{value.start}..{value.stop - 1}"
     return str(value)
 
 
-def _is_post(variables: dict) -> bool:
-    """A post of ``site.posts`` whose excerpt needs no rendering is a plain mapping."""
-    return variables.get("collection") == "posts" and "url" in variables
+def _is_post(value: object) -> bool:
+    # a post of site.posts whose excerpt needs no rendering is a plain mapping
+    return isinstance(value, PostWithExcerpt | PostPage) or (
+        isinstance(value, dict) and value.get("collection") == "posts" and "url" in value)
+
+
+def _written_whole(context: RenderContext, token: Token) -> None:
+    context.env.error(LiquidError(
+        "a post is written out whole here: Jekyll writes its content, or its whole page; "
+        "write one of its variables instead ({{ post.title }}, {{ post.url }})", token=token))
 
 
 class _RubyOutputNode(OutputNode):
