@@ -33,7 +33,9 @@ def ruby_string(value: object, context: RenderContext, token: Token) -> str:
         return str(value)
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, Sequence) and not isinstance(value, str):
+    if isinstance(value, range):  # Ruby's to_s of a range, which is no array
+        return f"{value.start}..{value.stop - 1}"
+    if isinstance(value, Sequence):
         if any(_is_post(item) for item in value):  # site.posts: one warning, not one a post
             _written_whole(context, token)
         return "".join(ruby_string(item, context, token) for item in value if not _is_post(item))
@@ -42,8 +44,6 @@ def ruby_string(value: object, context: RenderContext, token: Token) -> str:
         return ""
     if isinstance(value, Mapping):  # a hash: the site's data, its tags, front matter
         return ruby_inspect(value)
-    if isinstance(value, range):
-        return f"{value.start}..{value.stop - 1}"
     return str(value)
 
 
