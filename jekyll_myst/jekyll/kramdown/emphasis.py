@@ -6,7 +6,7 @@ no white space follows; the text after it is then read, spans and all, up
 to the first run of the same character that can close it: one not after
 white space, not ``**`` alone for emphasis (``*Note:**`` stays text), not
 before a letter or digit for ``_``.  Strong emphasis that finds no closer
-leaves its first character as text and tries emphasis from the second:
+is tried as emphasis opened by its first character, the second its text:
 ``src/**/*.js`` is ``src/*/.js`` with ``*/`` emphasised.  Neither nests in
 itself, and ``***both***`` is strong outside, emphasis inside.  An ``_``
 after a letter opens nothing (``snake_case``).
