@@ -108,6 +108,11 @@ def test_no_value_is_written_out_as_python_writes_it(site):
     assert " object at 0x" not in out and "': " not in out
     assert out.startswith('{"ruby"=>[{"title"=>"Newest"')
     assert '|{"leads"=>{"design"=>"Dee", "code"=>"Eve"}}|' in out
+    # nor by a filter that takes it as text
+    out, problems = render("{% assign r = (1..3) %}{{ site.data.team | xml_escape }} {{ r | xml_escape }}\n",
+                           site)
+    assert (out, problems) == ("{&quot;leads&quot;=&gt;{&quot;design&quot;=&gt;&quot;Dee&quot;, "
+                               "&quot;code&quot;=&gt;&quot;Eve&quot;}} 1..3\n", [])
 
 
 def test_every_tag_and_filter_of_the_task_has_a_case():

@@ -10,41 +10,29 @@ content, or the page it became: here that is reported and left out.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import TextIO
 
 from liquid import RenderContext
 from liquid.builtin.output import Output, OutputNode
 from liquid.exceptions import LiquidError
 from liquid.token import Token
-from liquid.undefined import is_undefined
 
 from .lazy import PostPage, PostWithExcerpt
-from .text_filters import ruby_inspect
+from .text_filters import text
 
 
 def ruby_string(value: object, context: RenderContext, token: Token) -> str:
-    """``value`` as Liquid 4 writes it out."""
-    if isinstance(value, str):
-        return value
-    if value is None:
-        return ""
-    if is_undefined(value):
-        return str(value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, range):  # Ruby's to_s of a range, which is no array
-        return f"{value.start}..{value.stop - 1}"
-    if isinstance(value, Sequence):
+    """``value`` as Liquid 4 writes it out: an array's items joined, any other value as
+    Ruby's ``to_s`` gives it (:func:`.text_filters.text`)."""
+    if isinstance(value, Sequence) and not isinstance(value, str | range):
         if any(_is_post(item) for item in value):  # site.posts: one warning, not one a post
             _written_whole(context, token)
         return "".join(ruby_string(item, context, token) for item in value if not _is_post(item))
     if _is_post(value):
         _written_whole(context, token)
         return ""
-    if isinstance(value, Mapping):  # a hash: the site's data, its tags, front matter
-        return ruby_inspect(value)
-    return str(value)
+    return text(value)
 
 
 def _is_post(value: object) -> bool:

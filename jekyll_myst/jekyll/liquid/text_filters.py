@@ -34,13 +34,15 @@ _CJK = r"\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00
 
 
 def text(value: object) -> str:
-    """A value as Ruby's ``to_s`` gives it: nil and undefined are empty, a hash or an
-    array as Ruby inspects it."""
+    """A value as Ruby's ``to_s`` gives it: nil and undefined are empty, a range ``1..3``,
+    a hash or an array (the site's lazily read ones too) as Ruby inspects it."""
     if value is None or is_undefined(value):
         return ""
     if isinstance(value, bool):
         return str(value).lower()
-    if isinstance(value, dict | list):
+    if isinstance(value, range):
+        return f"{value.start}..{value.stop - 1}"
+    if isinstance(value, Mapping) or (isinstance(value, Sequence) and not isinstance(value, str)):
         return ruby_inspect(value)
     return str(value)
 
