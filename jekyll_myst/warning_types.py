@@ -142,7 +142,8 @@ _TYPES = (
                 '`authors/<author>/feed.xml`.'),
     WarningType("duplicate", "warning",
                 'Two files would be the same page (`x.md` and `x.markdown`), or two posts have the same URL. '
-                'Both are named; only the first file is built, and neither old URL is redirected.',
+                'Both are named. Of two files, only the first is built; of two posts, the old URL leads '
+                'to the later one (by date, then file name), whose page Jekyll wrote there last.',
                 'Rename one file, or give one post a different `permalink`.'),
     WarningType("post_format", "warning",
                 'A post that Jekyll publishes and this build cannot read: a format Jekyll publishes '

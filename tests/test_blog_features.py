@@ -687,6 +687,22 @@ def test_redirect_to_sends_the_posts_old_urls_where_jekyll_did(tmp_path):
     assert refresh("2022-01-02-here") is None
 
 
+def test_a_url_two_posts_have_leads_to_the_one_jekyll_wrote_last(tmp_path):
+    # Jekyll writes its posts by date, then by file: the later page is the one its site
+    # served at the URL, whatever the file names' order
+    src = make_blog(tmp_path / "src", files={
+        "posts/2022-01-01-zzz.md": "---\ntitle: Older\ndate: 2021-12-01\npermalink: /same/\n---\n\nA.\n",
+        "posts/2022-01-02-aaa.md": "---\ntitle: Newer\npermalink: /same/\n---\n\nB.\n",
+        "posts/2022-01-03-linking.md": "---\ntitle: Linking\n---\n\n[the same](/same/)\n",
+    })
+    app, warnings = build_noting_warnings(src)
+    assert len(warnings) == 2 and all("has the URL /same/" in w for w in warnings), warnings
+    assert soup(app, "same/index.html").html["data-redirect"] == "../posts/2022-01-02-aaa.html"
+    assert '"/same/" "/posts/2022-01-02-aaa.html";' in (app.outdir / "redirects.nginx.map").read_text()
+    linking = soup(app, "posts/2022-01-03-linking.html").select_one("div.body a.reference")
+    assert linking["href"] == "2022-01-02-aaa.html"
+
+
 def test_old_urls_without_an_extension_are_in_the_map(tmp_path):
     # Jekyll gives a post whose permalink has no extension the URL /notes/short,
     # writes notes/short.html, and GitHub Pages answers /notes/short with it

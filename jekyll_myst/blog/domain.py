@@ -172,8 +172,9 @@ class JekyllDomain(Domain):
         self._indexes.clear()
 
     def check_consistency(self) -> None:
-        """Two posts with one URL: both are reported; neither old URL is redirected.  A
-        ``redirect_to`` path that no post has is reported: its old URLs lead to the post."""
+        """Two posts with one URL: both are reported (the URL leads to the one Jekyll wrote
+        last, see :meth:`in_jekyll_order`).  A ``redirect_to`` path that no post has is
+        reported: its old URLs lead to the post."""
         for url, docnames in self._posts_by_url().items():
             for docname in docnames if len(docnames) > 1 else ():
                 others = ", ".join(d for d in docnames if d != docname)
@@ -191,8 +192,10 @@ class JekyllDomain(Domain):
             self._indexes[name] = build()
         return self._indexes[name]
 
-    def shared_urls(self) -> set[str]:
-        return {url for url, docnames in self._posts_by_url().items() if len(docnames) > 1}
+    def in_jekyll_order(self) -> list[str]:
+        """The posts in the order Jekyll writes them, by date then by file: of two posts
+        with one URL, the page Jekyll's site served there was the later one's."""
+        return sorted(self.posts, key=lambda d: (self.posts[d].date, d))
 
     def _posts_by_url(self) -> dict[str, list[str]]:
         by_url: dict[str, list[str]] = {}
@@ -216,7 +219,7 @@ class JekyllDomain(Domain):
         # a link to a redirect_from path led to the post on the Jekyll site too
         urls = {path: doc for doc, record in sorted(self.posts.items()) for path in record.redirect_from}
         urls.update({record.default_url: doc for doc, record in sorted(self.posts.items())})
-        urls.update({record.url: doc for doc, record in sorted(self.posts.items())})
+        urls.update({self.posts[doc].url: doc for doc in self.in_jekyll_order()})
         return urls
 
     def bio_by_name(self, name: str) -> str | None:

@@ -53,12 +53,12 @@ def old_urls(domain: JekyllDomain) -> dict[str, tuple[str, str]]:
     moved: dict[str, tuple[str, str]] = {}
     for doc, record in domain.bios.items():
         moved[f"{doc}/index.html"] = (doc, record.name)
-    shared = domain.shared_urls()  # reported; redirected to neither
     # only the URL Jekyll served: a post with a permalink of its own never had
-    # the site's default one (links to that resolve to the post all the same)
-    for doc, record in domain.posts.items():
-        if record.url not in shared:
-            moved[site_file_path(record.url, record.url_ext)] = (doc, record.title)
+    # the site's default one (links to that resolve to the post all the same);
+    # a URL two posts have (reported) is the one's that Jekyll wrote there last
+    for doc in domain.in_jekyll_order():
+        record = domain.posts[doc]
+        moved[site_file_path(record.url, record.url_ext)] = (doc, record.title)
     # jekyll-redirect-from's pages; a URL a post had is that post's, whatever another says
     for doc, record in sorted(domain.posts.items()):
         for path in record.redirect_from:
