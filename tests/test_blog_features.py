@@ -837,23 +837,24 @@ def test_a_link_to_the_sites_feed_leads_to_its_feed_here(tmp_path):
     assert (app.outdir / "feed.xml").is_file()
 
 
-@pytest.mark.parametrize(("served_at", "stub"), [
+@pytest.mark.parametrize(("served_at", "stub", "baseurl"), [
     # a new address: the old URLs are under /blog/ of it, where the old site's host now points
-    ("https://docs.example.org/", "blog/2020/01/02/first-post.html"),
+    ("https://docs.example.org/", "blog/2020/01/02/first-post.html", "/blog"),
     # a GitHub Pages project site built with this project instead: same place, same URLs
-    ("https://team.github.io/blog/", "2020/01/02/first-post.html"),
+    ("https://team.github.io/blog/", "2020/01/02/first-post.html", "/blog"),
+    # the site's address given as its baseurl: the site was served at that address's path
+    ("https://docs.example.org/", "blog/2020/01/02/first-post.html", "https://blog.example.org/blog/"),
 ])
-def test_old_urls_under_the_baseurl_lead_to_the_posts(tmp_path, served_at, stub):
+def test_old_urls_under_the_baseurl_lead_to_the_posts(tmp_path, served_at, stub, baseurl):
     conf = (TESTS / "roots" / "test-blog" / "conf.py").read_text()
     src = make_blog(tmp_path / "src", files={
         "conf.py": conf.replace('"url": "https://blog.example.org",',
-                                '"url": "https://blog.example.org", "baseurl": "/blog",')
+                                f'"url": "https://blog.example.org", "baseurl": "{baseurl}",')
                        .replace(BASE, served_at)})
-    app = SphinxTestApp("html", srcdir=src)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app, warnings = build_noting_warnings(src)
+    assert warnings == ([] if baseurl == "/blog" else [
+        f"{src / 'conf.py'}:1: WARNING: baseurl '{baseurl}' is an address, not the path the site is "
+        "served under: '/blog' is used; set url to the address and baseurl to its path [jekyll.config]"])
     target = soup(app, stub).html["data-redirect"]
     assert (app.outdir / stub).parent.joinpath(target).resolve() == (app.outdir / f"{FIRST}.html").resolve()
     # the map matches the whole path a browser asks for: the old one, under the baseurl

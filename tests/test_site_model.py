@@ -458,6 +458,20 @@ def test_an_excerpts_script_link_keeps_its_text_only():
     assert html == '<p>Click <a>me</a>, <a>me too</a> or <a href="https://example.org/">the docs</a>.</p>\n'
 
 
+@pytest.mark.parametrize(("baseurl", "path", "problem"), [
+    ("/blog/", "/blog", False),
+    (None, "", False),
+    # an address given as the baseurl: Jekyll served the site at its path all the same
+    ("https://typelevel.org", "", True),
+    ("https://team.github.io/repo/", "/repo", True),
+    ("//cdn.example/x", "/x", True),
+])
+def test_the_baseurl_is_the_path_the_site_was_served_under(baseurl, path, problem):
+    blog = site(baseurl=baseurl)
+    assert blog.baseurl == path
+    assert [p.startswith(f"baseurl {baseurl!r} is an address") for p in blog.problems] == [True] * problem
+
+
 @pytest.mark.parametrize(("feed", "path", "problem"), [
     (None, "feed.xml", False),
     ({"path": "/atom.xml"}, "atom.xml", False),

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -360,6 +361,8 @@ class _SiteModel:
     archive_permalinks: dict[str, str]
     #: the gem-based theme whose includes the site's posts may use
     theme: Theme | None
+    #: the path the site was served under (``/repo`` for a GitHub Pages project site), or ""
+    baseurl: str
     #: each setting Jekyll could not use; its default is used instead
     problems: tuple[str, ...]
 
@@ -399,7 +402,7 @@ class BlogSource:
 
     @property
     def baseurl(self) -> str:
-        return str(self.settings.get("baseurl") or "").rstrip("/")
+        return self._model.baseurl
 
     @property
     def mentions_base(self) -> str | None:
@@ -477,7 +480,20 @@ class BlogSource:
         if message:
             problems.append(message)
         return _SiteModel(zone, kramdown, separator, permalink, defaults, feed, topic_feeds, posts_limit,
-                          excerpt_only, self._read_pagination(problems), archives, theme, tuple(problems))
+                          excerpt_only, self._read_pagination(problems), archives, theme,
+                          self._read_baseurl(problems), tuple(problems))
+
+    def _read_baseurl(self, problems: list[str]) -> str:
+        baseurl = str(self.settings.get("baseurl") or "")
+        parts = urlsplit(baseurl)
+        if parts.scheme or parts.netloc:
+            # Jekyll writes its pages at the same paths whatever the baseurl; a site that set
+            # its address there was served at that address's path
+            path = parts.path.rstrip("/")
+            problems.append(f"baseurl {baseurl!r} is an address, not the path the site is served under: "
+                            f"{path or '/'!r} is used; set url to the address and baseurl to its path")
+            return path
+        return baseurl.rstrip("/")
 
     def _read_pagination(self, problems: list[str]) -> tuple[int, str] | None:
         settings = self.settings
