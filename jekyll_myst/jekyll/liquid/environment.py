@@ -9,7 +9,7 @@ one environment serves one render of one post.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from liquid import BoundTemplate, Environment, Mode, RenderContext
@@ -17,7 +17,7 @@ from liquid.ast import Node
 from liquid.exceptions import LiquidError, UnknownFilterError
 from liquid.parser import get_parser
 from liquid.stream import TokenStream
-from liquid.token import Token
+from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG, Token
 
 from ..site import uses_plugin
 from . import array_filters, date_filters, gist, includes, octopress, tags, text_filters, url_filters
@@ -90,7 +90,7 @@ class JekyllEnvironment(Environment):
             self.add_tag(includes.IncludeCachedTag)
 
     def _parse(self, source: str) -> list[Node]:
-        stream = TokenStream(self.tokenizer()(source))
+        stream = TokenStream(_bare_end_tags(self.tokenizer()(source), self.tags))
         outer, self._parsing = self._parsing, stream
         try:
             return get_parser(self).parse(stream)
@@ -105,6 +105,18 @@ class JekyllEnvironment(Environment):
             # an error at the end of a tag's expression has a token outside the source
             exc.token = token if _placed(token) else self._parsing.current if self._parsing else None
         self.collector.add(exc)
+
+
+def _bare_end_tags(tokens: Iterator[Token], tags: Mapping[str, object]) -> Iterator[Token]:
+    """The tokens, without what follows a block's end tag in it: Liquid 4 reads only the
+    name, so ``{% endhighlight ruby %}`` ends the block in Jekyll."""
+    after_end = False
+    for token in tokens:
+        if after_end and token.kind == TOKEN_EXPRESSION:
+            after_end = False
+            continue
+        after_end = token.kind == TOKEN_TAG and token.value.startswith("end") and token.value[3:] in tags
+        yield token
 
 
 def _placed(token: Token | None) -> bool:
