@@ -178,6 +178,24 @@ def test_a_highlight_block_without_linenos_stays_unnumbered(tmp_path):
     assert fenced.select(".linenos")
 
 
+def test_a_highlight_block_inside_raw_html_is_code_there(tmp_path):
+    # Jekyll's tag writes HTML, which shows inside an element kramdown keeps raw; a fence
+    # written in such an element stays text, as kramdown keeps it
+    src = make_blog(tmp_path / "src", files={"posts/2022-05-06-code.md": (
+        '---\ntitle: Code\n---\n\n<div class="box">\n{% highlight ruby linenos %}\ndef a\n\n  1\nend\n'
+        '{% endhighlight %}\n</div>\n\n<div class="inline">{% highlight yaml %}\na: 1\n{% endhighlight %}</div>\n\n'
+        '<div class="written">\n```ruby\nx = 1\n```\n</div>\n')})
+    app = SphinxTestApp("html", srcdir=src, confoverrides={"jekyll_settings": SETTINGS})
+    app.build()
+    app.cleanup()
+    page = body(app, "posts/2022-05-06-code.html")
+    numbered = page.select_one("div.box > div.highlight-ruby div.highlight")
+    assert numbers(numbered) == ["1", "2", "3", "4"] and code(numbered).get_text() == "def a\n\n  1\nend\n"
+    assert coloured(page.select_one("div.inline > div.highlight-yaml")) == ["a", ":", "1"]
+    assert page.select_one("div.written").get_text() == "\n```ruby\nx = 1\n```\n"
+    assert "```" not in page.select_one("div.box").get_text() + page.select_one("div.inline").get_text()
+
+
 def test_kramdown_options_not_followed_are_reported(tmp_path):
     app = build(tmp_path, {"input": "kramdown", "syntax_highlighter_opts": {"css_class": "code-hl"}})
     warnings = app.warning.getvalue()

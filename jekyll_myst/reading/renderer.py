@@ -23,6 +23,7 @@ from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 from sphinx import addnodes
 
+from ..jekyll.code_fences import LINE_NUMBERS, NO_LINE_NUMBERS
 from ..jekyll.html_urls import html_anchors
 from ..jekyll.kramdown.blocks import (
     FOOTNOTE_LABELS,
@@ -32,7 +33,6 @@ from ..jekyll.kramdown.blocks import (
 from ..jekyll.kramdown.extensions import OPTIONS
 from ..jekyll.kramdown.ids import HeaderIds, id_text
 from ..jekyll.kramdown.inline import SPAN_IAL_KEY, image_alt
-from ..jekyll.liquid import LINE_NUMBERS, NO_LINE_NUMBERS
 from ..jekyll.permalinks import UNSAFE_SCHEME
 from ..jekyll.seo_image import in_media_subpath
 from ..jekyll.site_files import URI_SCHEME, from_page, relative_to_file, site_file, site_path

@@ -20,6 +20,7 @@ from markdown_it.rules_block.html_block import html_block
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from ..code_fences import TAG_FENCE
 from ..problems import Problem
 from .attributes import (
     BLOCK_ALD,
@@ -232,10 +233,26 @@ def _push_raw(state: StateBlock, content: str, lines: list[int], inner_start: in
         # the element's end closes its line
         pos = close.end() + (content[close.end():close.end() + 1] == "\n")
     if content[pos:].strip() or pos == 0:
-        _raw_token(state, content[pos:], lines)
+        _raw_token(state, content[pos:], lines, max(0, inner_start - pos))
 
 
-def _raw_token(state: StateBlock, content: str, lines: list[int]) -> None:
+def _raw_token(state: StateBlock, content: str, lines: list[int], inner_start: int = 0) -> None:
+    """Raw HTML, but for the code blocks of Jekyll's code tags in it (from ``inner_start``):
+    ``{% highlight %}`` writes HTML, which shows the code inside a raw element too."""
+    pos = 0
+    for found in TAG_FENCE.finditer(content, inner_start):
+        if content[pos:found.start()].strip():
+            _html_token(state, content[pos:found.start()], lines)
+        token = state.push("fence", "code", 0)
+        first = lines[0] + content.count("\n", 0, found.start())
+        token.map = [first, first + found[0].count("\n")]
+        token.info, token.markup, token.content = found["info"], found["fence"], found["code"]
+        pos = found.end()
+    if not pos or content[pos:].strip():
+        _html_token(state, content[pos:], lines)
+
+
+def _html_token(state: StateBlock, content: str, lines: list[int]) -> None:
     token = state.push("html_block", "", 0)
     token.map = lines
     token.content = content if content.endswith("\n") else content + "\n"

@@ -18,7 +18,6 @@ point that many lines off.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import NamedTuple
 
@@ -26,22 +25,7 @@ from ..problems import Problem
 from .drops import page_variables, site_variables
 from .inputs import Links, PageInput, SiteInput
 
-__all__ = ["LINE_NUMBERS", "NO_LINE_NUMBERS", "Links", "fence_for", "PageInput", "RenderedPost", "SiteInput",
-           "page_variables", "render_post"]
-
-#: the word after the language of a fence that shows line numbers: what
-#: ``{% highlight lang linenos %}`` becomes (kramdown reads no fence with one).
-#: Here, not beside the tag: the renderer reads it without importing python-liquid.
-LINE_NUMBERS = "linenos"
-#: ... and the word that says it has none: the tag's numbering is its own, not the
-#: site's ``line_numbers`` for kramdown's code blocks
-NO_LINE_NUMBERS = "nolinenos"
-
-
-def fence_for(code: str) -> str:
-    """A fence longer than any run of backticks in the code, so the code cannot close it."""
-    return "`" * (max((len(run) for run in re.findall(r"`{3,}", code)), default=2) + 1)
-
+__all__ = ["Links", "PageInput", "RenderedPost", "SiteInput", "page_variables", "render_post"]
 
 class RenderedPost(NamedTuple):
     text: str

@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import re
 
-from . import LINE_NUMBERS, NO_LINE_NUMBERS, fence_for
+from ..code_fences import LINE_NUMBERS, NO_LINE_NUMBERS, fence_for
 
 #: the short names Octopress gives Pygments
 _LANGUAGES = {"ru": "ruby", "m": "objc", "pl": "perl", "yml": "yaml", "coffee": "coffeescript"}

@@ -20,7 +20,7 @@ from liquid.stream import TokenStream
 from liquid.tag import Tag
 from liquid.token import TOKEN_CONTENT, TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
 
-from . import LINE_NUMBERS, NO_LINE_NUMBERS, fence_for
+from ..code_fences import LINE_NUMBERS, NO_LINE_NUMBERS, fence_for
 from .markup import Interpolated
 
 #: Jekyll's own check of the highlight tag's markup: a language, then options
