@@ -183,7 +183,8 @@ def test_a_highlight_block_inside_raw_html_is_code_there(tmp_path):
     # written in such an element stays text, as kramdown keeps it
     src = make_blog(tmp_path / "src", files={"posts/2022-05-06-code.md": (
         '---\ntitle: Code\n---\n\n<div class="box">\n{% highlight ruby linenos %}\ndef a\n\n  1\nend\n'
-        '{% endhighlight %}\n</div>\n\n<div class="inline">{% highlight yaml %}\na: 1\n{% endhighlight %}</div>\n\n'
+        '{% endhighlight %}\n</div>\n\n'
+        '<div class="inline">{% highlight yaml %}\na: 1\n{% endhighlight %}</div>\n\n'
         '<div class="written">\n```ruby\nx = 1\n```\n</div>\n')})
     app = SphinxTestApp("html", srcdir=src, confoverrides={"jekyll_settings": SETTINGS})
     app.build()
