@@ -204,6 +204,8 @@ def test_lazy_lines_are_the_list_items_or_the_quotes(text, expected):
     ("## Note[^1]\n\n[^1]: x", "Note"),
     ("## Launch :rocket:", "Launch :rocket:"),
     ("## AT&amp;T \\*", "AT&T *"),
+    # typographic symbols in the text, code as written
+    ("## Users of `--config` -- and `a...` too...", "Users of --config \u2013 and a... too\u2026"),
 ])
 def test_header_text_is_kramdowns_raw_text(heading, text):
     tokens = kramdown_parser().use(footnote_plugin).parse(heading)

@@ -134,7 +134,8 @@ def test_front_matter_date_wins_with_its_zone():
     (["The Hackday \u00a317 soda"], ["the-hackday-17-soda"]),
     (["Insider Tip", "Insider Tip", "Insider Tip"], ["insider-tip", "insider-tip-1", "insider-tip-2"]),
     (["snake_case and Caf\u00e9"], ["snake_case-and-caf\u00e9"]),
-    (["IO--bound..."], ["iobound"]),
+    # the header's text has typographic symbols for -- and ... (header_text), which drop out
+    (["IO\u2013bound\u2026"], ["iobound"]),
     (["..."], [""]),
     # Ruby's \p{Word}: marks stay (Devanagari vowel signs), other numbers go ("²"), emoji go
     (["नमस्ते x²"], ["नमस्ते-x"]),

@@ -38,8 +38,6 @@ def _is_word(char: str) -> bool:
 
 
 def basic_id(text: str) -> str:
-    for ascii_form, symbol in _TYPOGRAPHIC:
-        text = text.replace(ascii_form, symbol)
     kept = "".join(c for c in text.lower() if c in "- \t" or _is_word(c))
     return kept.replace(" ", "-").replace("\t", "-")
 
@@ -79,7 +77,10 @@ def header_text(children: Sequence[Token]) -> str:
     for child in children:
         if child.type == "image":
             continue
-        if child.type in ("text", "code_inline", "math_inline", "abbr"):
+        if child.type in ("text", "abbr"):
+            parts.append(_typographic(child.content))
+        elif child.type in ("code_inline", "math_inline"):
+            # as written: kramdown makes no symbols in code (``--config`` keeps its hyphens)
             parts.append(child.content)
         elif child.type == "text_special":
             parts.append(child.content)
@@ -90,6 +91,12 @@ def header_text(children: Sequence[Token]) -> str:
         elif SHOWN_AS_TEXT in child.meta:
             parts.append(child.meta[SHOWN_AS_TEXT])
     return "".join(parts)
+
+
+def _typographic(text: str) -> str:
+    for ascii_form, symbol in _TYPOGRAPHIC:
+        text = text.replace(ascii_form, symbol)
+    return text
 
 
 def id_text(source: str, children: Sequence[Token] | None, gfm: bool, stripping: bool) -> str:
