@@ -705,6 +705,14 @@ def _comment_block(state: StateBlock, start: int, end: int) -> bool:
     return any(rule(state, last, end, False) for rule in state.md.block.ruler.getRules(""))
 
 
+def last_definition_rule(state: StateCore) -> None:
+    """A link id defined twice is the last definition's, as kramdown overwrites it (and
+    warns, as MyST does here); CommonMark keeps the first."""
+    references = state.env.get("references", {})
+    for duplicate in state.env.get("duplicate_refs", []):
+        references[duplicate["label"]] = {key: duplicate[key] for key in ("title", "href", "map")}
+
+
 #: in the Markdown environment: the labels of the footnotes the text defines
 FOOTNOTE_LABELS = "kramdown_footnote_labels"
 
@@ -873,6 +881,7 @@ def kramdown_block_plugin(md: MarkdownIt, parse_block_html: bool = False) -> Non
     md.block.ruler.before("paragraph", "kramdown_list_interrupt", list_interrupts_paragraph,
                           {"alt": ["paragraph"]})
     md.core.ruler.after("block", "kramdown_footnote_labels", footnote_labels_rule)
+    md.core.ruler.after("block", "kramdown_last_definition", last_definition_rule)
     md.core.ruler.after("block", "kramdown_header_id", header_id_rule)
     md.core.ruler.after("kramdown_header_id", "kramdown_ordered_list_start", ordered_list_start_rule)
     md.core.ruler.before("kramdown_ordered_list_start", "kramdown_bullet_lists_joined",
