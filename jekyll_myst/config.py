@@ -20,7 +20,7 @@ from sphinx.config import Config
 from sphinx.errors import ConfigError
 
 from .jekyll.local_plugins import plugin_folders, reads_backtick_blocks, registered_tags
-from .jekyll.site import BlogSource, collections_dir, read_site_settings
+from .jekyll.site import BlogSource, collections_dir, read_site_settings, source_folder
 from .reporting import report
 
 CONFIG_VALUES: list[tuple[str, object, type | tuple[type, ...], str]] = [
@@ -77,6 +77,7 @@ def blog_source(app: Sphinx) -> BlogSource:
     site = site_folder(app)
     if site is not None:
         settings = dict(config.jekyll_settings)
+        site = source_folder(site, settings)[0]
         root = site / collections_dir(settings)[0]
         # show_drafts is what `jekyll build --drafts` sets
         drafts = config.jekyll_drafts or settings.get("show_drafts") is True
@@ -105,6 +106,9 @@ def check_config(app: Sphinx, config: Config) -> None:
         for problem in problems:
             report(problem.subtype, "%s", problem.message, location=f"{config_file(app)}:{problem.line}")
         config.jekyll_settings = {**settings, **config.jekyll_settings}
+        site, message = source_folder(site, config.jekyll_settings)
+        if message:
+            report("config", "%s", message, location=f"{config_file(app)}:1")
         # a configuration value, so that a plugin added or removed reads every post again
         folders = plugin_folders(config.jekyll_settings, site)
         config.jekyll_plugin_tags = {**registered_tags(folders), **config.jekyll_plugin_tags}
@@ -112,8 +116,9 @@ def check_config(app: Sphinx, config: Config) -> None:
             config.jekyll_octopress_backticks = reads_backtick_blocks(folders)
         posts = PurePosixPath(collections_dir(config.jekyll_settings)[0], "_posts")
         if not (site / posts).is_dir():
+            where = "" if site == site_folder(app) else f" in its source folder {site}"
             raise ConfigError(f"jekyll_site {config.jekyll_site!r} is not a Jekyll site: "
-                              f"it has no {posts} folder")
+                              f"it has no {posts} folder{where}")
     theme = theme_folder(app)
     if theme is not None and not theme.is_dir():
         raise ConfigError(f"jekyll_theme_dir {config.jekyll_theme_dir!r} is not a folder: name the "

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import make_blog, make_site
+from conftest import TESTS, make_blog, make_site
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
@@ -239,6 +239,37 @@ def test_a_site_config_that_cannot_be_read_is_reported_and_the_posts_build(tmp_p
     assert warnings[0].startswith(f"{config_file}:{line}: WARNING: {says}"), warnings
     assert warnings[0].endswith("[jekyll.config]"), warnings
     assert app.statuscode != 0, "the strict build must fail"
+    assert (app.outdir / "posts" / "2020-05-06-fine.html").is_file()
+
+
+def test_a_site_whose_config_names_a_source_folder_is_read_from_there(tmp_path):
+    # jekyll build in the folder of _config.yml reads the site's files from its source
+    site = make_site(tmp_path / "jekyll", {
+        "_config.yml": "source: src\ntitle: Beam\n",
+        "src/_posts/2020-05-06-kept.md": "---\ntitle: Kept\n---\n\n{% include note.html %} "
+                                         "{{ site.data.team.lead }}\n\n![a picture](/images/pic.png)\n",
+        "src/_includes/note.html": "Noted by",
+        "src/_data/team.yml": "lead: Ann\n",
+        "src/images/pic.png": (TESTS / "roots" / "test-blog" / "posts" / "images" / "pic.png").read_bytes(),
+        "_posts/2020-05-09-outside.md": "---\ntitle: Outside\n---\n\nText.\n",
+    })
+    app = build_site_in_place(site, tmp_path / "src")
+    assert app.statuscode == 0, app.warning.getvalue()
+    page = BeautifulSoup((app.outdir / "posts" / "2020-05-06-kept.html").read_text(encoding="utf-8"), "lxml")
+    assert page.select_one("div.body p:not(.byline)").get_text() == "Noted by Ann"
+    assert page.select_one("div.body img")["src"] == "../_images/pic.png"
+    assert not (app.outdir / "posts" / "2020-05-09-outside.html").exists()
+
+
+@pytest.mark.parametrize("source", ["../elsewhere", "missing", "/abs"])
+def test_a_source_that_is_no_folder_of_the_site_is_reported(tmp_path, source):
+    site = make_site(tmp_path / "jekyll", {"_config.yml": f"source: {source}\n",
+                                           "_posts/2020-05-06-fine.md": "---\ntitle: Fine\n---\n\nText.\n"})
+    (tmp_path / "elsewhere" / "_posts").mkdir(parents=True)
+    app = build_site_in_place(site, tmp_path / "src")
+    warnings = strip_colors(app.warning.getvalue()).splitlines()
+    assert warnings == [f"{site / '_config.yml'}:1: WARNING: source {source!r} is not a folder of the site: "
+                        "the site's folder is read [jekyll.config]"]
     assert (app.outdir / "posts" / "2020-05-06-fine.html").is_file()
 
 

@@ -204,6 +204,19 @@ def collections_dir(settings: dict[str, Any]) -> tuple[str, str | None]:
     return folder, None
 
 
+def source_folder(site: Path, settings: dict[str, Any]) -> tuple[Path, str | None]:
+    """Where a site's files are: the folder of its ``_config.yml``, or the ``source`` folder
+    that names (``source: src``, as Apache Beam's site has), which Jekyll reads them from;
+    and what was wrong with the setting, if anything."""
+    value = settings.get("source")
+    if value is None or value in ("", ".", "./"):
+        return site, None
+    folder = value.strip("/") if isinstance(value, str) and not value.startswith("/") else None
+    if not folder or any(part in ("", "..") for part in folder.split("/")) or not (site / folder).is_dir():
+        return site, f"source {value!r} is not a folder of the site: the site's folder is read"
+    return site / folder, None
+
+
 def uses_plugin(settings: dict[str, Any], name: str) -> bool:
     """Whether the site's ``plugins`` name this Jekyll plugin."""
     plugins = settings.get("plugins")
