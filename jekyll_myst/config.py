@@ -19,6 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
+from .jekyll.discovery import post_folders
 from .jekyll.local_plugins import plugin_folders, reads_backtick_blocks, registered_tags
 from .jekyll.site import BlogSource, collections_dir, read_site_settings, source_folder
 from .reporting import report
@@ -115,10 +116,12 @@ def check_config(app: Sphinx, config: Config) -> None:
         if config.jekyll_octopress_backticks is None:
             config.jekyll_octopress_backticks = reads_backtick_blocks(folders)
         posts = PurePosixPath(collections_dir(config.jekyll_settings)[0], "_posts")
-        if not (site / posts).is_dir():
+        # a site may keep its posts only in category folders (docs/markup/_posts/)
+        if not (site / posts).is_dir() and not any(
+                folder.is_dir() for folder, _drafts in post_folders(blog_source(app))):
             where = "" if site == site_folder(app) else f" in its source folder {site}"
             raise ConfigError(f"jekyll_site {config.jekyll_site!r} is not a Jekyll site: "
-                              f"it has no {posts} folder{where}")
+                              f"it has no {posts} folder, nor one in a folder of it{where}")
     theme = theme_folder(app)
     if theme is not None and not theme.is_dir():
         raise ConfigError(f"jekyll_theme_dir {config.jekyll_theme_dir!r} is not a folder: name the "

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import pytest
 from bs4 import BeautifulSoup
 from conftest import TESTS, make_blog, make_site
+from sphinx.errors import ConfigError
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
@@ -259,6 +260,21 @@ def test_a_site_whose_config_names_a_source_folder_is_read_from_there(tmp_path):
     assert page.select_one("div.body p:not(.byline)").get_text() == "Noted by Ann"
     assert page.select_one("div.body img")["src"] == "../_images/pic.png"
     assert not (app.outdir / "posts" / "2020-05-09-outside.html").exists()
+
+
+def test_a_site_with_posts_only_in_category_folders_is_a_jekyll_site(tmp_path):
+    site = make_site(tmp_path / "jekyll", {
+        "docs/markup/_posts/2016-06-22-concepts.md": "---\ntitle: Concepts\n---\n\nText.\n"})
+    (site / "_posts").rmdir()
+    app = build_site_in_place(site, tmp_path / "src")
+    assert app.statuscode == 0, app.warning.getvalue()
+    # Jekyll's categories from the folders: /docs/markup/2016/06/22/concepts.html
+    target = (app.outdir / "docs/markup/2016/06/22/concepts.html").read_text(encoding="utf-8")
+    assert 'data-redirect="../../../../../posts/2016-06-22-concepts.html"' in target
+    (site / "docs" / "markup" / "_posts" / "2016-06-22-concepts.md").unlink()
+    (site / "docs" / "markup" / "_posts").rmdir()
+    with pytest.raises(ConfigError, match="it has no _posts folder, nor one in a folder of it"):
+        build_site_in_place(site, tmp_path / "src2")
 
 
 @pytest.mark.parametrize("source", ["../elsewhere", "missing", "/abs"])
