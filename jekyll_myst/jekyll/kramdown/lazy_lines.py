@@ -151,7 +151,8 @@ def _in_list(reading: _Reading, lines: list[str], number: int, prefixes: dict[in
         reading.last_blank = True
         return True
     indent = len(line) - len(line.lstrip(" "))
-    if line[indent] == "\t":
+    # a tab past the item's text column is code's, inside a fence, and counts alike in both
+    if line[indent] == "\t" and (reading.fence is None or indent < reading.levels[-1].content):
         _give_up(reading)
     if reading.fence is not None:
         return _in_fence(reading, line, number, indent)
