@@ -42,7 +42,7 @@ from .preview_image import preview_image
 from .project import BlogProject
 from .raw_html import note_site_urls
 from .renderer import KramdownRenderer
-from .typography import KramdownTypography, escaped_typography_plugin
+from .typography import KramdownTypography, kramdown_typography_plugin
 
 #: MyST features that are kramdown's too; nothing else of MyST's own syntax.
 #: Quotes, dashes and ellipses are ``typography.KramdownTypography``'s work.
@@ -210,7 +210,7 @@ class JekyllMystParser(MystParser):
         md.use(task_list_plugin)
         md.use(kramdown_inline_plugin, mentions_base=blog.mentions_base,
                emoji_lookup=emoji.character if blog.emoji_enabled else None)
-        md.use(escaped_typography_plugin)
+        md.use(kramdown_typography_plugin(blog.kramdown.quote_characters))
         md.options["document"] = document
         md.options["jekyll_file"] = str(path)
         md.options["jekyll_blog"] = blog

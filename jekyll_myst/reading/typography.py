@@ -9,10 +9,12 @@ kramdown's; other pages keep Sphinx's.
 
 kramdown leaves an escaped quote, hyphen or dot (``\\"``, ``\\-``, ``\\.``) as
 written, and one written as an entity (``&quot;``, ``&#45;``), and spaced dots
-(``. . .``), which SmartyPants makes an ellipsis.
+(``. . .``), which SmartyPants makes an ellipsis.  A quote straight after ``...``,
+which kramdown has made a symbol already, is read with nothing before it: it
+opens unless a space, the end or punctuation follows (``"G-XXX..."로``).
 docutils' smart quotes leave a character after a null byte alone, as rST's
 escapes are kept, and its writers drop the null byte: the escapes of a post,
-its entities and those dots are kept that way (:func:`escaped_typography_plugin`).
+its entities and those dots are kept that way (:func:`kramdown_typography_plugin`).
 """
 
 from __future__ import annotations
@@ -80,21 +82,79 @@ _TYPOGRAPHIC = frozenset("\"'-.")
 _SPACED_ELLIPSIS = re.compile(r"\. \. \.")
 
 
-def _keep_escaped_typography(state: StateCore) -> None:
+#: a quote straight after an ellipsis (three dots, not four), and what follows it
+_AFTER_ELLIPSIS = re.compile(r"(?<![.\x00])\.\.\.([\"'])(.?)(.?)")
+_EMPHASIS_OPEN = ("em_open", "strong_open")
+#: kramdown's SQ_PUNCT
+_PUNCTUATION = frozenset("!\"#$%'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def _opens_after_a_symbol(quote: str, text: str, after: int) -> bool:
+    """Whether kramdown opens a quote that follows a typographic symbol it made, so that
+    no character is before it: unless a space, an ``s`` ending a word, the end, a
+    punctuation mark ending a word or (for ``'``) a decade follows (its SQ_RULES, in
+    which a word is ASCII)."""
+    rest = text[after:]
+    word = re.compile(r"[A-Za-z0-9_]")
+    if re.match(r"[_*]{1,2}\S", rest):
+        return True
+    if rest[:1] in _PUNCTUATION and rest[:3] != "..." and not word.match(rest[1:2]):
+        return False
+    if quote == "'" and re.match(r"\d\ds", rest):
+        return False
+    return not (not rest or rest[0].isspace() or (rest[0] == "s" and not word.match(rest[1:2])))
+
+
+def quotes_after_ellipses(text: str, quotes: str, following: str = "") -> str:
+    """``text`` with each quote after ``...`` as kramdown writes it (``quotes``: ' ' " "):
+    the ellipsis is a symbol of its own there, so ``"G-XXX..."로`` opens its last quote,
+    where SmartyPants would close it after the dot.  ``following``: the markup after the
+    text (``*`` of an emphasis)."""
+    if "..." not in text:
+        return text
+    whole = text + following
+
+    def written(found: re.Match) -> str:
+        quote, after = found[1], found[2] + found[3]
+        other = "'" if quote == '"' else '"'
+        if found[2] == other and re.match(r"[A-Za-z0-9_]", found[3]):
+            # a double set: both open
+            return "..." + _quote(quote, True, quotes) + _quote(other, True, quotes) + found[3]
+        return "..." + _quote(quote, _opens_after_a_symbol(quote, whole, found.end(1)), quotes) + after
+
+    return _AFTER_ELLIPSIS.sub(written, text)
+
+
+def _quote(quote: str, opens: bool, quotes: str) -> str:
+    return quotes[(0 if opens else 1) + (2 if quote == '"' else 0)]
+
+
+def _keep_escaped_typography(quotes: str, state: StateCore) -> None:
     for block in state.tokens:
         if block.type != "inline" or not block.children:
             continue
-        for child in block.children:
+        for index, child in enumerate(block.children):
             if child.type == "text_special" and child.info in ("escape", "entity") \
                     and child.content in _TYPOGRAPHIC:
                 child.content = "\x00" + child.content
-            elif child.type == "text" and ". . ." in child.content:
-                child.content = _SPACED_ELLIPSIS.sub(". . .".replace(".", "\x00."), child.content)
+            elif child.type == "text":
+                if ". . ." in child.content:
+                    child.content = _SPACED_ELLIPSIS.sub(". . .".replace(".", "\x00."), child.content)
+                after = block.children[index + 1] if index + 1 < len(block.children) else None
+                markup = after.markup + "x" if after is not None and after.type in _EMPHASIS_OPEN else ""
+                child.content = quotes_after_ellipses(child.content, quotes, markup)
 
 
-def escaped_typography_plugin(md: MarkdownIt) -> None:
-    # before the escapes join the text around them, where they could no longer be told apart
-    md.core.ruler.before("text_join", "kramdown_escaped_typography", _keep_escaped_typography)
+def kramdown_typography_plugin(quotes: str):
+    """What kramdown's typography does otherwise than docutils' smart quotes, which then
+    make the rest: escapes, entities and spaced dots kept, quotes after an ellipsis."""
+
+    def plugin(md: MarkdownIt) -> None:
+        # before the escapes join the text around them, where they could no longer be told apart
+        md.core.ruler.before("text_join", "kramdown_escaped_typography",
+                             functools.partial(_keep_escaped_typography, quotes))
+
+    return plugin
 
 
 #: in HTML a post's Liquid is given: tokens whose text is kept as written, and is the context
@@ -107,7 +167,7 @@ def _html_typography(quotes: str, state: StateCore) -> None:
         if block.type != "inline" or not block.children:
             continue
         parts = [child for child in block.children if child.type == "text" or child.type in _AS_WRITTEN]
-        pieces = [("plain", child.content) if child.type == "text"
+        pieces = [("plain", quotes_after_ellipses(child.content, quotes)) if child.type == "text"
                   else ("literal", _AS_WRITTEN[child.type] or child.content) for child in parts]
         with _site_quotes("en", quotes):
             educated = list(educate_tokens(pieces, "qD", "en"))
