@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable
 
 from markdown_it import MarkdownIt
-from markdown_it.common.html_blocks import block_names
 from markdown_it.rules_block import StateBlock, heading
 from markdown_it.rules_block.html_block import html_block
 from markdown_it.rules_core import StateCore
@@ -45,6 +44,11 @@ BLOCK_CONTENT = frozenset("""
     address article aside blockquote body center dd details div dl fieldset figure
     figcaption footer form header hgroup li main map menu nav noscript object section
     summary td
+""".split())
+#: kramdown's HTML_SPAN_ELEMENTS: a line that starts with another element's tag starts a block
+SPAN_ELEMENTS = frozenset("""
+    a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark
+    option q rb rbc rp rt rtc ruby samp select small span strike strong sub sup textarea tt u var
 """.split())
 #: Elements whose content kramdown parses as one span (a paragraph's content).
 SPAN_CONTENT = frozenset("caption dt h1 h2 h3 h4 h5 h6 legend p th".split())
@@ -125,7 +129,7 @@ def html_element_rule(state: StateBlock, start: int, end: int, silent: bool,
     model = model or ("block" if tag in BLOCK_CONTENT else "span" if tag in SPAN_CONTENT else "raw")
     if match["selfclose"] or tag in _VOID_TAGS:
         return False
-    if tag not in block_names and tag not in _RAW_BLOCK_TAGS:
+    if tag in SPAN_ELEMENTS and tag not in _RAW_BLOCK_TAGS:
         return False  # a span element starts a paragraph, whatever its markdown attribute
     found = _find_close(state, start, end, tag)
     if found is None:
@@ -136,21 +140,24 @@ def html_element_rule(state: StateBlock, start: int, end: int, silent: bool,
         return False
     lines, close_col = found
     close_line = len(lines) - 1
-    trailing = lines[close_line][close_col:]
-    trailing = trailing[trailing.index(">") + 1:].strip()
-    if trailing and not _COMMENTS.fullmatch(trailing):
-        return False  # more on the closing line: leave it to the raw HTML rule
+    after = lines[close_line][close_col:]
+    after = after[after.index(">") + 1:]
+    trailing = after.strip()
+    # text after the end tag begins a block of its own, as kramdown reads the rest of the line
+    text_after = bool(trailing) and not _COMMENTS.fullmatch(trailing)
     if silent:
         return True
     if model == "raw":
         # kramdown keeps a raw element whole, blank lines and all, to its end tag, and
         # its lines as written: a <pre>'s indentation is the code's
         content = state.getLines(start, start + close_line + 1, state.blkIndent, True)
+        if text_after:
+            content = content.rstrip("\n")[:-len(after)] + "\n"
         # a <pre>'s or a <script>'s content is never read for tags, by kramdown either
         inner_start = len(content) if tag in _RAW_BLOCK_TAGS else match.end()
         _push_raw(state, content, [start, start + close_line + 1], inner_start)
         state.line = start + close_line + 1
-        return True
+        return _read_after(state, start + close_line, end, after) if text_after else True
     inner_lines = lines[:close_line + 1]
     inner_lines[-1] = inner_lines[-1][:close_col]
     inner_lines[0] = inner_lines[0][match.end():]
@@ -172,10 +179,22 @@ def html_element_rule(state: StateBlock, start: int, end: int, silent: bool,
                       [lines[0] + first_inner_line, lines[1] + first_inner_line])
     finally:
         state.env[END_TAG_FOLLOWS] = outer
+    state.line = start + close_line + 1
+    if text_after:
+        return _read_after(state, start + close_line, end, after)
     if trailing:
         _raw_token(state, trailing, [start + close_line, start + close_line + 1])
-    state.line = start + close_line + 1
     return True
+
+
+def _read_after(state: StateBlock, line: int, end: int, text: str) -> bool:
+    """Read ``text``, the end of ``line`` after a block, as the start of the next block."""
+    spaces = len(text) - len(text.lstrip(" "))
+    state.bMarks[line] = state.eMarks[line] - len(text)
+    state.tShift[line] = spaces
+    state.sCount[line] = state.blkIndent + spaces
+    # one block from there, as the block parser would start one at a line
+    return any(rule(state, line, end, False) for rule in state.md.block.ruler.getRules(""))
 
 
 def _push_element(state: StateBlock, tag: str, attrs: dict[str, str], model: str, inner: str,
@@ -662,7 +681,7 @@ def html_block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bo
     if line.startswith("<!--"):
         return _comment_block(state, start, end)
     tag = _LINE_TAG.match(line)
-    if tag and tag[1].lower() not in block_names and tag[1].lower() not in _RAW_BLOCK_TAGS:
+    if tag and tag[1].lower() in SPAN_ELEMENTS and tag[1].lower() not in _RAW_BLOCK_TAGS:
         return False
     if tag and tag[1].lower() in _VOID_TAGS and _ONE_TAG.match(line):
         # a void element ends where its tag does, not at the next blank line
@@ -697,12 +716,7 @@ def _comment_block(state: StateBlock, start: int, end: int) -> bool:
     token.map = [start, last + 1]
     token.content = state.src[first:closing] + "\n"
     # the rest begins the line, its own spaces before it
-    spaces = len(rest) - len(rest.lstrip(" "))
-    state.bMarks[last] = closing
-    state.tShift[last] = spaces
-    state.sCount[last] = state.blkIndent + spaces
-    # one block from there, as the block parser would start one at a line
-    return any(rule(state, last, end, False) for rule in state.md.block.ruler.getRules(""))
+    return _read_after(state, last, end, rest)
 
 
 def last_definition_rule(state: StateCore) -> None:
