@@ -302,18 +302,22 @@ def is_display_environment(tex: str) -> bool:
 
 
 #: an environment's start or end, or a line break
-_ENVIRONMENT_EDGE = re.compile(r"\\(begin|end)\{[^}]*\}|\\\\")
+_ENVIRONMENT_EDGE = re.compile(r"\\\\|\\[{}]|\\(begin|end)\{[^}]*\}|[{}]")
 
 
 def breaks_lines_only_inside_environments(tex: str) -> bool:
     """Whether every ``\\\\`` of the math is inside an environment (``aligned``, ``cases``,
-    ``matrix``...), which breaks its own lines: none is left for a ``split`` to break."""
+    ``matrix``...) or a group (``\\displaylines{a \\\\ b}``), which breaks its own lines:
+    none is left for a ``split`` to break."""
     depth, breaks = 0, False
     for edge in _ENVIRONMENT_EDGE.finditer(tex):
-        if edge[1] == "begin":
+        text = edge[0]
+        if edge[1] == "begin" or text == "{":
             depth += 1
-        elif edge[1] == "end":
+        elif edge[1] == "end" or text == "}":
             depth -= 1
+        elif text != "\\\\":
+            continue  # an escaped brace
         elif depth <= 0:
             return False
         else:
