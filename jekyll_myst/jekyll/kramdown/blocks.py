@@ -57,7 +57,7 @@ SPAN_CONTENT = frozenset("caption dt h1 h2 h3 h4 h5 h6 legend p th".split())
 _BLOCK_CHILD = re.compile(r"<(?P<tag>" + "|".join(sorted(BLOCK_CONTENT | SPAN_CONTENT)) +
                           r")(?=[\s>])[^>]*>.*?</(?P=tag)\s*>", re.IGNORECASE)
 #: a start tag, where a match begins
-OPEN_TAG = re.compile(r"<(?P<tag>[A-Za-z][A-Za-z0-9]*)(?P<attrs>(?:\s+[^>]*?)?)\s*(?P<selfclose>/?)>")
+OPEN_TAG = re.compile(r"<(?P<tag>[A-Za-z][A-Za-z0-9-]*)(?P<attrs>(?:\s+[^>]*?)?)\s*(?P<selfclose>/?)>")
 _ATTR = re.compile(r"""([A-Za-z_:][\w:.-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 
 
