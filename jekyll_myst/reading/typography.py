@@ -82,8 +82,9 @@ _TYPOGRAPHIC = frozenset("\"'-.")
 _SPACED_ELLIPSIS = re.compile(r"\. \. \.")
 
 
-#: a quote straight after an ellipsis (three dots, not four), and what follows it
-_AFTER_ELLIPSIS = re.compile(r"(?<![.\x00])\.\.\.([\"'])(.?)(.?)")
+#: a quote straight after an ellipsis (three dots, not four)
+_AFTER_ELLIPSIS = re.compile(r"(?<![.\x00])\.\.\.([\"'])")
+_WORD = re.compile(r"[A-Za-z0-9_]")
 _EMPHASIS_OPEN = ("em_open", "strong_open")
 #: kramdown's SQ_PUNCT
 _PUNCTUATION = frozenset("!\"#$%'()*+,-./:;<=>?@[\\]^_`{|}~")
@@ -95,14 +96,13 @@ def _opens_after_a_symbol(quote: str, text: str, after: int) -> bool:
     punctuation mark ending a word or (for ``'``) a decade follows (its SQ_RULES, in
     which a word is ASCII)."""
     rest = text[after:]
-    word = re.compile(r"[A-Za-z0-9_]")
     if re.match(r"[_*]{1,2}\S", rest):
         return True
-    if rest[:1] in _PUNCTUATION and rest[:3] != "..." and not word.match(rest[1:2]):
+    if rest[:1] in _PUNCTUATION and rest[1:3] != ".." and not _WORD.match(rest[1:2]):
         return False
     if quote == "'" and re.match(r"\d\ds", rest):
         return False
-    return not (not rest or rest[0].isspace() or (rest[0] == "s" and not word.match(rest[1:2])))
+    return not (not rest or rest[0].isspace() or (rest[0] == "s" and not _WORD.match(rest[1:2])))
 
 
 def quotes_after_ellipses(text: str, quotes: str, following: str = "") -> str:
@@ -113,16 +113,21 @@ def quotes_after_ellipses(text: str, quotes: str, following: str = "") -> str:
     if "..." not in text:
         return text
     whole = text + following
-
-    def written(found: re.Match) -> str:
-        quote, after = found[1], found[2] + found[3]
+    written, pos = [], 0
+    for found in _AFTER_ELLIPSIS.finditer(text):
+        if found.start() < pos:
+            continue
+        quote, end = found[1], found.end()
         other = "'" if quote == '"' else '"'
-        if found[2] == other and re.match(r"[A-Za-z0-9_]", found[3]):
+        written.append(text[pos:found.start()] + "...")
+        if text[end:end + 1] == other and _WORD.match(text[end + 1:end + 2]):
             # a double set: both open
-            return "..." + _quote(quote, True, quotes) + _quote(other, True, quotes) + found[3]
-        return "..." + _quote(quote, _opens_after_a_symbol(quote, whole, found.end(1)), quotes) + after
-
-    return _AFTER_ELLIPSIS.sub(written, text)
+            written.append(_quote(quote, True, quotes) + _quote(other, True, quotes))
+            end += 1
+        else:
+            written.append(_quote(quote, _opens_after_a_symbol(quote, whole, end), quotes))
+        pos = end
+    return "".join(written) + text[pos:]
 
 
 def _quote(quote: str, opens: bool, quotes: str) -> str:

@@ -27,6 +27,7 @@ from .inputs import Links, PageInput, SiteInput
 
 __all__ = ["Links", "PageInput", "RenderedPost", "SiteInput", "page_variables", "render_post"]
 
+
 class RenderedPost(NamedTuple):
     text: str
     #: located from the ``first_line`` given, in the post's order
