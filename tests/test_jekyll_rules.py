@@ -181,6 +181,8 @@ def test_kramdown_line_rules(text, expected):
     ("-\tTabbed\n```\nx\n```\n", "-\tTabbed\n```\nx\n```\n"),
     # but a tab in a fence's code, past the item's text column, is the code's
     ("* ex\n~~~\n  a\n  \tb\n~~~\n\n* two\n", "* ex\n  ~~~\n  a\n  \tb\n  ~~~\n\n* two\n"),
+    # as is a tab at the margin that reaches the column, both counting it as four
+    ("* ex\n~~~\n\tb\n~~~\n", "* ex\n  ~~~\n\tb\n  ~~~\n"),
     # the text after a heading the item starts with, or holds
     ("- #### Darwin\n[Darwin](x), the core.\n", "- #### Darwin\n  [Darwin](x), the core.\n"),
     ("1. a\n   ## H\ntext\n2. b\n", "1. a\n   ## H\n   text\n2. b\n"),

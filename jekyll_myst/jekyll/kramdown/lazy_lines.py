@@ -151,9 +151,14 @@ def _in_list(reading: _Reading, lines: list[str], number: int, prefixes: dict[in
         reading.last_blank = True
         return True
     indent = len(line) - len(line.lstrip(" "))
-    # a tab past the item's text column is code's, inside a fence, and counts alike in both
-    if line[indent] == "\t" and (reading.fence is None or indent < reading.levels[-1].content):
-        _give_up(reading)
+    if line[indent] == "\t":
+        # inside a fence, a tab that reaches the item's text column only indents the code, and
+        # both count it to the next multiple of four
+        width = _columns(line)
+        if reading.fence is None or width < reading.levels[-1].content:
+            _give_up(reading)
+        else:
+            indent = width
     if reading.fence is not None:
         return _in_fence(reading, line, number, indent)
     if reading.last_blank and _RULE.match(line):
@@ -210,6 +215,19 @@ def _in_list(reading: _Reading, lines: list[str], number: int, prefixes: dict[in
     reading.paragraph = _continues(text)
     reading.last_blank = False
     return True
+
+
+def _columns(line: str) -> int:
+    """The columns of a line's leading spaces and tabs, a tab going to the next multiple of four."""
+    column = 0
+    for char in line:
+        if char == " ":
+            column += 1
+        elif char == "\t":
+            column += 4 - column % 4
+        else:
+            break
+    return column
 
 
 def _continues(text: str) -> bool:
