@@ -46,7 +46,7 @@ BLOCK_CONTENT = frozenset("""
     summary td
 """.split())
 #: kramdown's HTML_SPAN_ELEMENTS: a line that starts with another element's tag starts a block
-SPAN_ELEMENTS = frozenset("""
+_SPAN_ELEMENTS = frozenset("""
     a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark
     option q rb rbc rp rt rtc ruby samp select small span strike strong sub sup textarea tt u var
 """.split())
@@ -129,7 +129,7 @@ def html_element_rule(state: StateBlock, start: int, end: int, silent: bool,
     model = model or ("block" if tag in BLOCK_CONTENT else "span" if tag in SPAN_CONTENT else "raw")
     if match["selfclose"] or tag in _VOID_TAGS:
         return False
-    if tag in SPAN_ELEMENTS and tag not in _RAW_BLOCK_TAGS:
+    if tag in _PARAGRAPH_TAGS:
         return False  # a span element starts a paragraph, whatever its markdown attribute
     found = _find_close(state, start, end, tag)
     if found is None:
@@ -661,6 +661,8 @@ def header_id_rule(state: StateCore) -> None:
 
 _LINE_TAG = re.compile(r"^</?([A-Za-z][A-Za-z0-9-]*)")
 _RAW_BLOCK_TAGS = frozenset(("script", "pre", "style", "textarea"))
+#: the tags that start a paragraph at a line's start: span elements, but those kept raw
+_PARAGRAPH_TAGS = _SPAN_ELEMENTS - _RAW_BLOCK_TAGS
 #: what may follow an element's end tag on its line: a comment naming what it closes
 _COMMENTS = re.compile(r"(?:<!--.*?-->\s*)+", re.DOTALL)
 #: kramdown's HTML_ELEMENTS_WITHOUT_BODY
@@ -685,7 +687,7 @@ def html_block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bo
     if line.startswith("<!--"):
         return _comment_block(state, start, end)
     tag = _LINE_TAG.match(line)
-    if tag and tag[1].lower() in SPAN_ELEMENTS and tag[1].lower() not in _RAW_BLOCK_TAGS:
+    if tag and tag[1].lower() in _PARAGRAPH_TAGS:
         return False
     if tag and tag[1].lower() in _VOID_TAGS and _ONE_TAG.match(line):
         # a void element ends where its tag does, not at the next blank line
