@@ -4,10 +4,16 @@ pages keep Sphinx's."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from bs4 import BeautifulSoup
 from conftest import make_blog
 from sphinx.testing.util import SphinxTestApp
+
+from jekyll_myst.jekyll.excerpts import markdown_to_html
+from jekyll_myst.jekyll.site import BlogSource
+from jekyll_myst.reading.typography import html_typography_plugin
 
 QUOTED = "\"Quoted,\" she said -- it's 'single' and ... done.\n"
 #: the test blog's settings (its conf.py)
@@ -40,3 +46,11 @@ def test_posts_get_kramdowns_quotes_and_other_pages_sphinxs(tmp_path, overrides,
     for name, expected in (("posts/2022-05-06-quoted.html", post), ("quoted.html", page)):
         body = BeautifulSoup((app.outdir / name).read_text(encoding="utf-8"), "lxml").select_one("div.body")
         assert [p.get_text() for p in body.select("p") if "said" in p.get_text()] == [expected], name
+
+
+def test_the_html_a_posts_liquid_is_given_has_kramdowns_quotes_after_an_ellipsis():
+    # as in the post itself: an emphasis after the quote is what follows it
+    to_html = markdown_to_html(BlogSource(Path("_posts"), Path("_authors"), Path("."), {}),
+                               [html_typography_plugin("\u2018\u2019\u201c\u201d")])
+    assert to_html('"x..."*y* and "G..."s') == \
+        "<p>\u201cx\u2026\u201c<em>y</em> and \u201cG\u2026\u201ds</p>\n"

@@ -30,6 +30,7 @@ from docutils.utils import normalize_language_tag
 from docutils.utils.smartquotes import educate_tokens, smartchars
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
 from sphinx.transforms import SphinxSmartQuotes
 
 
@@ -145,9 +146,15 @@ def _keep_escaped_typography(quotes: str, state: StateCore) -> None:
             elif child.type == "text":
                 if ". . ." in child.content:
                     child.content = _SPACED_ELLIPSIS.sub(". . .".replace(".", "\x00."), child.content)
-                after = block.children[index + 1] if index + 1 < len(block.children) else None
-                markup = after.markup + "x" if after is not None and after.type in _EMPHASIS_OPEN else ""
-                child.content = quotes_after_ellipses(child.content, quotes, markup)
+                child.content = _quotes_after_ellipses_in(block.children, index, quotes)
+
+
+def _quotes_after_ellipses_in(children: list[Token], index: int, quotes: str) -> str:
+    """The text of ``children[index]`` with its quotes after ``...`` as kramdown writes them,
+    an emphasis that opens after it (``"x..."*y*``) counted as what follows."""
+    after = children[index + 1] if index + 1 < len(children) else None
+    markup = after.markup + "x" if after is not None and after.type in _EMPHASIS_OPEN else ""
+    return quotes_after_ellipses(children[index].content, quotes, markup)
 
 
 def kramdown_typography_plugin(quotes: str):
@@ -171,8 +178,11 @@ def _html_typography(quotes: str, state: StateCore) -> None:
     for block in state.tokens:
         if block.type != "inline" or not block.children:
             continue
+        for index, child in enumerate(block.children):
+            if child.type == "text":
+                child.content = _quotes_after_ellipses_in(block.children, index, quotes)
         parts = [child for child in block.children if child.type == "text" or child.type in _AS_WRITTEN]
-        pieces = [("plain", quotes_after_ellipses(child.content, quotes)) if child.type == "text"
+        pieces = [("plain", child.content) if child.type == "text"
                   else ("literal", _AS_WRITTEN[child.type] or child.content) for child in parts]
         with _site_quotes("en", quotes):
             educated = list(educate_tokens(pieces, "qD", "en"))
