@@ -54,3 +54,25 @@ def test_the_html_a_posts_liquid_is_given_has_kramdowns_quotes_after_an_ellipsis
                                [html_typography_plugin("\u2018\u2019\u201c\u201d")])
     assert to_html('"x..."*y* and "G..."s') == \
         "<p>\u201cx\u2026\u201c<em>y</em> and \u201cG\u2026\u201ds</p>\n"
+
+
+def test_posts_quotes_after_an_element_and_their_backslashes_are_kramdowns(tmp_path):
+    # kramdown reads a quote after an element (code, an emphasis, an escape) with nothing
+    # before it, and has no escapes of docutils' in its text
+    src = make_blog(tmp_path / "src", files={"posts/2022-05-06-quoted.md": (
+        "---\ntitle: Quoted\n---\n\n"
+        '`c`"z" and e*"v"* and \\\\"x\\\\" in C:\\\\\\\\Users, \\\\-- and &amp;#39; here\n')})
+    app = SphinxTestApp("html", srcdir=src)
+    app.build()
+    app.cleanup()
+    assert app.warning.getvalue() == ""
+    html = (app.outdir / "posts/2022-05-06-quoted.html").read_text(encoding="utf-8")
+    body = BeautifulSoup(html, "lxml").select_one("div.body")
+    assert [p.get_text() for p in body.select("p") if "here" in p.get_text()] == [
+        "c\u201cz\u201d and e\u201cv\u201d and \\\u201cx\\\u201d in C:\\\\Users, \\\u2013 and &#39; here"]
+
+
+def test_the_html_a_posts_liquid_is_given_has_kramdowns_quotes_after_an_element():
+    to_html = markdown_to_html(BlogSource(Path("_posts"), Path("_authors"), Path("."), {}),
+                               [html_typography_plugin("\u2018\u2019\u201c\u201d")])
+    assert to_html('*e*"w" and \\*"x"') == "<p><em>e</em>\u201cw\u201d and *\u201cx\u201d</p>\n"

@@ -32,6 +32,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from sphinx.transforms import SphinxSmartQuotes
+from sphinx.util.nodes import is_smartquotable
 
 
 @contextlib.contextmanager
@@ -75,16 +76,32 @@ class KramdownTypography(SphinxSmartQuotes):
             settings.smart_quotes = False
 
     def get_tokens(self, txtnodes):
-        # docutils runs a dozen substitutions over each piece of text; one they would not
-        # change is given as literal, the same context for the quotes after it: a third
-        # of the time
-        for kind, text in super().get_tokens(txtnodes):
-            yield ("literal" if kind == "plain" and not _EDUCATED.search(text) else kind), text
+        for node in txtnodes:
+            if not is_smartquotable(node):
+                yield "literal", node.astext()
+                continue
+            text = str(node)
+            if not _EDUCATED.search(text):
+                # docutils runs a dozen substitutions over each piece of text; one they
+                # would not change is given as literal, the same context for the quotes
+                # after it: a third of the time
+                yield "literal", text
+                continue
+            # what :func:`kramdown_typography_plugin` kept as written, behind a null byte, is
+            # given as docutils' escape.  docutils reads the other backslashes as escapes
+            # too (``\\-``), and makes ``&#39;`` and the like quotes again; kramdown's text
+            # has neither (``\\\\--`` is \–): a null byte, dropped on output, keeps each apart
+            text = _LITERAL_BACKSLASH.sub("\\\\\x00", _KEPT.sub(r"\\\1", text)).replace("&#", "&\x00#")
+            yield "plain", text
 
 
 #: what docutils' smart quotes change in a piece of text: quotes, ``--``, ellipses, and
 #: what it reads as escapes, in (a backslash) and out (``&#39;`` and the like)
 _EDUCATED = re.compile(r"""["'\\]|--|\.\.\.|\. \. \.|&#""")
+#: a character :func:`kramdown_typography_plugin` kept as written
+_KEPT = re.compile("(?<=\x00)([-'\".])")
+#: a backslash of the text before what docutils would read as its escape
+_LITERAL_BACKSLASH = re.compile(r"(?<!\x00)\\(?=[-\\'\".`])")
 
 #: what kramdown's typography would change, and leaves alone once escaped
 _TYPOGRAPHIC = frozenset("\"'-.")
@@ -98,6 +115,10 @@ _SPACED_ELLIPSIS = re.compile(r"\. \. \.")
 _AFTER_ELLIPSIS = re.compile(r"(?<![.\x00])\.\.\.([\"'])")
 _WORD = re.compile(r"[A-Za-z0-9_]")
 _EMPHASIS_OPEN = ("em_open", "strong_open")
+_QUOTES = ("'", '"')
+#: kramdown's span elements, as markdown-it's tokens (links apart)
+_ELEMENTS = frozenset({"text_special", "code_inline", "em_open", "em_close", "strong_open", "strong_close",
+                       "image", "html_inline", "footnote_ref", "math_inline"})
 #: kramdown's SQ_PUNCT
 _PUNCTUATION = frozenset("!\"#$%'()*+,-./:;<=>?@[\\]^_`{|}~")
 
@@ -117,21 +138,25 @@ def _opens_after_a_symbol(quote: str, text: str, after: int) -> bool:
     return not (not rest or rest[0].isspace() or (rest[0] == "s" and not _WORD.match(rest[1:2])))
 
 
-def quotes_after_ellipses(text: str, quotes: str, following: str = "") -> str:
+def quotes_after_ellipses(text: str, quotes: str, following: str = "", after_element: bool = False) -> str:
     """``text`` with each quote after ``...`` as kramdown writes it (``quotes``: ' ' " "):
     the ellipsis is a symbol of its own there, so ``"G-XXX..."로`` opens its last quote,
     where SmartyPants would close it after the dot.  ``following``: the markup after the
-    text (``*`` of an emphasis)."""
-    if "..." not in text:
+    text (``*`` of an emphasis).  ``after_element``: the text follows an element (code,
+    an emphasis, an escape...), and so does a quote it starts with."""
+    if "..." not in text and not (after_element and text[:1] in _QUOTES):
         return text
     whole = text + following
+    alone = [(found.start(), found.start() + 3, found[1]) for found in _AFTER_ELLIPSIS.finditer(text)]
+    if after_element and text[:1] in _QUOTES:
+        alone.insert(0, (0, 0, text[0]))
     written, pos = [], 0
-    for found in _AFTER_ELLIPSIS.finditer(text):
-        if found.start() < pos:
+    for start, symbol_end, quote in alone:
+        if start < pos:
             continue
-        quote, end = found[1], found.end()
+        end = symbol_end + 1
         other = "'" if quote == '"' else '"'
-        written.append(text[pos:found.start()] + "...")
+        written.append(text[pos:symbol_end])
         if text[end:end + 1] == other and _WORD.match(text[end + 1:end + 2]):
             # a double set: both open
             written.append(_quote(quote, True, quotes) + _quote(other, True, quotes))
@@ -161,11 +186,25 @@ def _keep_escaped_typography(quotes: str, state: StateCore) -> None:
 
 
 def _quotes_after_ellipses_in(children: list[Token], index: int, quotes: str) -> str:
-    """The text of ``children[index]`` with its quotes after ``...`` as kramdown writes them,
-    an emphasis that opens after it (``"x..."*y*``) counted as what follows."""
+    """The text of ``children[index]`` with its quotes after ``...``, or after an element
+    before it, as kramdown writes them; an emphasis that opens after it (``"x..."*y*``)
+    counted as what follows."""
     after = children[index + 1] if index + 1 < len(children) else None
     markup = after.markup + "x" if after is not None and after.type in _EMPHASIS_OPEN else ""
-    return quotes_after_ellipses(children[index].content, quotes, markup)
+    return quotes_after_ellipses(children[index].content, quotes, markup,
+                                 after_element=index > 0 and _is_element(children, index - 1))
+
+
+def _is_element(children: list[Token], index: int) -> bool:
+    """Whether ``children[index]`` is an element of kramdown's, after which a quote has
+    nothing before it (``*e*"w"`` opens): not the links jekyll-mentions makes in the HTML
+    kramdown wrote, nor an emoji of jemoji."""
+    token = children[index]
+    if token.type == "link_close" and index >= 2:
+        token = children[index - 2]
+    if token.type == "link_open":
+        return "user-mention" not in str(token.attrGet("class") or "")
+    return token.type in _ELEMENTS
 
 
 def kramdown_typography_plugin(quotes: str):
