@@ -467,6 +467,29 @@ def test_a_posts_description_is_what_previews_and_feeds_say_of_it(tmp_path):
     assert "The excerpt." in listed and said not in listed
 
 
+def test_what_lists_feeds_and_previews_say_of_a_post_has_jekylls_typography(tmp_path):
+    """jekyll-seo-tag runs a description or an excerpt through kramdown: its quotes curled, its
+    dashes and ellipses made.  jekyll-feed and the themes' lists take a front-matter text as
+    written, and an excerpt Jekyll made from the post as kramdown's HTML (checked with
+    jekyll build 4.3.1, jekyll-seo-tag 2.8.0 and jekyll-feed 0.17.0)."""
+    src = make_blog(tmp_path / "src", files={"posts/2022-01-01-quoted.md": (
+        "---\ntitle: Quoted\ndescription: Don't \"wait\"...\nexcerpt: It's Prachi's -- story.\n---\n\n"
+        "Text.\n"), "posts/2022-01-02-first.md": "---\ntitle: First\n---\n\nIt's the `'first'` one.\n"})
+    app, warnings = build_noting_warnings(src)
+    assert warnings == []
+    first = "It\u2019s the 'first' one."
+
+    def described(page: str) -> str:
+        return soup(app, page).find("meta", attrs={"name": "description"})["content"]
+
+    assert described("posts/2022-01-01-quoted.html") == "Don\u2019t \u201cwait\u201d\u2026"
+    assert described("posts/2022-01-02-first.html") == first
+    entries = {e.title: e for e in feedparser.parse((app.outdir / "feed.xml").read_bytes()).entries}
+    assert (entries["Quoted"].summary, entries["First"].summary) == ('Don\'t "wait"...', first)
+    listed = [p.get_text() for p in soup(app, "index.html").select("p.post-list-excerpt")]
+    assert "It's Prachi's -- story." in listed and first in listed
+
+
 def test_not_found_page_works_at_any_depth(site):
     page = soup(site, "404.html")
     assert page.h1.get_text().startswith("Page not found")

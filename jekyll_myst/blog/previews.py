@@ -26,8 +26,8 @@ def add_preview_tags(app: Sphinx, pagename: str, templatename: str, context: dic
     }
     if site_base(app):
         tags["og:url"] = page_url(app, pagename)
-    if post and post.summary:
-        tags["og:description"] = post.summary
+    if post and post.preview:
+        tags["og:description"] = post.preview
     image = image_url(app, post.image) if post else None
     if image:
         # jekyll-seo-tag's: the picture, its size and text, and a large card
@@ -36,8 +36,8 @@ def add_preview_tags(app: Sphinx, pagename: str, templatename: str, context: dic
                  if getattr(post.image, key)}
     html = ""
     if post:
-        if post.summary:
-            html += f'<meta name="description" content="{escape(post.summary)}">\n'
+        if post.preview:
+            html += f'<meta name="description" content="{escape(post.preview)}">\n'
         html += f'<meta property="article:published_time" content="{escape(post.date)}">\n'
         html += "".join(f'<meta property="article:author" content="{escape(name)}">\n'
                         for name in post.authors)

@@ -59,10 +59,13 @@ class PostRecord:
     in_sitemap: bool = True
     #: its feed entries carry no content (jekyll-feed's ``excerpt_only``), whatever the site's
     feed_excerpt_only: bool = False
+    #: what its link previews say: the description, else the excerpt, through kramdown, as
+    #: jekyll-seo-tag writes it (``I’m`` where the front matter has ``I'm``)
+    preview: str = ""
 
     @classmethod
     def of(cls, post: Post, words: int, excerpt: str, description: str = "",
-           image: PostImage | None = None) -> PostRecord:
+           image: PostImage | None = None, preview: str = "") -> PostRecord:
         return cls(
             title=post.title,
             date=post.date.isoformat(),
@@ -84,12 +87,13 @@ class PostRecord:
             image=image,
             in_sitemap=post.in_sitemap,
             feed_excerpt_only=post.feed_excerpt_only,
+            preview=preview or description or excerpt,
         )
 
     @property
     def summary(self) -> str:
-        """What link previews and feed entries say of the post: its ``description``, else its
-        excerpt, as jekyll-seo-tag and jekyll-feed take them."""
+        """What feed entries say of the post: its ``description``, else its excerpt, as
+        jekyll-feed takes them."""
         return self.description or self.excerpt
 
     @property

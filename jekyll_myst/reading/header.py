@@ -14,6 +14,7 @@ from ..jekyll.authors import Bio
 from ..jekyll.post import Post
 from ..jekyll.record import reading_minutes
 from .nodes import post_byline, post_date
+from .typography import with_kramdown_typography
 
 #: what Liquid's ``strip_html`` takes out: scripts, styles, comments and tags
 _HTML_MARKUP = re.compile(r"<script.*?</script>|<!--.*?-->|<style.*?</style>|<.*?>",
@@ -54,8 +55,10 @@ def insert_after_title(section: nodes.section, *new: nodes.Element) -> None:
 
 def add_post_header(section: nodes.section, post: Post, location: tuple[str, int],
                     render_markdown: Callable[[str], list[nodes.Node]],
-                    separated: list[nodes.Node] | None = None, words: int | None = None) -> tuple[int, str]:
-    """Byline and lead paragraph; returns the post's word count and its description.
+                    separated: list[nodes.Node] | None = None,
+                    words: int | None = None) -> tuple[int, tuple[str, str]]:
+    """Byline and lead paragraph; returns the post's word count and its excerpt's text: as
+    Jekyll's ``page.excerpt`` gives it, and as jekyll-seo-tag writes it (:func:`_texts`).
 
     ``separated`` is what comes before the post's ``excerpt_separator``, if it has one;
     ``words`` the post's count of words, when its text is not the section's (HTML).
@@ -64,17 +67,30 @@ def add_post_header(section: nodes.section, post: Post, location: tuple[str, int
     insert_after_title(section, _byline(post, location, words))
     if not post.excerpt and separated is not None:
         # already on the page, above the separator: only the description is made of it
-        return words, " ".join(" ".join(_shown_text(node) for node in separated).split())
+        return words, _texts(section.document, separated, typeset=True)
     return words, _excerpt(section, post, render_markdown)
 
 
-def description_text(post: Post, render_markdown: Callable[[str], list[nodes.Node]]) -> str:
-    """The front matter's ``description`` as jekyll-seo-tag gives it: its Markdown's text,
-    without the HTML tags written in it."""
+def description_text(post: Post, document: nodes.document,
+                     render_markdown: Callable[[str], list[nodes.Node]]) -> tuple[str, str]:
+    """The front matter's ``description``, its Markdown's text without the HTML tags written
+    in it: as written (jekyll-feed's summary) and as jekyll-seo-tag writes it, through
+    kramdown (:func:`_texts`); two empty texts if the post has none."""
     if not post.description:
-        return ""
-    text = " ".join(_shown_text(node) for node in render_markdown(tags_as_shown(post.description)))
-    return " ".join(_HTML_MARKUP.sub("", text).split())
+        return "", ""
+    texts = _texts(document, render_markdown(tags_as_shown(post.description)))
+    return tuple(" ".join(_HTML_MARKUP.sub("", text).split()) for text in texts)
+
+
+def _texts(document: nodes.document, parts: list[nodes.Node], typeset: bool = False) -> tuple[str, str]:
+    """The text of ``parts`` on one line, as Jekyll's ``page.excerpt`` or ``description`` gives
+    it (front-matter text as written; kramdown's HTML if ``typeset``), and as jekyll-seo-tag
+    writes it, through kramdown: with its typography (``I’m``) either way."""
+    typeset_text = " ".join(" ".join(_shown_text(node) for node in with_kramdown_typography(document, parts))
+                            .split())
+    if typeset:
+        return typeset_text, typeset_text
+    return " ".join(" ".join(_shown_text(node) for node in parts).split()), typeset_text
 
 
 def _byline(post: Post, location: tuple[str, int], words: int) -> post_byline:
@@ -113,19 +129,18 @@ def byline_nodes(byline: post_byline, author_link: Callable[[str, nodes.Node], n
 
 
 def _excerpt(section: nodes.section, post: Post,
-             render_markdown: Callable[[str], list[nodes.Node]]) -> str:
-    """Show the excerpt as the lead paragraph; return the page's description."""
+             render_markdown: Callable[[str], list[nodes.Node]]) -> tuple[str, str]:
+    """Show the excerpt as the lead paragraph; return its texts (:func:`_texts`)."""
     if not post.excerpt:
         # Jekyll's default excerpt is the first paragraph, already on the page
         first = next((p for p in section.findall(nodes.paragraph)
                       if HEADER_CLASS not in p["classes"]), None)
-        return " ".join(_shown_text(first).split()) if first is not None else ""
+        return _texts(section.document, [first], typeset=True) if first is not None else ("", "")
     excerpt = nodes.container(classes=["excerpt"])
     excerpt.extend(render_markdown(tags_as_shown(post.excerpt)))
     if not post.hide_excerpt:
         insert_after_title(section, excerpt)
-    # as jekyll-seo-tag writes it: the excerpt's text as written
-    return " ".join(_shown_text(excerpt).split())
+    return _texts(section.document, [excerpt])
 
 
 def tags_as_shown(markdown: str) -> str:

@@ -116,15 +116,16 @@ class JekyllMystParser(MystParser):
                 # the body keeps its lines: the part before the separator starts at line 1
                 shown = None if separated is None else renderer.render_front_matter_markdown(
                     separated, 1, reread=True)
-            words, excerpt = add_post_header(
+            words, (excerpt, typeset_excerpt) = add_post_header(
                 section, record, (str(path), front.line_of("authors")),
                 lambda text: renderer.render_front_matter_markdown(text, front.line_of("excerpt")), shown,
                 words=len(edition.astext().split()) if html else None)
             image = preview_image(env, project.blog, path, record.image, front.line_of("image"),
                                   record.image_from_defaults)
-            described = description_text(record, lambda text: renderer.render_front_matter_markdown(
-                text, record.description_line))
-            domain.note_post(docname, PostRecord.of(record, words, excerpt, described, image))
+            described, typeset_description = description_text(record, document, lambda text: (
+                renderer.render_front_matter_markdown(text, record.description_line)))
+            domain.note_post(docname, PostRecord.of(record, words, excerpt, described, image,
+                                                    preview=typeset_description or typeset_excerpt))
         fill_local_tocs(document, section, renderer.toc_levels)
         # Posts and bios are reached through the blog's lists, not the table of
         # contents: in it they would make every page grow with the blog.

@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from docutils import nodes
 from docutils.transforms.universal import SmartQuotes
 from docutils.utils import normalize_language_tag
 from docutils.utils.smartquotes import educate_tokens, smartchars
@@ -93,6 +94,16 @@ class KramdownTypography(SphinxSmartQuotes):
             # has neither (``\\\\--`` is \–): a null byte, dropped on output, keeps each apart
             text = _LITERAL_BACKSLASH.sub("\\\\\x00", _KEPT.sub(r"\\\1", text)).replace("&#", "&\x00#")
             yield "plain", text
+
+
+def with_kramdown_typography(document: nodes.document, parts: list[nodes.Node]) -> list[nodes.Node]:
+    """Copies of ``parts``, nodes read for the post ``document``, with the typography the page
+    gets from its transforms later: for the text the blog's lists, feeds and link previews take
+    of a post while it is read, as Jekyll takes it from kramdown's HTML."""
+    holder = nodes.document(document.settings, document.reporter)
+    holder.extend(part.deepcopy() for part in parts)
+    KramdownTypography(holder, startnode=None).apply()
+    return list(holder.children)
 
 
 #: what docutils' smart quotes change in a piece of text: quotes, ``--``, ellipses, and
