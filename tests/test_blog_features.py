@@ -118,15 +118,18 @@ def test_feed_is_atom_with_full_content_and_absolute_urls(site):
 
 
 def test_the_feeds_keep_the_jekyll_sites_title(tmp_path):
-    # jekyll-feed titled them with the site's title (else its name), smartified
+    # jekyll-feed titled them with the site's title (else its name), smartified, and
+    # subtitled them with its description, as written
     src = blog_with_plugins(tmp_path, ["jekyll-mentions", "jemoji"], {},
-                            title='The "Probe" blog', feed={"categories": ["Engineering"]})
+                            title='The "Probe" blog', feed={"categories": ["Engineering"]},
+                            description="What we've learnt\n")
     app, warnings = build_noting_warnings(src)
     assert warnings == []
     title = "The \u201cProbe\u201d blog"
-    assert feedparser.parse((app.outdir / "feed.xml").read_bytes()).feed.title == title
-    assert feedparser.parse((app.outdir / "feed/Engineering.xml").read_bytes()).feed.title == \
-        f"{title} | Engineering"
+    feeds = [feedparser.parse((app.outdir / path).read_bytes()).feed
+             for path in ("feed.xml", "feed/Engineering.xml")]
+    assert [(feed.title, feed.subtitle) for feed in feeds] == [
+        (title, "What we've learnt"), (f"{title} | Engineering", "What we've learnt")]
     links = soup(app, "index.html").select('link[rel="alternate"][type="application/atom+xml"]')
     assert [(link["title"], link["href"]) for link in links] == [(title, "feed.xml")]
 

@@ -3,7 +3,8 @@
 category's or a tag's posts, when the site asks for them (``feed:
 categories:``, ``feed: tags:``); and one per author, ``authors/<slug>/feed.xml``.
 
-Made after every build from the posts' data and their content, so they are
+Titled and subtitled with the site's ``title`` and ``description``, as
+jekyll-feed's were.  Made after every build from the posts' data and their content, so they are
 never out of date, and written again only when what they say changed.
 Entries carry the post's full content with absolute URLs, its authors, its
 published and updated times, its ``description`` (else its excerpt) as
@@ -144,8 +145,11 @@ def _feed_data(app: Sphinx, path: str, title: str, posts: list[str], content: di
     newest = max((entry["updated"] for entry in entries), key=_aware, default=None)
     if newest is None:
         newest = domain.posts[domain.select(limit=1)[0]].updated
-    return {"url": urljoin(site_base(app), path), "title": title, "site": site_base(app), "updated": newest,
-            "entries": entries}
+    # jekyll-feed's subtitle: the site's description, as written
+    subtitle = app.env.project.blog.settings.get("description")
+    return {"url": urljoin(site_base(app), path), "title": title,
+            "subtitle": subtitle.strip() if isinstance(subtitle, str) else "", "site": site_base(app),
+            "updated": newest, "entries": entries}
 
 
 def _atom(data: dict) -> bytes:
@@ -157,6 +161,8 @@ def _atom(data: dict) -> bytes:
         feed.load_extension("media")
     feed.id(data["url"])
     feed.title(data["title"])
+    if data["subtitle"]:
+        feed.subtitle(data["subtitle"])
     feed.link(href=data["site"], rel="alternate")
     feed.link(href=data["url"], rel="self")
     feed.updated(_aware(data["updated"]))
