@@ -4,6 +4,7 @@ previews, the 404 page and the old URLs."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import shutil
 import xml.etree.ElementTree as ElementTree
@@ -241,6 +242,31 @@ def test_post_meta_for_search_engines_and_previews(site):
     assert meta(property="article:author") == "Jane Doe"
     assert meta(name="twitter:card") == "summary"
     assert page.find("link", rel="canonical")["href"] == f"{BASE}{TAGGED}.html"
+
+
+def test_a_post_tells_search_engines_what_jekyll_seo_tag_did(tmp_path):
+    """jekyll-seo-tag's structured data (a schema.org BlogPosting in JSON-LD) and the site's
+    Twitter account; a title cannot end the script element it is written in."""
+    title = "Ends </script><b>early</b> & more"
+    src = blog_with_plugins(tmp_path, ["jekyll-seo-tag"], {"posts/2022-01-01-structured.md": (
+        f"---\ntitle: \"{title}\"\nauthor: Jane Doe\nlast_modified_at: 2022-02-03\n"
+        "image: https://cdn.example/x.png\n---\n\nIt's here.\n")}, twitter={"username": "@probe"})
+    app, warnings = build_noting_warnings(src)
+    assert warnings == []
+    html = (app.outdir / "posts/2022-01-01-structured.html").read_text(encoding="utf-8")
+    assert "</script><b>" not in html
+    page = BeautifulSoup(html, "lxml")
+    [script] = page.select('script[type="application/ld+json"]')
+    url = f"{BASE}posts/2022-01-01-structured.html"
+    assert json.loads(script.string) == {
+        "@context": "https://schema.org", "@type": "BlogPosting", "headline": title, "url": url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "datePublished": "2022-01-01T00:00:00+00:00", "dateModified": "2022-02-03T00:00:00+00:00",
+        "author": {"@type": "Person", "name": "Jane Doe", "url": f"{BASE}authors/jane-doe.html"},
+        "description": "It\u2019s here.", "image": "https://cdn.example/x.png"}
+    assert page.find("meta", attrs={"name": "twitter:site"})["content"] == "@probe"
+    # other pages are not articles
+    assert not soup(app, "index.html").select('script[type="application/ld+json"]')
 
 
 def test_a_posts_image_is_its_previews_and_feed_entrys_picture(tmp_path):

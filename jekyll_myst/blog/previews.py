@@ -1,12 +1,16 @@
-"""Link previews and search engines: OpenGraph and Twitter card tags.
+"""Link previews and search engines: OpenGraph and Twitter card tags, and a
+post's structured data.
 
 Posts are articles with their ``description`` (else their excerpt), their
-date, their authors and their ``image``, as jekyll-seo-tag wrote them; every
-page gets its title, canonical URL and the site's name.
+date, their authors and their ``image``, as jekyll-seo-tag wrote them, and a
+schema.org ``BlogPosting`` in JSON-LD, which search engines read for an
+article's author, dates and picture; every page gets its title, canonical URL
+and the site's name, and the site's Twitter account (``twitter: username:``).
 """
 
 from __future__ import annotations
 
+import json
 from html import escape
 
 from sphinx.application import Sphinx
@@ -50,7 +54,42 @@ def add_preview_tags(app: Sphinx, pagename: str, templatename: str, context: dic
             html += f'<meta name="twitter:image:alt" content="{escape(post.image.alt)}">\n'
     if "og:description" in tags:
         html += f'<meta name="twitter:description" content="{escape(tags["og:description"])}">\n'
+    account = _twitter_account(app)
+    if account:
+        html += f'<meta name="twitter:site" content="@{escape(account)}">\n'
+    if post and site_base(app):
+        html += _structured_data(app, domain, pagename, image)
     context["metatags"] = context.get("metatags", "") + html
+
+
+def _twitter_account(app: Sphinx) -> str:
+    twitter = app.env.project.blog.settings.get("twitter")
+    name = twitter.get("username") if isinstance(twitter, dict) else None
+    return name.strip().lstrip("@") if isinstance(name, str) else ""
+
+
+def _structured_data(app: Sphinx, domain: JekyllDomain, pagename: str, image: str | None) -> str:
+    """The post as a schema.org ``BlogPosting``, as jekyll-seo-tag wrote it: every author,
+    with their page here when they have one."""
+    post = domain.posts[pagename]
+    url = page_url(app, pagename)
+    authors = []
+    for name in post.authors:
+        bio = domain.bio_by_name(name)
+        authors.append({"@type": "Person", "name": name, **({"url": page_url(app, bio)} if bio else {})})
+    data = {"@context": "https://schema.org", "@type": "BlogPosting", "headline": post.title,
+            "url": url, "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+            "datePublished": post.date, "dateModified": post.updated}
+    if authors:
+        data["author"] = authors if len(authors) > 1 else authors[0]
+    if post.preview:
+        data["description"] = post.preview
+    if image:
+        data["image"] = image
+    # in a script element: no text of the post may end it, nor read as markup
+    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e") \
+        .replace("&", "\\u0026")
+    return f'<script type="application/ld+json">{text}</script>\n'
 
 
 def setup_previews(app: Sphinx) -> None:
