@@ -4,8 +4,9 @@ category's or a tag's posts, when the site asks for them (``feed:
 categories:``, ``feed: tags:``); and one per author, ``authors/<slug>/feed.xml``.
 
 Titled and subtitled with the site's ``title`` and ``description``, as
-jekyll-feed's were.  Made after every build from the posts' data and their content, so they are
-never out of date, and written again only when what they say changed.
+jekyll-feed's were.  Made after every build from the posts' data and their
+content, so they are never out of date, and written again only when what they
+say changed.
 Entries carry the post's full content with absolute URLs, its authors, its
 published and updated times, its ``description`` (else its excerpt) as
 summary, its categories and tags, and its ``image`` as thumbnail, under the id

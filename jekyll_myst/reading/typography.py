@@ -89,9 +89,10 @@ class KramdownTypography(SphinxSmartQuotes):
                 yield "literal", text
                 continue
             # what :func:`kramdown_typography_plugin` kept as written, behind a null byte, is
-            # given as docutils' escape.  docutils reads the other backslashes as escapes
-            # too (``\\-``), and makes ``&#39;`` and the like quotes again; kramdown's text
-            # has neither (``\\\\--`` is \–): a null byte, dropped on output, keeps each apart
+            # given as docutils' escape.  docutils reads the text's other backslashes as
+            # escapes too (a backslash before ``-``), and makes ``&#39;`` and the like quotes
+            # again; kramdown's text has neither (the Markdown ``\\--`` shows \–): a null
+            # byte, dropped on output, keeps each apart
             text = _LITERAL_BACKSLASH.sub("\\\\\x00", _KEPT.sub(r"\\\1", text)).replace("&#", "&\x00#")
             yield "plain", text
 
@@ -149,9 +150,10 @@ def _opens_after_a_symbol(quote: str, text: str, after: int) -> bool:
     return not (not rest or rest[0].isspace() or (rest[0] == "s" and not _WORD.match(rest[1:2])))
 
 
-def quotes_after_ellipses(text: str, quotes: str, following: str = "", after_element: bool = False) -> str:
-    """``text`` with each quote after ``...`` as kramdown writes it (``quotes``: ' ' " "):
-    the ellipsis is a symbol of its own there, so ``"G-XXX..."로`` opens its last quote,
+def quotes_after_symbols(text: str, quotes: str, following: str = "", after_element: bool = False) -> str:
+    """``text`` with each quote that follows a symbol or an element as kramdown writes it
+    (``quotes``: ' ' " "), which reads it with nothing before it.  After ``...``: the
+    ellipsis is a symbol of its own there, so ``"G-XXX..."로`` opens its last quote,
     where SmartyPants would close it after the dot.  ``following``: the markup after the
     text (``*`` of an emphasis).  ``after_element``: the text follows an element (code,
     an emphasis, an escape...), and so does a quote it starts with."""
@@ -193,16 +195,16 @@ def _keep_escaped_typography(quotes: str, state: StateCore) -> None:
             elif child.type == "text":
                 if ". . ." in child.content:
                     child.content = _SPACED_ELLIPSIS.sub(". . .".replace(".", "\x00."), child.content)
-                child.content = _quotes_after_ellipses_in(block.children, index, quotes)
+                child.content = _quotes_after_symbols_in(block.children, index, quotes)
 
 
-def _quotes_after_ellipses_in(children: list[Token], index: int, quotes: str) -> str:
+def _quotes_after_symbols_in(children: list[Token], index: int, quotes: str) -> str:
     """The text of ``children[index]`` with its quotes after ``...``, or after an element
     before it, as kramdown writes them; an emphasis that opens after it (``"x..."*y*``)
     counted as what follows."""
     after = children[index + 1] if index + 1 < len(children) else None
     markup = after.markup + "x" if after is not None and after.type in _EMPHASIS_OPEN else ""
-    return quotes_after_ellipses(children[index].content, quotes, markup,
+    return quotes_after_symbols(children[index].content, quotes, markup,
                                  after_element=index > 0 and _is_element(children, index - 1))
 
 
@@ -241,7 +243,7 @@ def _html_typography(quotes: str, state: StateCore) -> None:
             continue
         for index, child in enumerate(block.children):
             if child.type == "text":
-                child.content = _quotes_after_ellipses_in(block.children, index, quotes)
+                child.content = _quotes_after_symbols_in(block.children, index, quotes)
         parts = [child for child in block.children if child.type == "text" or child.type in _AS_WRITTEN]
         pieces = [("plain", child.content) if child.type == "text"
                   else ("literal", _AS_WRITTEN[child.type] or child.content) for child in parts]
