@@ -63,6 +63,7 @@ def test_the_epub_has_the_docs_and_the_posts_and_nothing_of_the_site(build_dir):
     expected = {f"{POST}.xhtml", "docs/architecture/market-isolation.xhtml", "authors/sanyia-saidova.xhtml"}
     assert expected <= names
     assert "What do I do?" in post
+    assert "application/ld+json" not in post  # the site's structured data: no script in the book
     assert [name for name in names if any(name.startswith(site) for site in SITE_ONLY)] == []
     assert not any(".jekyll-myst" in name or "jekyll-myst" in name for name in names)
 

@@ -15,6 +15,7 @@ from html import escape
 
 from sphinx.application import Sphinx
 
+from .build_state import builds_site
 from .domain import JekyllDomain
 from .urls import image_url, page_url, site_base
 
@@ -57,7 +58,8 @@ def add_preview_tags(app: Sphinx, pagename: str, templatename: str, context: dic
     account = _twitter_account(app)
     if account:
         html += f'<meta name="twitter:site" content="@{escape(account)}">\n'
-    if post and site_base(app):
+    # the site's, not an EPUB's: a script there would make its page "scripted"
+    if post and site_base(app) and builds_site(app.builder):
         html += _structured_data(app, domain, pagename, image)
     context["metatags"] = context.get("metatags", "") + html
 
