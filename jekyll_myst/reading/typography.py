@@ -35,6 +35,8 @@ from markdown_it.token import Token
 from sphinx.transforms import SphinxSmartQuotes
 from sphinx.util.nodes import is_smartquotable
 
+from ..jekyll.kramdown.inline import MENTION_CLASS
+
 
 @contextlib.contextmanager
 def _site_quotes(language: str, quotes: str) -> Iterator[None]:
@@ -216,7 +218,7 @@ def _is_element(children: list[Token], index: int) -> bool:
     if token.type == "link_close" and index >= 2:
         token = children[index - 2]
     if token.type == "link_open":
-        return "user-mention" not in str(token.attrGet("class") or "")
+        return MENTION_CLASS not in str(token.attrGet("class") or "")
     return token.type in _ELEMENTS
 
 

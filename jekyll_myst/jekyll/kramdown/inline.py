@@ -229,6 +229,10 @@ def _text(content: str) -> Token:
     return token
 
 
+#: the class of the links jekyll-mentions makes
+MENTION_CLASS = "user-mention"
+
+
 def make_mentions_rule(base_url: str) -> Callable[[StateCore], None]:
     """jekyll-mentions: ``@name`` links to ``base_url/name``."""
     base = base_url.rstrip("/")
@@ -236,7 +240,7 @@ def make_mentions_rule(base_url: str) -> Callable[[StateCore], None]:
     def make(match: re.Match) -> list[Token]:
         opening = Token("link_open", "a", 1)
         opening.attrSet("href", f"{base}/{match.group(1)}")
-        opening.attrSet("class", "user-mention")
+        opening.attrSet("class", MENTION_CLASS)
         return [opening, _text(match.group(0)), Token("link_close", "a", -1)]
 
     def rule(state: StateCore) -> None:
@@ -251,18 +255,19 @@ def make_mentions_rule(base_url: str) -> Callable[[StateCore], None]:
 
 def mention_html(html: str, base: str) -> str:
     """jekyll-mentions works on the page's HTML: raw HTML gets its links too."""
+    def linked(text: str) -> str:
+        return _MENTION.sub(lambda m: f'<a href="{base}/{m[1]}" class="{MENTION_CLASS}">{m[0]}</a>', text)
+
     out, depth, pos = [], 0, 0
     for tag in _HTML_TAG.finditer(html):
         text = html[pos:tag.start()]
-        out.append(text if depth else _MENTION.sub(
-            lambda m: f'<a href="{base}/{m[1]}" class="user-mention">{m[0]}</a>', text))
+        out.append(text if depth else linked(text))
         out.append(tag[0])
         if tag[2].lower() in _NO_MENTIONS_IN and not tag[0].endswith("/>"):
             depth = max(0, depth + (-1 if tag[1] else 1))
         pos = tag.end()
     tail = html[pos:]
-    out.append(tail if depth else _MENTION.sub(
-        lambda m: f'<a href="{base}/{m[1]}" class="user-mention">{m[0]}</a>', tail))
+    out.append(tail if depth else linked(tail))
     return "".join(out)
 
 
