@@ -15,6 +15,7 @@ from html import escape
 
 from sphinx.application import Sphinx
 
+from ..jekyll.record import PostRecord
 from .build_state import builds_site
 from .domain import JekyllDomain
 from .urls import image_url, page_url, site_base
@@ -60,7 +61,7 @@ def add_preview_tags(app: Sphinx, pagename: str, templatename: str, context: dic
         html += f'<meta name="twitter:site" content="@{escape(account)}">\n'
     # the site's, not an EPUB's: a script there would make its page "scripted"
     if post and site_base(app) and builds_site(app.builder):
-        html += _structured_data(app, domain, pagename, image)
+        html += _structured_data(app, domain, pagename, post, image)
     context["metatags"] = context.get("metatags", "") + html
 
 
@@ -70,10 +71,10 @@ def _twitter_account(app: Sphinx) -> str:
     return name.strip().lstrip("@") if isinstance(name, str) else ""
 
 
-def _structured_data(app: Sphinx, domain: JekyllDomain, pagename: str, image: str | None) -> str:
+def _structured_data(app: Sphinx, domain: JekyllDomain, pagename: str, post: PostRecord,
+                     image: str | None) -> str:
     """The post as a schema.org ``BlogPosting``, as jekyll-seo-tag wrote it: every author,
     with their page here when they have one."""
-    post = domain.posts[pagename]
     url = page_url(app, pagename)
     authors = []
     for name in post.authors:

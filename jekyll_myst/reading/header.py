@@ -86,11 +86,12 @@ def _texts(document: nodes.document, parts: list[nodes.Node], typeset: bool = Fa
     """The text of ``parts`` on one line, as Jekyll's ``page.excerpt`` or ``description`` gives
     it (front-matter text as written; kramdown's HTML if ``typeset``), and as jekyll-seo-tag
     writes it, through kramdown: with its typography (``I’m``) either way."""
-    typeset_text = " ".join(" ".join(_shown_text(node) for node in with_kramdown_typography(document, parts))
-                            .split())
-    if typeset:
-        return typeset_text, typeset_text
-    return " ".join(" ".join(_shown_text(node) for node in parts).split()), typeset_text
+    typeset_text = _one_line(with_kramdown_typography(document, parts))
+    return (typeset_text if typeset else _one_line(parts)), typeset_text
+
+
+def _one_line(parts: list[nodes.Node]) -> str:
+    return " ".join(" ".join(_shown_text(node) for node in parts).split())
 
 
 def _byline(post: Post, location: tuple[str, int], words: int) -> post_byline:
