@@ -22,8 +22,7 @@ So, when a document starts to be read and the collector has made a full
 collection since the last freeze, what is left is collected once more (the
 objects since the last freeze only: the previous document's garbage goes)
 and frozen.  Each object is then scanned by a full collection about twice,
-not once per quarter of growth.  They are unfrozen when the pages are
-written, so that what the writing lets go of is collected as usual.
+not once per quarter of growth.
 
 A parallel read leaves the main process one task: to unpickle each
 worker's copy of the environment (the whole of it, grown by every chunk
@@ -39,12 +38,15 @@ nothing older.  The workers, forked from that process, turn the collector
 back on, with what they inherited frozen: they live for one chunk of
 documents.
 
-When a parallel build has read most documents anew, the merged
-environment is frozen too before the pages are written.  Not after
-reading a few documents: collecting the
-workers' copies of the environment first would cost more than it saves.
-Everything is unfrozen when the build ends, so that a process running
-several builds collects as usual.
+When a build has read most documents anew, the environment is collected
+once more and frozen before the pages are written: it lives until the
+build ends, and writing makes garbage of little of it.  Left to the
+collector, each of the write phase's full collections rescanned it all:
+four of them took 0.36 s of a 7 s serial build of a hundred posts.  Not
+after reading a few documents: collecting the workers' copies of the
+environment first would cost more than it saves.  Everything is unfrozen
+when the build ends, so that a process running several builds collects
+as usual.
 
 A process that sets Sphinx up without building (some tests do) keeps the
 environment frozen until its next build ends.  ``jekyll_gc_freeze = False``
@@ -101,12 +103,8 @@ def setup_gc_tuning(app: Sphinx) -> None:
 
     def environment_read(app: Sphinx, env) -> list[str]:
         if app.config.jekyll_gc_freeze and 2 * read.get("documents", 0) > len(env.all_docs):
-            if read.get("merging"):
-                gc.collect()
-                gc.freeze()
-            else:
-                # what reading froze: what the writing lets go of is collected as usual
-                gc.unfreeze()
+            gc.collect()
+            gc.freeze()
         if read.pop("merging", False):
             gc.enable()
         return []

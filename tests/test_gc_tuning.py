@@ -32,3 +32,18 @@ def test_the_loaded_environment_is_frozen_only_during_the_build(tmp_path, freeze
     assert (seen["frozen"] > 0) is freeze
     assert gc.isenabled() and gc.get_freeze_count() == 0
     assert "One more line." in (out / "html" / "posts" / "2020-01-02-first-post.html").read_text()
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_full_build_writes_with_the_environment_frozen(tmp_path, jobs):
+    # each full collection of the write phase would rescan the whole environment
+    src = make_blog(tmp_path / "src", extra_posts=6)  # Sphinx reads five documents or fewer serially
+    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "out", parallel=jobs)
+    seen = {}
+    app.connect("write-started", lambda app, builder: seen.update(frozen=gc.get_freeze_count()))
+    app.build()
+    app.cleanup()
+    assert seen["frozen"] > 0
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    page = tmp_path / "out" / "html" / "posts" / "2020-01-02-first-post.html"
+    assert "The first post" in page.read_text()
