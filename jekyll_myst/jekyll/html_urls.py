@@ -16,6 +16,9 @@ _ATTRIBUTE = re.compile(r"""(?P<before>\s(?P<name>href|src|poster|srcset)\s*=\s*
                         r"""(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'=<>`]+))""", re.IGNORECASE)
 #: a tag, whose attributes are read (not the text between tags, nor comments)
 _TAG = re.compile(r"<[A-Za-z][^<>]*>")
+#: a tag with such an attribute; the others, most of a page's tags (its code's spans), are
+#: passed by without a call for each
+_URL_TAG = re.compile(r"<[A-Za-z][^<>]*?\s(?:href|src|poster|srcset)\s*=[^<>]*>", re.IGNORECASE)
 
 
 def _each_url(value: str, name: str) -> list[tuple[int, int]]:
@@ -37,7 +40,7 @@ def _value(attribute: re.Match) -> str:
 def html_urls(text: str) -> list[str]:
     """The URLs the tags of ``text`` link to or load, as written (entities decoded)."""
     found = []
-    for tag in _TAG.finditer(text):
+    for tag in _URL_TAG.finditer(text):
         for attribute in _ATTRIBUTE.finditer(tag[0]):
             value = _value(attribute)
             spans = _each_url(value, attribute["name"].lower())
@@ -61,7 +64,7 @@ def replace_urls(text: str, new_url: Callable[[str], str | None]) -> str:
             return match[0]
         return f'{match["before"]}"{html.escape("".join(parts) + html.unescape(value[last:]))}"'
 
-    return _TAG.sub(lambda tag: _ATTRIBUTE.sub(attribute, tag[0]), text)
+    return _URL_TAG.sub(lambda tag: _ATTRIBUTE.sub(attribute, tag[0]), text)
 
 
 #: an ``id`` or ``name`` attribute of a tag, which a ``#fragment`` link may lead to
