@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import os
 import time
+from collections import Counter
 
 import pytest
 from bs4 import BeautifulSoup
@@ -437,10 +438,12 @@ def test_a_build_keeps_no_doctree_it_is_done_with(tmp_path):
     assert bodies(app.outdir) == bodies(parallel.outdir)
 
 
-def test_a_parallel_build_resolves_no_further_ahead_than_its_writer(tmp_path):
+def test_a_parallel_build_resolves_no_further_ahead_than_its_writers(tmp_path):
     """jekyll_myst.bounded_writing: with ``-j 2``, one worker writes while the main
-    process resolves; however slow the writer, the main process holds the chunk
-    being written and the one it resolves, not every chunk resolved so far."""
+    process resolves, and the main process writes the pages of a chunk no
+    worker is free to take; however slow the worker, the main process holds
+    the chunk being written and the one it resolves, not every chunk resolved
+    so far, and each page is written once."""
     src = make_blog(tmp_path / "src")
     for number in range(80):
         (src / "posts" / f"2023-{number // 28 + 1:02d}-{number % 28 + 1:02d}-post-{number}.md").write_text(
@@ -450,10 +453,11 @@ def test_a_parallel_build_resolves_no_further_ahead_than_its_writer(tmp_path):
     ahead = []
 
     def slow_writer(app, pagename, *args):
-        if os.getpid() != main and pagename.startswith("posts/"):
-            time.sleep(0.1)  # a writer far slower than the resolving
+        if pagename.startswith("posts/"):
+            if os.getpid() != main:
+                time.sleep(0.1)  # a worker far slower than the main process
             with log.open("a") as out:
-                out.write(pagename + "\n")
+                out.write(f"{pagename} {'main' if os.getpid() == main else 'worker'}\n")
 
     def resolved(app, doctree, docname):
         if docname.startswith("posts/"):
@@ -466,8 +470,15 @@ def test_a_parallel_build_resolves_no_further_ahead_than_its_writer(tmp_path):
     app.build()
     app.cleanup()
     assert app.warning.getvalue() == ""
+    written = [line.split() for line in log.read_text().splitlines()]
     posts = len(ahead)
-    assert posts >= 80 and len(log.read_text().splitlines()) == posts
+    assert posts >= 80
+    assert sorted(page for page, _ in written) == sorted({page for page, _ in written})
+    assert len(written) == posts
+    writers = Counter(process for _, process in written)
+    assert writers["worker"] > 0 and writers["main"] > writers["worker"], writers
     # the size of the chunks Sphinx gives one writer (make_chunks)
     chunk = int(math.sqrt((len(app.env.found_docs) - 1) * 10))
     assert max(ahead) <= 2 * chunk, (chunk, ahead)
+    serial, _ = build(src, tmp_path / "serial")
+    assert bodies(app.outdir) == bodies(serial.outdir)
