@@ -13,6 +13,8 @@ from bs4 import BeautifulSoup
 from conftest import bodies, build, build_recording, make_blog, make_site
 from sphinx.testing.util import SphinxTestApp
 
+from jekyll_myst.bounded_writing import FIRST_CHUNK
+
 
 def test_parallel_build_gives_the_serial_pages(tmp_path):
     src = make_blog(tmp_path / "src", extra_posts=8)
@@ -443,16 +445,23 @@ def test_a_parallel_build_resolves_no_further_ahead_than_its_writers(tmp_path):
     process resolves, and the main process writes the pages of a chunk no
     worker is free to take; however slow the worker, the main process holds
     the chunk being written and the one it resolves, not every chunk resolved
-    so far, and each page is written once."""
+    so far, and each page is written once.  The first worker starts on the
+    first few pages resolved, not on a whole chunk."""
     src = make_blog(tmp_path / "src")
     for number in range(80):
         (src / "posts" / f"2023-{number // 28 + 1:02d}-{number % 28 + 1:02d}-post-{number}.md").write_text(
             f"---\ntitle: Post {number}\nauthor: Jane Doe\n---\n\nText {number}.\n")
     log = tmp_path / "written.log"
+    forked_after = tmp_path / "forked-after.log"
     main = os.getpid()
     ahead = []
+    resolved_docs = []
 
     def slow_writer(app, pagename, *args):
+        if os.getpid() != main:
+            # what the main process had resolved when it forked this worker
+            with forked_after.open("a") as out:
+                out.write(f"{len(resolved_docs)}\n")
         if pagename.startswith("posts/"):
             if os.getpid() != main:
                 time.sleep(0.1)  # a worker far slower than the main process
@@ -460,6 +469,7 @@ def test_a_parallel_build_resolves_no_further_ahead_than_its_writers(tmp_path):
                 out.write(f"{pagename} {'main' if os.getpid() == main else 'worker'}\n")
 
     def resolved(app, doctree, docname):
+        resolved_docs.append(docname)
         if docname.startswith("posts/"):
             written = len(log.read_text().splitlines()) if log.exists() else 0
             ahead.append(len(ahead) + 1 - written)
@@ -480,5 +490,7 @@ def test_a_parallel_build_resolves_no_further_ahead_than_its_writers(tmp_path):
     # the size of the chunks Sphinx gives one writer (make_chunks)
     chunk = int(math.sqrt((len(app.env.found_docs) - 1) * 10))
     assert max(ahead) <= 2 * chunk, (chunk, ahead)
+    # Sphinx writes its first page before any chunk
+    assert min(int(count) for count in forked_after.read_text().split()) <= 1 + FIRST_CHUNK < chunk
     serial, _ = build(src, tmp_path / "serial")
     assert bodies(app.outdir) == bodies(serial.outdir)
