@@ -1,4 +1,4 @@
-"""A parallel build resolves pages no further ahead than its writers write them.
+"""A parallel build resolves pages no further ahead than they are written, and shares the writing.
 
 With ``-j N``, Sphinx writes the pages in N - 1 worker processes, a chunk
 of pages each, while the main process resolves the next chunks.  It hands
@@ -29,17 +29,24 @@ for three hundred posts, 18 of 140 for a hundred), and the pages are the
 same whoever writes them: Sphinx writes its first page in the main process
 too.
 
-The main process writes the book pages itself (see :mod:`.blog.chapter_list`),
-while the writers write the last chunks and it would only wait: the largest
-pages, 1.5 to 2.5 s each at a thousand posts.  Given to a writer, a book
-made the writing, whose pace the writers set, that much longer.
+How the pages are cut into chunks decides how long a process waits.
+Sphinx cuts them in chunks of equal size (``make_chunks``: 106 pages at a
+thousand posts), so the worker waited while the main process resolved the
+first (1.6 s), and the main process waited while the worker wrote the last.
+Here the first chunk is cut in halves until its first part holds
+:data:`FIRST_CHUNK` pages, and the last two in halves the other way: each
+part is resolved while the part before it is written, and the last parts
+are small enough to share.  A book (see :mod:`.blog.chapter_list`), the
+largest page by far (3.4 s at a thousand posts), is a chunk of its own and
+the first, so that a worker writes it while the main process resolves and
+writes the first pages; written last, by the main process, it left the
+worker nothing to do for 2 s.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
-from collections import deque
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -53,14 +60,11 @@ from sphinx.util.parallel import ParallelTasks
 
 class _BoundedTasks(ParallelTasks):
     """Sphinx's tasks, whose ``add_task`` returns once no task waits for a
-    worker, writing the waiting task's pages itself meanwhile, and which do
-    ``last_work`` while the last tasks run."""
+    worker, writing the waiting task's pages itself meanwhile."""
 
-    def __init__(self, nproc: int, write_here: Callable[[str, nodes.document], None],
-                 last_work: deque[Callable[[], None]]) -> None:
+    def __init__(self, nproc: int, write_here: Callable[[str, nodes.document], None]) -> None:
         super().__init__(nproc)
         self.write_here = write_here
-        self.last_work = last_work
 
     def add_task(self, task_func: Any, arg: Any = None, result_func: Any = None) -> None:
         super().add_task(task_func, arg, result_func)
@@ -82,53 +86,51 @@ class _BoundedTasks(ParallelTasks):
             self.terminate()
             raise
 
-    def join(self) -> None:
-        try:
-            while self.last_work:
-                self.last_work.popleft()()
-        except BaseException:
-            self.terminate()
-            raise
-        super().join()
-
 
 #: the pages of the first chunk a worker is handed: it waits for them to be resolved
 FIRST_CHUNK = 8
 
 
-def _starting_small(make_chunks: Callable[..., list]) -> Callable[..., list]:
-    """Sphinx's chunks, the first split into halves until its first part holds no
-    more than :data:`FIRST_CHUNK` pages.
+def _halves(pages: list[str], growing: bool) -> list[list[str]]:
+    """The pages in parts each half the size of the one before down to
+    :data:`FIRST_CHUNK` pages, the smallest first if ``growing``, else last."""
+    parts = []
+    while len(pages) > FIRST_CHUNK:
+        half = len(pages) // 2
+        if growing:
+            parts.append(pages[half:])
+            pages = pages[:half]
+        else:
+            parts.append(pages[:-half])
+            pages = pages[-half:]
+    if pages:
+        parts.append(pages)
+    return parts[::-1] if growing else parts
 
-    The workers wait while the main process resolves the first chunk: 106
-    pages at a thousand posts, 1.6 s.  From the first part on, each part holds
-    about twice the pages of the one before, which the main process resolves
-    while a worker writes that one (a page takes longer to write than to
-    resolve).
-    """
-    def chunks(arguments: Any, nproc: int, maxbatch: int = 10) -> list:
-        made = make_chunks(arguments, nproc, maxbatch)
-        if not made:
-            return made
-        first, parts = made[0], []
-        while len(first) > FIRST_CHUNK:
-            half = len(first) // 2
-            parts.insert(0, first[half:])
-            first = first[:half]
-        return [first, *parts, *made[1:]]
+
+def _chunks(make_chunks: Callable[..., list], alone: set[str]) -> Callable[..., list]:
+    """The chunks to write: each page of ``alone`` by itself, first; then Sphinx's
+    chunks of the others, the first cut in growing halves, the last two in
+    shrinking ones."""
+    def chunks(pages: Any, nproc: int, maxbatch: int = 10) -> list:
+        made = make_chunks([page for page in pages if page not in alone], nproc, maxbatch)
+        first, rest = made[:1], made[1:]
+        middle, last = rest[:-2], [page for chunk in rest[-2:] for page in chunk]
+        return [*([page] for page in pages if page in alone),
+                *(part for chunk in first for part in _halves(chunk, growing=True)),
+                *middle,
+                *_halves(last, growing=False)]
 
     return chunks
 
 
 @contextlib.contextmanager
-def _bounded_tasks(write_here: Callable[[str, nodes.document], None],
-                   last_work: deque[Callable[[], None]]) -> Iterator[None]:
+def _bounded_tasks(write_here: Callable[[str, nodes.document], None], alone: set[str]) -> Iterator[None]:
     # Sphinx 9.0's Builder._write_parallel makes its tasks and chunks by these module-level
     # names, and offers no other way in; they are put back as soon as the pages are written
     unbounded, sphinx_chunks = sphinx.builders.ParallelTasks, sphinx.builders.make_chunks
-    sphinx.builders.ParallelTasks = functools.partial(_BoundedTasks, write_here=write_here,
-                                                      last_work=last_work)
-    sphinx.builders.make_chunks = _starting_small(sphinx_chunks)
+    sphinx.builders.ParallelTasks = functools.partial(_BoundedTasks, write_here=write_here)
+    sphinx.builders.make_chunks = _chunks(sphinx_chunks, alone)
     try:
         yield
     finally:
@@ -145,17 +147,6 @@ def _write_here(builder: Builder, docname: str, doctree: nodes.document) -> None
         builder.phase = phase
 
 
-def _resolve_and_write_here(builder: Builder, docname: str) -> None:
-    phase = builder.phase
-    try:
-        builder.phase = BuildPhase.RESOLVING
-        doctree = builder.env.get_and_resolve_doctree(docname, builder, tags=builder.tags)
-        builder.write_doc_serialized(docname, doctree)
-    finally:
-        builder.phase = phase
-    _write_here(builder, docname, doctree)
-
-
 def setup_bounded_writing(app: Sphinx) -> None:
     def builder_inited(app: Sphinx) -> None:
         builder = app.builder
@@ -165,14 +156,9 @@ def setup_bounded_writing(app: Sphinx) -> None:
             if not builder.parallel_ok:
                 write_documents(docnames)
                 return
-            books = [doc for doc in app.env.domains["jekyll"].books() if doc in docnames]
-            last_work = deque(functools.partial(_resolve_and_write_here, builder, doc) for doc in books)
-            others = set(docnames) - set(books)
-            if others:
-                with _bounded_tasks(functools.partial(_write_here, builder), last_work):
-                    write_documents(others)
-            while last_work:  # nothing else to write
-                last_work.popleft()()
+            books = set(app.env.domains["jekyll"].books())
+            with _bounded_tasks(functools.partial(_write_here, builder), books):
+                write_documents(docnames)
 
         builder.write_documents = write_bounded
 
