@@ -1,12 +1,15 @@
 """The collector is kept off the loaded environment during a build, and the
-process is left as it was found: collecting, nothing frozen."""
+process is left as it was found: collecting, nothing frozen, until it exits."""
 
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
 
 import pytest
-from conftest import make_blog
+from conftest import PROJECT, make_blog
 from sphinx.testing.util import SphinxTestApp
 
 
@@ -47,3 +50,25 @@ def test_a_full_build_writes_with_the_environment_frozen(tmp_path, jobs):
     assert gc.isenabled() and gc.get_freeze_count() == 0
     page = tmp_path / "out" / "html" / "posts" / "2020-01-02-first-post.html"
     assert "The first post" in page.read_text()
+
+
+# Registered before the build, so it runs after the exit handlers the build leaves.
+EXIT_PROBE = """
+import atexit, gc, sys
+from sphinx.cmd.build import main
+atexit.register(lambda: print("frozen at exit:", gc.get_freeze_count() > 0, gc.isenabled()))
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("freeze", [True, False])
+def test_a_process_that_has_built_exits_without_collecting(tmp_path, freeze):
+    # the interpreter's collections on the way out would rescan everything still alive
+    src = make_blog(tmp_path / "src")
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-c", EXIT_PROBE, "-b", "html", "-q", "-W",
+                           "-D", f"jekyll_gc_freeze={int(freeze)}", str(src), str(out)],
+                          capture_output=True, text=True, cwd=PROJECT, env=os.environ)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == f"frozen at exit: {freeze} True"
+    assert "The first post" in (out / "posts" / "2020-01-02-first-post.html").read_text()
