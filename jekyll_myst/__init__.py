@@ -9,8 +9,8 @@ Three layers, each a package, each importing only those before it:
 doctrees) and ``blog`` (the domain of post records and what is built from
 it).  Configuration, reporting and the build's tuning (the collector, how
 many documents are read in parallel, which doctrees stay in memory, how far
-a parallel build resolves ahead of its writers, which highlighting formatters
-are shared) sit beside them.
+a parallel build resolves ahead of its writers, where it writes the archive
+pages, which highlighting formatters are shared) sit beside them.
 """
 
 from __future__ import annotations

@@ -4,14 +4,18 @@ gives, and an incremental build after an edit shows the edit everywhere."""
 from __future__ import annotations
 
 import math
+import multiprocessing
 import os
+import re
 import time
 from collections import Counter
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import bodies, build, build_recording, make_blog, make_site
+from sphinx.errors import SphinxParallelError
 from sphinx.testing.util import SphinxTestApp
+from sphinx.util import logging as sphinx_logging
 
 from jekyll_myst.bounded_writing import FIRST_CHUNK
 
@@ -497,5 +501,92 @@ def test_a_parallel_build_resolves_no_further_ahead_than_its_writers(tmp_path):
     forks = sorted({(int(count), page) for page, count in map(str.split, lines)})
     assert forks[0] == (2, "everything"), forks[:3]
     assert forks[1][0] <= 2 + FIRST_CHUNK < chunk, forks[:3]
+    serial, _ = build(src, tmp_path / "serial")
+    assert bodies(app.outdir) == bodies(serial.outdir)
+
+
+ARCHIVES = ("archive/", "tags/", "categories/")
+
+
+def _tagged_posts(count: int) -> dict[str, str]:
+    """Posts with a tag each: an archive page each."""
+    return {f"posts/2023-03-{number + 1:02d}-tagged-{number}.md":
+            f"---\ntitle: Tagged {number}\nauthor: Jane Doe\ntags: [topic-{number}]\n---\n\nText {number}.\n"
+            for number in range(count)}
+
+
+def test_a_parallel_build_writes_its_archive_pages_beside_the_end_of_the_build(tmp_path):
+    """jekyll_myst.forked_pages: with ``-j 2``, a forked process writes the
+    archive pages while the main process finishes the build, and the main
+    process takes those still left once it is done; each page is written
+    once, as a serial build writes it, and a warning raised while one is
+    written in the other process is in the build's log, with its page."""
+    src = make_blog(tmp_path / "src", files=_tagged_posts(12))
+    log = tmp_path / "written.log"
+    main = os.getpid()
+
+    def slow_archives(app, pagename, *args):
+        if not pagename.startswith(ARCHIVES):
+            return
+        with log.open("a") as out:
+            out.write(f"{pagename} {'main' if os.getpid() == main else 'forked'}\n")
+        if os.getpid() != main:
+            sphinx_logging.getLogger("test").warning("written aside: %s", pagename, type="test",
+                                                     subtype="aside")
+            time.sleep(0.2)  # the main process is done long before the last page
+
+    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "out", parallel=2)
+    app.connect("html-page-context", slow_archives)
+    app.build()
+    app.cleanup()
+    written = [line.split() for line in log.read_text().splitlines()]
+    pages = [page for page, _ in written]
+    archives = sorted(path.relative_to(app.outdir).with_suffix("").as_posix()
+                      for folder in ARCHIVES for path in (app.outdir / folder).rglob("*.html"))
+    assert len(archives) >= 16
+    assert sorted(pages) == archives  # each once
+    writers = Counter(process for _, process in written)
+    assert writers["forked"] > 0 and writers["main"] > 0, writers
+    warned = sorted(re.findall(r"written aside: (\S+) \[test\.aside\]", app.warning.getvalue()))
+    assert warned == sorted(page for page, process in written if process == "forked")
+    serial, _ = build(src, tmp_path / "serial")
+    archived = {name: body for name, body in bodies(serial.outdir).items() if name.startswith(ARCHIVES)}
+    assert len(archived) == len(archives)
+    assert {name: bodies(app.outdir)[name] for name in archived} == archived
+
+
+def test_a_failure_in_the_forked_process_fails_the_build(tmp_path):
+    src = make_blog(tmp_path / "src", files=_tagged_posts(4))
+    main = os.getpid()
+
+    def failing(app, pagename, *args):
+        if pagename.startswith(ARCHIVES) and os.getpid() != main:
+            raise RuntimeError(f"cannot write {pagename}")
+
+    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "out", parallel=2)
+    app.connect("html-page-context", failing)
+    with pytest.raises(SphinxParallelError, match="cannot write (archive|tags)/"):
+        app.build()
+    app.cleanup()
+
+
+def test_without_shared_semaphores_the_main_process_writes_the_archive_pages(tmp_path, monkeypatch):
+    """A system without ``/dev/shm`` cannot share the count of pages taken."""
+    def no_semaphores(*args, **kwargs):
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(type(multiprocessing.get_context("fork")), "Value", no_semaphores)
+    src = make_blog(tmp_path / "src", files=_tagged_posts(4))
+    main = os.getpid()
+    writers = []
+    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "out", parallel=2)
+    app.connect("html-page-context", lambda app, pagename, *args: writers.append(os.getpid())
+                if pagename.startswith(ARCHIVES) else None)
+    app.build()
+    app.cleanup()
+    assert app.warning.getvalue() == ""
+    assert set(writers) == {main}
+    archives = [path for folder in ARCHIVES for path in (app.outdir / folder).rglob("*.html")]
+    assert len(writers) == len(archives)
     serial, _ = build(src, tmp_path / "serial")
     assert bodies(app.outdir) == bodies(serial.outdir)

@@ -1,8 +1,9 @@
 """Archive pages: posts by year, by tag and by category, and an index of them.
 
 They are generated pages (``html-collect-pages``), made from the posts'
-records, and written again when what they list changed.  Tags and
-categories on a post link to their pages.
+records, and written again when what they list changed (by a forked
+process in a parallel build: see :mod:`jekyll_myst.forked_pages`).  Tags
+and categories on a post link to their pages.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from ..forked_pages import ForkedPages, setup_forked_pages
 from .build_state import builds_site
 from .domain import JekyllDomain
 from .listings import post_entries, shown_in_list
@@ -64,14 +66,23 @@ def shown_by_archives(app: Sphinx, env: BuildEnvironment) -> dict[str, object]:
             for page, (_title, posts) in archive_pages(domain).items()}
 
 
-def collect_archive_pages(tracker: RewriteTracker, app: Sphinx) -> Iterator[tuple[str, dict, str]]:
+def collect_archive_pages(tracker: RewriteTracker, forked: ForkedPages,
+                          app: Sphinx) -> Iterator[tuple[str, dict, str]]:
     if not builds_site(app.builder):
-        return
+        return iter(())
     domain: JekyllDomain = app.env.domains["jekyll"]
-    for page, (title, posts) in archive_pages(domain).items():
-        if tracker.is_outdated(page):
-            content = _index(app, domain.groups()) if posts is None else post_entries(app, page, posts)
-            yield _page(app, page, title, content)
+    outdated = [(page, title, posts) for page, (title, posts) in archive_pages(domain).items()
+                if tracker.is_outdated(page)]
+    # the longest lists first: see forked_pages
+    outdated.sort(key=lambda archive: -len(archive[2] or ()))
+    return forked.collect(app.builder, [functools.partial(_archive_page, app, domain, *archive)
+                                        for archive in outdated])
+
+
+def _archive_page(app: Sphinx, domain: JekyllDomain, page: str, title: str,
+                  posts: list[str] | None) -> tuple[str, dict, str]:
+    content = _index(app, domain.groups()) if posts is None else post_entries(app, page, posts)
+    return _page(app, page, title, content)
 
 
 def _index(app: Sphinx, groups: dict[str, Counter]) -> nodes.Element:
@@ -109,5 +120,6 @@ def linked_archive(builder, docname: str, kind: str, name: str, classes: list[st
 
 def setup_archives(app: Sphinx, tracker: RewriteTracker) -> None:
     app.connect("env-updated", register_archives)
-    app.connect("html-collect-pages", functools.partial(collect_archive_pages, tracker))
+    forked = setup_forked_pages(app)
+    app.connect("html-collect-pages", functools.partial(collect_archive_pages, tracker, forked))
     tracker.track("archives", shown_by_archives, generated=True, site_only=True)
