@@ -52,3 +52,49 @@ def test_incremental_build_after_a_killed_build_equals_a_clean_build(tmp_path):
     clean = tmp_path / "clean"
     assert sphinx_build(src, clean).returncode == 0
     assert differing_files(out, clean) == []
+
+
+ARCHIVE_KILLER = '''"""Test helper: with -j 2, the forked process writes the archive pages slowly,
+and the main process kills itself as it writes one of those left to it."""
+import os
+import signal
+import time
+
+
+def setup(app):
+    main = os.getpid()
+
+    def kill_in_the_main_process(app, pagename, *args):
+        if not os.environ.get("KILL_AT_ARCHIVE") or not pagename.startswith(("archive/", "tags/")):
+            return
+        if os.getpid() == main:
+            os.kill(main, signal.SIGKILL)
+        time.sleep(0.3)
+
+    app.connect("html-page-context", kill_in_the_main_process)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
+'''
+
+
+def test_a_parallel_build_killed_while_writing_archive_pages_is_repaired_by_the_next(tmp_path):
+    """jekyll_myst.forked_pages: the main process writes the archive pages left
+    to it after the feeds and redirects; a build killed then has not finished
+    writing, and the next writes every page again."""
+    posts = {f"posts/2023-03-{number + 1:02d}-tagged-{number}.md":
+             f"---\ntitle: Tagged {number}\nauthor: Jane Doe\ntags: [topic-{number}]\n---\n\nText {number}.\n"
+             for number in range(6)}
+    src = make_blog(tmp_path / "src", files={"kill_at_archive.py": ARCHIVE_KILLER, **posts})
+    conf = src / "conf.py"
+    conf.write_text(conf.read_text() + "\nimport sys, os\nsys.path.insert(0, os.path.dirname(__file__))\n"
+                    "extensions.append('kill_at_archive')\n")
+    out = tmp_path / "out"
+    assert sphinx_build(src, out, "-j", "2").returncode == 0
+    post = src / "posts" / "2023-03-01-tagged-0.md"
+    post.write_text(post.read_text().replace("title: Tagged 0", "title: Retitled"))
+    killed = sphinx_build(src, out, "-j", "2", KILL_AT_ARCHIVE="1")
+    assert killed.returncode == -signal.SIGKILL
+    repaired = sphinx_build(src, out, "-j", "2")
+    assert repaired.returncode == 0, repaired.stderr
+    clean = tmp_path / "clean"
+    assert sphinx_build(src, clean, "-j", "2").returncode == 0
+    assert differing_files(out, clean) == []

@@ -56,7 +56,11 @@ def write_blog_files(app: Sphinx, exception: Exception | None) -> None:
     for stale in [*files.stale(), *_LEGACY]:
         _remove(Path(app.outdir, stale))
     files.save()
-    Path(state_dir(app), WRITING).unlink(missing_ok=True)
+
+
+def note_written(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None and builds_site(app.builder):
+        Path(state_dir(app), WRITING).unlink(missing_ok=True)
 
 
 def remove_deleted_pages(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
@@ -79,3 +83,6 @@ def setup_writing(app: Sphinx) -> None:
     app.connect("write-started", note_writing)
     app.connect("env-get-outdated", remove_deleted_pages)
     app.connect("build-finished", write_blog_files)
+    # once every page is written: a parallel build's main process may still be
+    # writing archive pages at build-finished (forked_pages, priority 900)
+    app.connect("build-finished", note_written, priority=950)
