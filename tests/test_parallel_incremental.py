@@ -577,16 +577,17 @@ def test_without_shared_semaphores_the_main_process_writes_the_archive_pages(tmp
 
     monkeypatch.setattr(type(multiprocessing.get_context("fork")), "Value", no_semaphores)
     src = make_blog(tmp_path / "src", files=_tagged_posts(4))
-    main = os.getpid()
     writers = []
     app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "out", parallel=2)
-    app.connect("html-page-context", lambda app, pagename, *args: writers.append(os.getpid())
+    app.connect("html-page-context", lambda app, pagename, *args: writers.append(pagename)
                 if pagename.startswith(ARCHIVES) else None)
     app.build()
     app.cleanup()
     assert app.warning.getvalue() == ""
-    assert set(writers) == {main}
-    archives = [path for folder in ARCHIVES for path in (app.outdir / folder).rglob("*.html")]
-    assert len(writers) == len(archives)
+    # only this process's pages are counted here: a forked process's are not
+    archives = sorted(path.relative_to(app.outdir).with_suffix("").as_posix()
+                      for folder in ARCHIVES for path in (app.outdir / folder).rglob("*.html"))
+    assert sorted(writers) == archives
+    assert len(archives) >= 7
     serial, _ = build(src, tmp_path / "serial")
     assert bodies(app.outdir) == bodies(serial.outdir)
