@@ -33,6 +33,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
+from sphinx.errors import SphinxParallelError
 from sphinx.util.parallel import ParallelTasks
 
 #: a generated page: called, it makes what ``html-collect-pages`` yields
@@ -72,6 +73,9 @@ class ForkedPages:
             if exception is None:
                 self._write(app.builder)
                 tasks.join()
+        except EOFError:  # what Sphinx's tasks raise when a process ends without a word
+            raise SphinxParallelError("the forked process writing the generated pages ended before "
+                                      "it was done (killed, or out of memory?)", "") from None
         finally:
             tasks.terminate()
             self._pages, self._taken = (), None

@@ -7,6 +7,7 @@ import math
 import multiprocessing
 import os
 import re
+import signal
 import time
 from collections import Counter
 
@@ -566,6 +567,21 @@ def test_a_failure_in_the_forked_process_fails_the_build(tmp_path):
     app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "out", parallel=2)
     app.connect("html-page-context", failing)
     with pytest.raises(SphinxParallelError, match="cannot write (archive|tags)/"):
+        app.build()
+    app.cleanup()
+
+
+def test_a_forked_process_that_dies_fails_the_build_and_says_so(tmp_path):
+    src = make_blog(tmp_path / "src", files=_tagged_posts(4))
+    main = os.getpid()
+
+    def dying(app, pagename, *args):
+        if pagename.startswith(ARCHIVES) and os.getpid() != main:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "out", parallel=2)
+    app.connect("html-page-context", dying)
+    with pytest.raises(SphinxParallelError, match="ended before it was done"):
         app.build()
     app.cleanup()
 
