@@ -17,7 +17,10 @@ is made (its listing rendered, its template filled) by whichever process
 writes it, from the environment they share since the fork, so the pages
 are those a serial build writes.  The forked process's warnings reach the
 main process's log as the writing processes' do (Sphinx's
-``ParallelTasks``).
+``ParallelTasks``); its failure fails the build, and so does its death,
+with a message that says so.  The marker of a build stopped while writing
+goes after this (``blog/writing.py``), so that a build killed while the
+main process writes its share has every page written again by the next.
 
 A serial build, one page, or a system without the shared semaphore the
 counter needs (no ``/dev/shm``) has its pages written where Sphinx writes
