@@ -67,6 +67,13 @@ def make_blog(src: Path, extra_posts: int = 0, files: dict[str, bytes | str] | N
     return write_files(src, files or {})
 
 
+def tagged_posts(count: int) -> dict[str, str]:
+    """Files for :func:`make_blog`: ``count`` posts with a tag each, so an archive page each."""
+    return {f"posts/2023-03-{number + 1:02d}-tagged-{number}.md":
+            f"---\ntitle: Tagged {number}\nauthor: Jane Doe\ntags: [topic-{number}]\n---\n\nText {number}.\n"
+            for number in range(count)}
+
+
 def make_site(folder: Path, files: dict[str, bytes | str]) -> Path:
     """A Jekyll site at ``folder``, to read in place (``jekyll_site``): its
     ``_posts/`` folder and these ``files`` (see :func:`write_files`)."""

@@ -7,7 +7,7 @@ import filecmp
 import signal
 from pathlib import Path
 
-from conftest import make_blog, sphinx_build
+from conftest import make_blog, sphinx_build, tagged_posts
 
 KILLER = '''"""Test helper: the build kills itself after writing some pages."""
 import os
@@ -27,6 +27,15 @@ def setup(app):
 '''
 
 
+def with_extension(src: Path, name: str, code: str) -> Path:
+    """The blog at ``src`` with ``code`` as its own extension ``name``."""
+    (src / f"{name}.py").write_text(code)
+    conf = src / "conf.py"
+    conf.write_text(conf.read_text() + "\nimport sys, os\nsys.path.insert(0, os.path.dirname(__file__))\n"
+                    f"extensions.append({name!r})\n")
+    return src
+
+
 def differing_files(left: Path, right: Path) -> list[str]:
     names = sorted({p.relative_to(left).as_posix() for p in left.rglob("*") if p.is_file()}
                    | {p.relative_to(right).as_posix() for p in right.rglob("*") if p.is_file()})
@@ -36,10 +45,7 @@ def differing_files(left: Path, right: Path) -> list[str]:
 
 
 def test_incremental_build_after_a_killed_build_equals_a_clean_build(tmp_path):
-    src = make_blog(tmp_path / "src", files={"kill_while_writing.py": KILLER})
-    conf = src / "conf.py"
-    conf.write_text(conf.read_text() + "\nimport sys, os\nsys.path.insert(0, os.path.dirname(__file__))\n"
-                    "extensions.append('kill_while_writing')\n")
+    src = with_extension(make_blog(tmp_path / "src"), "kill_while_writing", KILLER)
     out = tmp_path / "out"
     assert sphinx_build(src, out).returncode == 0
     post = src / "posts" / "2021-03-04-second-post.md"
@@ -80,13 +86,8 @@ def test_a_parallel_build_killed_while_writing_archive_pages_is_repaired_by_the_
     """jekyll_myst.forked_pages: the main process writes the archive pages left
     to it after the feeds and redirects; a build killed then has not finished
     writing, and the next writes every page again."""
-    posts = {f"posts/2023-03-{number + 1:02d}-tagged-{number}.md":
-             f"---\ntitle: Tagged {number}\nauthor: Jane Doe\ntags: [topic-{number}]\n---\n\nText {number}.\n"
-             for number in range(6)}
-    src = make_blog(tmp_path / "src", files={"kill_at_archive.py": ARCHIVE_KILLER, **posts})
-    conf = src / "conf.py"
-    conf.write_text(conf.read_text() + "\nimport sys, os\nsys.path.insert(0, os.path.dirname(__file__))\n"
-                    "extensions.append('kill_at_archive')\n")
+    src = with_extension(make_blog(tmp_path / "src", files=tagged_posts(6)), "kill_at_archive",
+                         ARCHIVE_KILLER)
     out = tmp_path / "out"
     assert sphinx_build(src, out, "-j", "2").returncode == 0
     post = src / "posts" / "2023-03-01-tagged-0.md"

@@ -13,7 +13,7 @@ from collections import Counter
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import bodies, build, build_recording, make_blog, make_site
+from conftest import bodies, build, build_recording, make_blog, make_site, tagged_posts
 from sphinx.errors import SphinxParallelError
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util import logging as sphinx_logging
@@ -509,11 +509,10 @@ def test_a_parallel_build_resolves_no_further_ahead_than_its_writers(tmp_path):
 ARCHIVES = ("archive/", "tags/", "categories/")
 
 
-def _tagged_posts(count: int) -> dict[str, str]:
-    """Posts with a tag each: an archive page each."""
-    return {f"posts/2023-03-{number + 1:02d}-tagged-{number}.md":
-            f"---\ntitle: Tagged {number}\nauthor: Jane Doe\ntags: [topic-{number}]\n---\n\nText {number}.\n"
-            for number in range(count)}
+def archive_files(outdir) -> list[str]:
+    """The archive pages in the output, by page name."""
+    return sorted(path.relative_to(outdir).with_suffix("").as_posix()
+                  for folder in ARCHIVES for path in (outdir / folder).rglob("*.html"))
 
 
 def test_a_parallel_build_writes_its_archive_pages_beside_the_end_of_the_build(tmp_path):
@@ -522,7 +521,7 @@ def test_a_parallel_build_writes_its_archive_pages_beside_the_end_of_the_build(t
     process takes those still left once it is done; each page is written
     once, as a serial build writes it, and a warning raised while one is
     written in the other process is in the build's log, with its page."""
-    src = make_blog(tmp_path / "src", files=_tagged_posts(12))
+    src = make_blog(tmp_path / "src", files=tagged_posts(12))
     log = tmp_path / "written.log"
     main = os.getpid()
 
@@ -542,8 +541,7 @@ def test_a_parallel_build_writes_its_archive_pages_beside_the_end_of_the_build(t
     app.cleanup()
     written = [line.split() for line in log.read_text().splitlines()]
     pages = [page for page, _ in written]
-    archives = sorted(path.relative_to(app.outdir).with_suffix("").as_posix()
-                      for folder in ARCHIVES for path in (app.outdir / folder).rglob("*.html"))
+    archives = archive_files(app.outdir)
     assert len(archives) >= 16
     assert sorted(pages) == archives  # each once
     writers = Counter(process for _, process in written)
@@ -557,7 +555,7 @@ def test_a_parallel_build_writes_its_archive_pages_beside_the_end_of_the_build(t
 
 
 def test_a_failure_in_the_forked_process_fails_the_build(tmp_path):
-    src = make_blog(tmp_path / "src", files=_tagged_posts(4))
+    src = make_blog(tmp_path / "src", files=tagged_posts(4))
     main = os.getpid()
 
     def failing(app, pagename, *args):
@@ -572,7 +570,7 @@ def test_a_failure_in_the_forked_process_fails_the_build(tmp_path):
 
 
 def test_a_forked_process_that_dies_fails_the_build_and_says_so(tmp_path):
-    src = make_blog(tmp_path / "src", files=_tagged_posts(4))
+    src = make_blog(tmp_path / "src", files=tagged_posts(4))
     main = os.getpid()
 
     def dying(app, pagename, *args):
@@ -592,7 +590,7 @@ def test_without_shared_semaphores_the_main_process_writes_the_archive_pages(tmp
         raise OSError(38, "Function not implemented")
 
     monkeypatch.setattr(type(multiprocessing.get_context("fork")), "Value", no_semaphores)
-    src = make_blog(tmp_path / "src", files=_tagged_posts(4))
+    src = make_blog(tmp_path / "src", files=tagged_posts(4))
     writers = []
     app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "out", parallel=2)
     app.connect("html-page-context", lambda app, pagename, *args: writers.append(pagename)
@@ -601,8 +599,7 @@ def test_without_shared_semaphores_the_main_process_writes_the_archive_pages(tmp
     app.cleanup()
     assert app.warning.getvalue() == ""
     # only this process's pages are counted here: a forked process's are not
-    archives = sorted(path.relative_to(app.outdir).with_suffix("").as_posix()
-                      for folder in ARCHIVES for path in (app.outdir / folder).rglob("*.html"))
+    archives = archive_files(app.outdir)
     assert sorted(writers) == archives
     assert len(archives) >= 7
     serial, _ = build(src, tmp_path / "serial")
