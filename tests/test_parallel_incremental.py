@@ -349,45 +349,41 @@ def test_a_book_is_written_again_only_when_what_it_shows_of_a_post_changed(tmp_p
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_a_book_written_a_few_chapters_at_a_time_is_the_book_sphinx_writes(tmp_path, monkeypatch, jobs):
-    """chapter_list: resolved and written two chapters at a time, the book's
-    page and the search index are those Sphinx makes from the whole list."""
-    import multiprocessing
-
-    from sphinx.environment.adapters.toctree import TocTree
+def test_a_book_written_from_the_tables_of_contents_is_the_book_sphinx_writes(tmp_path, jobs):
+    """chapter_list: the book's list written straight from each chapter's table
+    of contents is the page, and the search index, Sphinx makes by resolving
+    the whole list; the environment's tables of contents stay as they were."""
+    import pickle
 
     from jekyll_myst.blog import chapter_list
 
-    monkeypatch.setattr(chapter_list, "_SLICE", 2)
-    # the writer may be a forked process: it tells through a pipe what it resolved
-    resolved = multiprocessing.get_context("fork").SimpleQueue()
-    resolve = TocTree.resolve
-
-    def noting_resolve(self, docname, builder, toctree, *args, **kwargs):
-        resolved.put(len(toctree["entries"]))
-        return resolve(self, docname, builder, toctree, *args, **kwargs)
-
-    monkeypatch.setattr(TocTree, "resolve", noting_resolve)
-    book = "---\norphan: true\n---\n\n# Everything\n\n```{blog-toctree}\n:caption: The chapters\n```\n"
-    src = make_blog(tmp_path / "src", extra_posts=5, files={"everything.md": book})
-    sliced, _ = build(src, tmp_path / "sliced", parallel=jobs)
+    book = "---\norphan: true\n---\n\n# Everything\n\n```{blog-toctree}\n:caption: The *chapters*\n```\n"
+    marked_up = ("---\ntitle: Marked up\nauthor: Jane Doe\n---\n\n## The `code` and *emphasis* part\n\n"
+                 "Text.\n\n### A deeper **part**\n\nMore.\n\n## Back up\n\nLast.\n")
+    src = make_blog(tmp_path / "src", extra_posts=5, files={
+        "everything.md": book, "posts/2022-03-01-marked-up.md": marked_up})
+    direct, _ = build(src, tmp_path / "direct", parallel=jobs)
     whole = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "whole", parallel=jobs)
     whole.registry.post_transforms.remove(chapter_list.DeferredChapters)
     whole.build()
     whole.cleanup()
-    assert sliced.warning.getvalue() == whole.warning.getvalue() == ""
+    assert direct.warning.getvalue() == whole.warning.getvalue() == ""
 
     def text(app: SphinxTestApp, name: str) -> str:
         return (app.outdir / name).read_text(encoding="utf-8")
 
-    chapters = BeautifulSoup(text(sliced, "everything.html"), "lxml").select("div.body li.toctree-l1")
-    slices = []
-    while not resolved.empty():
-        slices.append(resolved.get())
-    assert len(chapters) >= 9 and slices == [2] * (len(chapters) // 2) + [1] * (len(chapters) % 2)
-    assert text(sliced, "everything.html") == text(whole, "everything.html")
-    assert "The chapters" in text(sliced, "everything.html")
-    assert text(sliced, "searchindex.js") == text(whole, "searchindex.js")
+    page = BeautifulSoup(text(direct, "everything.html"), "lxml")
+    assert len(page.select("div.body li.toctree-l1")) >= 9
+    assert [a.get_text() for a in page.select("div.body li.toctree-l2 > a")][:3] == [
+        "The code and emphasis part", "Back up", "Part 4"]
+    assert page.select_one("div.body li.toctree-l3 a").get_text() == "A deeper part"
+    assert text(direct, "everything.html") == text(whole, "everything.html")
+    assert text(direct, "searchindex.js") == text(whole, "searchindex.js")
+    with open(direct.doctreedir / "environment.pickle", "rb") as pickled:
+        as_read = pickle.load(pickled).tocs
+    assert {doc: toc.pformat() for doc, toc in direct.env.tocs.items()} == {
+        doc: toc.pformat() for doc, toc in as_read.items()}
+
 
 def test_with_jobs_an_edit_is_read_in_the_main_process_and_a_full_build_in_workers(tmp_path):
     """jekyll_myst.small_builds: forking workers for a document or two costs more than it saves."""
