@@ -84,6 +84,22 @@ def test_archives_by_year_tag_and_category(site):
         "Engineering": "../categories/engineering.html"}
 
 
+def test_an_archive_pages_list_is_what_its_entries_nodes_are_written_as(site):
+    """listings.RenderedEntries: the entry of a post on several archive pages
+    (its year's, its tags' and its category's) is written once, and each
+    page's list is what its nodes would be written as."""
+    from jekyll_myst.blog.archives import archive_pages
+    from jekyll_myst.blog.listings import post_entries
+
+    pages = {page: posts for page, (_title, posts) in archive_pages(site.env.domains["jekyll"]).items()
+             if posts}
+    assert {"archive/2021", "tags/python", "tags/ops", "categories/engineering"} <= set(pages)
+    for page, posts in pages.items():
+        as_nodes = site.builder.render_partial(post_entries(site, page, posts))["fragment"]
+        assert as_nodes.startswith('<ul class="post-list no-search">\n<li>')
+        assert as_nodes in (site.outdir / f"{page}.html").read_text(encoding="utf-8"), page
+
+
 def test_posts_link_to_previous_and_next(site):
     nav = soup(site, f"{SECOND}.html").select_one("div.post-nav")
     assert nav.select_one(".post-nav-prev a")["href"] == "2020-01-02-first-post.html"

@@ -20,7 +20,7 @@ from sphinx.environment import BuildEnvironment
 from ..forked_pages import ForkedPages, setup_forked_pages
 from .build_state import builds_site
 from .domain import JekyllDomain
-from .listings import post_entries, shown_in_list
+from .listings import RenderedEntries, post_entries, shown_in_list
 from .rewrites import RewriteTracker
 from .urls import archive_pagename
 
@@ -75,13 +75,14 @@ def collect_archive_pages(tracker: RewriteTracker, forked: ForkedPages,
                 if tracker.is_outdated(page)]
     # the longest lists first: see forked_pages
     outdated.sort(key=lambda archive: -len(archive[2] or ()))
-    return forked.collect(app.builder, [functools.partial(_archive_page, app, domain, *archive)
+    rendered = RenderedEntries(app)
+    return forked.collect(app.builder, [functools.partial(_archive_page, app, domain, rendered, *archive)
                                         for archive in outdated])
 
 
-def _archive_page(app: Sphinx, domain: JekyllDomain, page: str, title: str,
+def _archive_page(app: Sphinx, domain: JekyllDomain, rendered: RenderedEntries, page: str, title: str,
                   posts: list[str] | None) -> tuple[str, dict, str]:
-    content = _index(app, domain.groups()) if posts is None else post_entries(app, page, posts)
+    content = _index(app, domain.groups()) if posts is None else post_entries(app, page, posts, rendered)
     return _page(app, page, title, content)
 
 

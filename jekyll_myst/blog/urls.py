@@ -43,12 +43,19 @@ def archive_pagename(kind: str, name: str) -> str:
     return f"archive/{name}" if kind == "year" else f"{kind}/{slug(name)}"
 
 
+def relative_link(builder: Builder, from_page: str, to_page: str) -> str | None:
+    """The other page's address from this one; None where the builder has
+    none (a LaTeX document that leaves it out)."""
+    try:
+        return builder.get_relative_uri(from_page, to_page)
+    except NoUri:
+        return None
+
+
 def page_link(builder: Builder, from_page: str, to_page: str, *shown: nodes.Node) -> nodes.Element:
     """A link from one page to another, showing ``shown``; that alone where the
-    builder has no address for the other page (a LaTeX document that leaves
-    it out)."""
-    try:
-        uri = builder.get_relative_uri(from_page, to_page)
-    except NoUri:
+    builder has no address for the other page."""
+    uri = relative_link(builder, from_page, to_page)
+    if uri is None:
         return nodes.inline("", "", *shown)
     return nodes.reference("", "", *shown, internal=True, refuri=uri)
