@@ -8,9 +8,10 @@ Three layers, each a package, each importing only those before it:
 ``jekyll`` (Jekyll's rules as plain Python), ``reading`` (posts into
 doctrees) and ``blog`` (the domain of post records and what is built from
 it).  Configuration, reporting and the build's tuning (the collector, how
-many documents are read in parallel, which doctrees stay in memory, how far
-a parallel build resolves ahead of its writers, where it writes the archive
-pages, which highlighting formatters are shared) sit beside them.
+many documents are read in parallel and how the processes share them,
+which doctrees stay in memory, how far a parallel build resolves ahead of
+its writers, where it writes the archive pages, which highlighting
+formatters are shared) sit beside them.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from .bounded_writing import setup_bounded_writing
 from .config import setup_config
 from .gc_tuning import setup_gc_tuning
 from .kept_doctrees import setup_kept_doctrees
+from .read_chunks import setup_read_chunks
 from .reading import setup_reading
 from .reused_formatters import setup_reused_formatters
 from .small_builds import setup_small_builds
@@ -37,6 +39,7 @@ def setup(app: Sphinx) -> dict:
     setup_blog(app)
     setup_gc_tuning(app)
     setup_small_builds(app)
+    setup_read_chunks(app)
     setup_kept_doctrees(app)
     setup_bounded_writing(app)
     setup_reused_formatters(app)

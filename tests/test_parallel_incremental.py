@@ -19,6 +19,7 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util import logging as sphinx_logging
 
 from jekyll_myst.bounded_writing import FIRST_CHUNK
+from jekyll_myst.read_chunks import equal_runs
 
 
 def test_parallel_build_gives_the_serial_pages(tmp_path):
@@ -29,6 +30,55 @@ def test_parallel_build_gives_the_serial_pages(tmp_path):
     serial_pages, parallel_pages = bodies(serial.outdir), bodies(parallel.outdir)
     assert len(serial_pages) >= 14
     assert parallel_pages == serial_pages
+
+
+def test_a_parallel_read_gives_each_process_one_run_of_the_documents(tmp_path):
+    """jekyll_myst.read_chunks: with ``-j 2``, two workers read, each a run of the
+    documents in Sphinx's order, the longer posts sharing a run with fewer others;
+    the pages are those of a serial build."""
+    long_posts = {f"posts/2021-0{number + 1}-01-long-{number}.md":
+                  f"---\ntitle: Long {number}\nauthor: Jane Doe\n---\n\n" + "A long paragraph. " * 3000
+                  for number in range(3)}
+    src = make_blog(tmp_path / "src", extra_posts=24, files=long_posts)
+    log = tmp_path / "read.log"
+    main = os.getpid()
+
+    def note_reader(app, docname, source):
+        with log.open("a") as out:
+            out.write(f"{docname} {'main' if os.getpid() == main else os.getpid()}\n")
+
+    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "out", parallel=2)
+    app.connect("source-read", note_reader)
+    app.build()
+    app.cleanup()
+    assert app.warning.getvalue() == ""
+    read = [line.split() for line in log.read_text().splitlines()]
+    readers = list(dict.fromkeys(reader for _, reader in read))
+    assert len(read) == len(app.env.found_docs) >= 30  # Sphinx would make three chunks of them
+    assert len(readers) == 2 and "main" not in readers, readers
+    first, second = sorted([doc for doc, reader in read if reader == process] for process in readers)
+    assert first + second == sorted(app.env.found_docs)  # each once, in Sphinx's order
+
+    def size(docs):
+        return sum(app.env.doc2path(doc).stat().st_size for doc in docs)
+
+    # the long posts are in the first run, which holds fewer documents for as many bytes
+    assert len(first) < len(second)
+    assert abs(size(first) - size(second)) <= max(size([doc]) for doc in first + second)
+    serial, _ = build(src, tmp_path / "serial")
+    assert bodies(app.outdir) == bodies(serial.outdir)
+
+
+def test_runs_of_about_equal_size():
+    assert equal_runs(list("abcdef"), [1] * 6, 2) == [list("abc"), list("def")]
+    assert equal_runs(list("abcdef"), [10, 1, 1, 1, 1, 1], 2) == [["a"], list("bcdef")]
+    assert equal_runs(list("abcdef"), [1, 1, 1, 1, 1, 10], 2) == [list("abcde"), ["f"]]
+    assert equal_runs(list("abcdefgh"), [1] * 8, 3) == [list("abc"), list("def"), list("gh")]
+    # never an empty run, never more runs than documents
+    assert equal_runs(list("abcd"), [100, 0, 0, 0], 3) == [["a"], ["b"], ["c", "d"]]
+    assert equal_runs(list("abc"), [1, 1, 1], 5) == [["a"], ["b"], ["c"]]
+    assert equal_runs(["a"], [0], 2) == [["a"]]
+    assert equal_runs([], [], 2) == []
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
