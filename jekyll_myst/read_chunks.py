@@ -1,24 +1,25 @@
 """A parallel read gives each process one run of the documents, of about equal size.
 
 With ``-j N``, Sphinx cuts the documents to read into chunks of the square
-root of ten times their number per process (``make_chunks``: 15 chunks, of 72
-documents but the last, for a thousand posts and ``-j 2``), and forks a worker for each chunk as
-a process comes free.  The worker sends back its whole copy of the
-environment, pickled, and the main process unpickles it and merges its
-documents in.  A worker forked after some chunks were merged carries their
-documents too, so each chunk sends, and the main process unpickles and
-sifts, more than the one before: measured at a thousand posts, ``-j 2``,
-1.2 s of pickling in the workers and 1.7 s of unpickling and merging in
-the main process, where the documents take 14 s to read
-(sphinx-doc/sphinx#10967 reports the same on 22,000 files).
+root of ten times their number per process (``make_chunks``: 15 chunks,
+of 72 documents but the last, for a thousand posts and ``-j 2``), and
+forks a worker for each chunk as a process comes free.  The worker sends
+back its whole copy of the environment, pickled, and the main process
+unpickles it and merges its documents in.  A worker forked after some
+chunks were merged carries their documents too, so each chunk sends, and
+the main process unpickles and sifts, more than the one before: measured
+at a thousand posts, ``-j 2``, 1.2 s of pickling in the workers and 1.7 s
+of unpickling and merging in the main process, where the documents take
+14 s to read (sphinx-doc/sphinx#10967 reports the same on 22,000 files).
 
 Here the documents are cut into one run per process, each forked before
 anything is merged: each worker sends its own documents once.  The runs
-keep Sphinx's order and are of about equal size in bytes of source, each
-document counted :data:`DOCUMENT_BYTES` more, which is how the time to read
-one grows (a post of 10 KB in about 15 ms, an author's bio of 0.4 KB in
-3.5 ms), so that the processes end together.  The main process
-has nothing to do while they read, as before between two merges.
+keep Sphinx's order and are of about equal size, so that the processes
+end together: a document counts as its size in bytes of source plus
+:data:`DOCUMENT_BYTES`, since reading one costs a fixed part besides its
+text (a post of 10 KB reads in about 15 ms, an author's bio of 0.4 KB in
+3.5 ms).  The main process has nothing to do while they read, as before
+between two merges.
 """
 
 from __future__ import annotations
