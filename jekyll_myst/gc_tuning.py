@@ -25,11 +25,12 @@ and frozen.  Each object is then scanned by a full collection about twice,
 not once per quarter of growth.
 
 A parallel read leaves the main process one task: to unpickle each
-worker's copy of the environment (the whole of it, grown by every chunk
-merged before the worker was forked) and merge its documents into its own.
-Each copy is garbage once merged, and the full collections Python made to
-free them rescanned everything merged so far: 9 s of the main process's
-26 s in a build of a thousand posts.  There the collector is off while
+worker's copy of the environment (the whole of it, what the worker
+inherited and what it read) and merge its documents into its own.  Each
+copy is garbage once merged, and the full collections Python made to free
+them rescanned everything merged so far: 9 s of the main process's 26 s in
+a build of a thousand posts, when Sphinx still cut it into 15 chunks (see
+:mod:`.read_chunks`).  There the collector is off while
 documents are read.  Once the domains and extensions have taken what they
 keep of a copy (``env-merge-info``, the last use Sphinx makes of it), the
 copy is emptied, so that what was only its own is unreachable, and the
