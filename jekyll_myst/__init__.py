@@ -11,7 +11,7 @@ it).  Configuration, reporting and the build's tuning (the collector, how
 many documents are read in parallel and how the processes share them,
 which doctrees stay in memory, how far a parallel build resolves ahead of
 its writers, where it writes the archive pages, which highlighting
-formatters are shared) sit beside them.
+formatters and docutils option parsers are shared) sit beside them.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from .kept_doctrees import setup_kept_doctrees
 from .read_chunks import setup_read_chunks
 from .reading import setup_reading
 from .reused_formatters import setup_reused_formatters
+from .reused_settings import setup_reused_settings
 from .small_builds import setup_small_builds
 
 __version__ = "0.1.0"
@@ -43,6 +44,7 @@ def setup(app: Sphinx) -> dict:
     setup_kept_doctrees(app)
     setup_bounded_writing(app)
     setup_reused_formatters(app)
+    setup_reused_settings(app)
     return {
         "version": __version__,
         # derived from the shape of what the environment stores: see blog.domain
