@@ -45,7 +45,7 @@ def _key(components: tuple[Any, ...], defaults: Mapping[str, Any], read_config_f
             return None
         else:
             classes.append(type(component))
-    # by value: a list among the defaults changed in place is other defaults
+    # by value: defaults given anew (another language, say) are another parser's
     return repr((classes, sorted(defaults.items()), bool(read_config_files)))
 
 
@@ -79,7 +79,7 @@ class ReusedOptionParsers:
 
 @contextlib.contextmanager
 def reused_option_parsers() -> Iterator[None]:
-    # Sphinx 9.0 and MyST 5.0 look these module-level names up at each call and offer no
+    # Sphinx 9.0 and MyST-Parser 5.2 look these module-level names up at each call and offer no
     # other way in; they are put back as soon as the documents are read
     parsers = ReusedOptionParsers()
     sphinx_settings = sphinx.util.docutils._get_settings

@@ -13,7 +13,8 @@ from sphinx.testing.util import SphinxTestApp
 from jekyll_myst.reading.parser import JekyllMystParser
 from jekyll_myst.reused_settings import reused_option_parsers
 
-INCLUDING = "---\norphan: true\n---\n\n# Including\n\nBefore.\n\n```{raw} html\n:file: ../snippets/part.txt\n```\n"
+INCLUDING = ("---\norphan: true\n---\n\n# Including\n\nBefore.\n\n"
+             "```{raw} html\n:file: ../snippets/part.txt\n```\n")
 
 
 def read_counting_parsers(app: SphinxTestApp, monkeypatch) -> list[int]:
@@ -79,15 +80,18 @@ def test_each_document_gets_new_default_settings():
             return {name: value for name, value in vars(settings).items() if name != "record_dependencies"}
 
         assert without_dependencies(first) == without_dependencies(made)
-        # a list among the defaults changed in place is other defaults
-        defaults["smartquotes_locales"].append("fr: «»‹›")
-        assert sphinx.util.docutils._get_settings(
-            standalone.Reader, parser, defaults=defaults).smartquotes_locales == ["fr: «»‹›"]
+        # other defaults, another parser
+        french = {**defaults, "language_code": "fr", "smartquotes_locales": ["fr: «»‹›"]}
+        in_french = sphinx.util.docutils._get_settings(standalone.Reader, parser, defaults=french)
+        assert (in_french.language_code, in_french.smartquotes_locales) == ("fr", ["fr: «»‹›"])
+        again = sphinx.util.docutils._get_settings(standalone.Reader, parser, defaults=defaults)
+        assert again.language_code == made.language_code != "fr"
 
         # settings of its own, not its class's: a parser of its own
         special = JekyllMystParser()
         special.settings_spec = ("Special", None, (("A setting.", ["--special"], {"default": "yes"}),))
-        assert sphinx.util.docutils._get_settings(standalone.Reader, special, defaults=defaults).special == "yes"
+        special_settings = sphinx.util.docutils._get_settings(standalone.Reader, special, defaults=defaults)
+        assert special_settings.special == "yes"
         assert not hasattr(sphinx.util.docutils._get_settings(standalone.Reader, parser, defaults=defaults),
                            "special")
         assert myst_parser.mdit_to_docutils.base.get_default_settings(JekyllMystParser) is not \
