@@ -13,7 +13,7 @@ from sphinx.testing.util import SphinxTestApp
 from jekyll_myst.reading.parser import JekyllMystParser
 from jekyll_myst.reused_settings import reused_option_parsers
 
-INCLUDING = ("---\norphan: true\n---\n\n# Including\n\nBefore.\n\n"
+READS_A_FILE = ("---\norphan: true\n---\n\n# Reads a file\n\nBefore.\n\n"
              "```{raw} html\n:file: ../snippets/part.txt\n```\n")
 
 
@@ -38,7 +38,7 @@ def read_counting_parsers(app: SphinxTestApp, monkeypatch) -> list[int]:
 
 def test_a_blog_read_with_kept_option_parsers_is_the_blog_sphinx_reads(tmp_path, monkeypatch):
     src = make_blog(tmp_path / "src", extra_posts=8, files={
-        "docs/including.md": INCLUDING, "snippets/part.txt": "Included text.\n"})
+        "docs/reads-a-file.md": READS_A_FILE, "snippets/part.txt": "Included text.\n"})
 
     kept = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "kept")
     kept_parsers = read_counting_parsers(kept, monkeypatch)
@@ -53,13 +53,13 @@ def test_a_blog_read_with_kept_option_parsers_is_the_blog_sphinx_reads(tmp_path,
     assert own_parsers == [2 * documents]
     assert kept_parsers == [2]  # Sphinx's for the blog's parser, MyST's for docutils' RST parser
     assert kept.warning.getvalue() == own.warning.getvalue() == ""
-    assert "Included text." in (kept.outdir / "docs" / "including.html").read_text(encoding="utf-8")
+    assert "Included text." in (kept.outdir / "docs" / "reads-a-file.html").read_text(encoding="utf-8")
     assert bodies(kept.outdir) == bodies(own.outdir)
     # what one document records as read stays its own
     assert kept.env.dependencies == own.env.dependencies
-    assert {path.name for path in kept.env.dependencies["docs/including"]} == {"part.txt"}
+    assert {path.name for path in kept.env.dependencies["docs/reads-a-file"]} == {"part.txt"}
     assert all("part.txt" not in str(path) for doc, paths in kept.env.dependencies.items()
-               if doc != "docs/including" for path in paths)
+               if doc != "docs/reads-a-file" for path in paths)
 
 
 def test_each_document_gets_new_default_settings():
