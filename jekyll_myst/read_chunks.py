@@ -33,6 +33,8 @@ import sphinx.builders
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from .while_reading import while_reading
+
 #: what reading a document costs beyond its text, counted as bytes of text
 DOCUMENT_BYTES = 2048
 
@@ -81,14 +83,4 @@ def _read_chunks(env: BuildEnvironment) -> Iterator[None]:
 
 
 def setup_read_chunks(app: Sphinx) -> None:
-    def builder_inited(app: Sphinx) -> None:
-        builder = app.builder
-        read = builder.read
-
-        def read_in_runs() -> list[str]:
-            with _read_chunks(app.env):
-                return read()
-
-        builder.read = read_in_runs
-
-    app.connect("builder-inited", builder_inited)
+    while_reading(app, lambda app: _read_chunks(app.env))

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import warnings
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import myst_parser.mdit_to_docutils.base
@@ -30,6 +30,8 @@ import sphinx.util.docutils
 from docutils.frontend import OptionParser, Values
 from docutils.utils import DependencyList
 from sphinx.application import Sphinx
+
+from .while_reading import while_reading
 
 #: what docutils' option parser reads from a component
 _SPEC = ("settings_spec", "settings_defaults", "settings_default_overrides", "relative_path_settings",
@@ -94,14 +96,4 @@ def reused_option_parsers() -> Iterator[None]:
 
 
 def setup_reused_settings(app: Sphinx) -> None:
-    def builder_inited(app: Sphinx) -> None:
-        builder = app.builder
-        read: Callable[[], list[str]] = builder.read
-
-        def read_reusing_parsers() -> list[str]:
-            with reused_option_parsers():
-                return read()
-
-        builder.read = read_reusing_parsers
-
-    app.connect("builder-inited", builder_inited)
+    while_reading(app, lambda app: reused_option_parsers())
