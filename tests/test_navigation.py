@@ -6,8 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import sphinx.builders.html
 from bs4 import BeautifulSoup
 from conftest import build, build_recording, make_blog
+from furo.navigation import get_navigation_tree
+from sphinx.environment.adapters.toctree import global_toctree_for_doc
+from sphinx.testing.util import SphinxTestApp
+
+from jekyll_myst.blog import navigation
+from jekyll_myst.blog.current_page import mark_current
+from jekyll_myst.blog.navigation import documents_in_tree
 
 TREE = ["A guide", "Lists of posts"]
 
@@ -73,3 +81,92 @@ def test_a_new_heading_on_a_docs_page_leaves_the_posts_alone(tmp_path):
     # Sphinx writes the root again too: its visible toctree shows the guide's sections
     assert sorted(page for page in written if page not in ("genindex", "search", "404")) == [
         "docs/guide", "index"]
+
+
+#: a tree with a caption, nested and hidden toctrees, pages in four folders, a page listed twice
+#: and a link out
+TREE_FILES = {
+    "index.md": "# Test blog\n\n```{post-list}\n```\n\n"
+                "```{toctree}\n:caption: Guides\ndocs/guide\ndocs/lists\ndocs/more/index\n```\n\n"
+                "```{toctree}\n:hidden:\ndocs/hidden\nElsewhere <https://example.org/>\n```\n",
+    "docs/hidden.md": "# Hidden\n\nText.\n",
+    "docs/more/index.md": "# More\n\n```{toctree}\nfirst\ndeep/index\n```\n",
+    "docs/more/first.md": "# First\n\n## A section\n\nText.\n",
+    # the first page listed again, deeper
+    "docs/more/deep/index.md": "# Deep\n\n```{toctree}\nlast\n../first\n```\n",
+    "docs/more/deep/last.md": "# Last & least\n\nText.\n",
+}
+FURO_TREE = {"collapse": False, "titles_only": True, "maxdepth": -1, "includehidden": True}
+
+
+def furo_trees(app) -> dict[str, str]:
+    """The sidebar tree Sphinx and furo make on their own for each page in the tree, as the
+    page shows it."""
+    trees = {}
+    for page in documents_in_tree(app.env):
+        tree = global_toctree_for_doc(app.env, page, app.builder, tags=app.builder.tags, **FURO_TREE)
+        fragment = get_navigation_tree(app.builder.render_partial(tree)["fragment"])
+        trees[page] = f'<div class="sidebar-tree">\n  {fragment}\n</div>'
+    return trees
+
+
+def build_tree(src: Path, out: Path, **kwargs) -> tuple[SphinxTestApp, dict[str, str]]:
+    """Build in this process; return the app and :func:`furo_trees` (made before the app's
+    cleanup unregisters Sphinx's nodes)."""
+    app = SphinxTestApp("html", srcdir=src, builddir=out, confoverrides={"html_theme": "furo"}, **kwargs)
+    try:
+        app.build()
+        return app, furo_trees(app)
+    finally:
+        app.cleanup()
+
+
+def resolved_for(monkeypatch) -> list[str]:
+    """The documents whose own tree Sphinx resolves for their page, from now on."""
+    resolved: list[str] = []
+    resolve = sphinx.builders.html.global_toctree_for_doc
+
+    def recording(env, docname, *args, **kwargs):
+        resolved.append(docname)
+        return resolve(env, docname, *args, **kwargs)
+
+    monkeypatch.setattr(sphinx.builders.html, "global_toctree_for_doc", recording)
+    return resolved
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_page_in_the_tree_shows_the_tree_sphinx_and_furo_make_for_it(tmp_path, monkeypatch, jobs):
+    resolved = resolved_for(monkeypatch)
+    app, trees = build_tree(make_blog(tmp_path / "src", files=TREE_FILES), tmp_path / "out", parallel=jobs)
+    assert app.warning.getvalue() == ""
+    assert len(trees) == 8, sorted(trees)
+    marked = 0
+    for page, tree in trees.items():
+        html = (app.outdir / f"{page}.html").read_text(encoding="utf-8")
+        assert tree in html, page
+        marked += "current-page" in html
+    assert marked == 7  # all but the root, which no entry links to
+    if jobs == 1:  # the pages were written in this process
+        assert not set(resolved) & set(trees), resolved
+
+
+def test_a_tree_the_marks_cannot_be_written_into_is_made_the_usual_way(tmp_path, monkeypatch):
+    resolved = resolved_for(monkeypatch)
+    monkeypatch.setattr(navigation, "mark_current", lambda tree, href: None)
+    app, trees = build_tree(make_blog(tmp_path / "src", files=TREE_FILES), tmp_path / "out")
+    for page, tree in trees.items():
+        assert tree in (app.outdir / f"{page}.html").read_text(encoding="utf-8"), page
+    assert set(resolved) >= set(trees)
+
+
+@pytest.mark.parametrize(("tree", "marked"), [
+    # no entry links to the page: the tree as it is, but a link to one of its sections
+    ('<ul>\n<li class="toctree-l1"><a class="reference internal" href="page.html#part">A</a></li>\n</ul>',
+     '<ul>\n<li class="toctree-l1"><a class="reference internal" href="#part">A</a></li>\n</ul>'),
+    # tags that do not nest, an entry outside a list, a list item Sphinx did not write
+    ('<ul>\n<li class="toctree-l1"><a class="reference internal" href="page.html">P</a></ul>', None),
+    ('<div><a class="reference internal" href="page.html">P</a></div>', None),
+    ('<ul>\n<li><a class="reference internal" href="page.html">P</a></li>\n</ul>', None),
+])
+def test_marks_are_written_only_into_a_tree_of_furo_s_shape(tree, marked):
+    assert mark_current(tree, "page.html") == marked

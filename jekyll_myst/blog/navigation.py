@@ -8,6 +8,8 @@ in memory.  Posts, archive pages and the like are in no toctree, so their
 tree marks no entry as current, and it differs between two such pages
 only by its relative links, that is by the folder the page is written to.
 It is resolved once per folder and per set of options, for each build.
+A page in the tree gets furo's tree of its folder with its own entry
+marked (:mod:`.current_page`), where the HTML builder and furo write it.
 
 Since every page shows the tree, a change to it (a page added to a
 toctree, the title of a page in it changed) writes every page again, as
@@ -25,8 +27,15 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
+from sphinx.environment.adapters.toctree import global_toctree_for_doc
 
+from .current_page import mark_current
 from .rewrites import EVERY_PAGE, RewriteTracker
+
+#: what furo asks of the ``toctree`` of each page's context for its sidebar
+_FURO_TREE = {"collapse": False, "titles_only": True, "maxdepth": -1, "includehidden": True}
+#: a document in every folder and in no toctree: the tree made for it marks nothing
+_NO_PAGE = "\x00"
 
 
 def documents_in_tree(env: BuildEnvironment) -> set[str]:
@@ -68,6 +77,10 @@ def setup_navigation(app: Sphinx, tracker: RewriteTracker) -> None:
     trees: dict[tuple, str] = {}
     in_tree: set[str] = set()
 
+    # the pages in the tree whose context's ``toctree`` gives furo their folder's tree:
+    # their own ``toctree``, the link to the page in that tree, and whether furo asked for it
+    own_trees: dict[str, tuple[Callable[..., str], str, list[bool]]] = {}
+
     def start_writing(app: Sphinx, builder: Builder) -> None:
         trees.clear()
         in_tree.clear()
@@ -75,15 +88,65 @@ def setup_navigation(app: Sphinx, tracker: RewriteTracker) -> None:
 
     def share_tree(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
         toctree = context.get("toctree")
-        if toctree is None or pagename in in_tree:
+        if toctree is None:
             return
         folder = posixpath.dirname(app.builder.get_target_uri(pagename))
-        context["toctree"] = _shared(toctree, folder, trees)
+        if pagename not in in_tree:
+            context["toctree"] = _shared(toctree, folder, trees)
+        elif _marks_furo_tree(app):
+            asked: list[bool] = []
+            href = app.builder.get_relative_uri(posixpath.join(folder, _NO_PAGE), pagename)
+            own_trees[pagename] = (toctree, href, asked)
+            context["toctree"] = _folder_tree_for_furo(app, toctree, folder, trees, asked)
+
+    def mark_own_entry(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+        if pagename not in own_trees:
+            return
+        toctree, href, asked = own_trees.pop(pagename)
+        context["toctree"] = toctree  # for the templates
+        if not asked:
+            return
+        marked = mark_current(context["furo_navigation_tree"], href)
+        if marked is None:
+            # the theme's own module: furo is this project's theme, not the extension's dependency
+            from furo.navigation import get_navigation_tree
+
+            marked = get_navigation_tree(toctree(**_FURO_TREE))
+        context["furo_navigation_tree"] = marked
 
     tracker.track("navigation", shown_navigation, site_only=True)
     app.connect("write-started", start_writing)
     # before sphinx-notfound-page (400), which gives its page a tree of its own
     app.connect("html-page-context", share_tree, priority=300)
+    # after furo (500)
+    app.connect("html-page-context", mark_own_entry, priority=600)
+
+
+def _marks_furo_tree(app: Sphinx) -> bool:
+    """Whether the pages are furo's, written by the HTML builder: one page per document,
+    in its document's folder, as :data:`_NO_PAGE` needs."""
+    theme = getattr(app.builder, "theme", None)
+    return app.builder.name == "html" and getattr(theme, "name", None) == "furo"
+
+
+def _folder_tree_for_furo(app: Sphinx, toctree: Callable[..., str], folder: str, trees: dict[tuple, str],
+                          asked: list[bool]) -> Callable[..., str]:
+    """The ``toctree`` of a page in the tree: what furo asks for is the tree of the page's
+    folder, with no entry marked; anything else is the page's own."""
+    def folder_tree(**options: Any) -> str:
+        if options != _FURO_TREE:
+            return toctree(**options)
+        asked.append(True)
+        # the tree a page of the folder outside the tree gets, under the same key
+        key = (folder, tuple(sorted(options.items())))
+        if key not in trees:
+            builder = app.builder
+            tree = global_toctree_for_doc(app.env, posixpath.join(folder, _NO_PAGE), builder,
+                                          tags=builder.tags, **options)
+            trees[key] = builder.render_partial(tree)["fragment"]
+        return trees[key]
+
+    return folder_tree
 
 
 def _shared(toctree: Callable[..., str], folder: str, trees: dict[tuple, str]) -> Callable[..., str]:
