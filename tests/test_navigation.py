@@ -3,6 +3,7 @@ every page whatever its folder, and on every page when it changes."""
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,7 @@ from furo.navigation import get_navigation_tree
 from sphinx.environment.adapters.toctree import global_toctree_for_doc
 from sphinx.testing.util import SphinxTestApp
 
-from jekyll_myst.blog import navigation
-from jekyll_myst.blog.current_page import mark_current
+from jekyll_myst.blog.sidebar_trees import SidebarTrees
 from jekyll_myst.blog.navigation import documents_in_tree
 
 TREE = ["A guide", "Lists of posts"]
@@ -100,10 +100,12 @@ FURO_TREE = {"collapse": False, "titles_only": True, "maxdepth": -1, "includehid
 
 
 def furo_trees(app) -> dict[str, str]:
-    """The sidebar tree Sphinx and furo make on their own for each page in the tree, as the
-    page shows it."""
+    """The sidebar tree Sphinx and furo make on their own for each page, as the page shows
+    it: the documents', the archives' and Sphinx's own pages (not sphinx-notfound-page's,
+    whose links are its own)."""
     trees = {}
-    for page in documents_in_tree(app.env):
+    archives = app.env.domains["jekyll"].generated_pages("archives")
+    for page in [*app.env.found_docs - {"404"}, *archives, "genindex", "search"]:
         tree = global_toctree_for_doc(app.env, page, app.builder, tags=app.builder.tags, **FURO_TREE)
         fragment = get_navigation_tree(app.builder.render_partial(tree)["fragment"])
         trees[page] = f'<div class="sidebar-tree">\n  {fragment}\n</div>'
@@ -135,24 +137,26 @@ def resolved_for(monkeypatch) -> list[str]:
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_a_page_in_the_tree_shows_the_tree_sphinx_and_furo_make_for_it(tmp_path, monkeypatch, jobs):
+def test_every_page_shows_the_tree_sphinx_and_furo_make_for_it(tmp_path, monkeypatch, jobs):
     resolved = resolved_for(monkeypatch)
     app, trees = build_tree(make_blog(tmp_path / "src", files=TREE_FILES), tmp_path / "out", parallel=jobs)
     assert app.warning.getvalue() == ""
-    assert len(trees) == 8, sorted(trees)
-    marked = 0
+    folders = {posixpath.dirname(page) for page in trees}
+    assert {"", "docs", "docs/more", "docs/more/deep", "posts", "authors", "archive"} <= folders, folders
+    in_tree = documents_in_tree(app.env)
+    assert len(in_tree) == 8, sorted(in_tree)
     for page, tree in trees.items():
         html = (app.outdir / f"{page}.html").read_text(encoding="utf-8")
         assert tree in html, page
-        marked += "current-page" in html
-    assert marked == 7  # all but the root, which no entry links to
+        # all pages in the tree but the root, which no entry links to
+        assert ("current-page" in tree) == (page in in_tree - {"index"}), page
     if jobs == 1:  # the pages were written in this process
-        assert not set(resolved) & set(trees), resolved
+        assert resolved == [], resolved
 
 
 def test_a_tree_the_marks_cannot_be_written_into_is_made_the_usual_way(tmp_path, monkeypatch):
     resolved = resolved_for(monkeypatch)
-    monkeypatch.setattr(navigation, "mark_current", lambda tree, href: None)
+    monkeypatch.setattr(SidebarTrees, "page_tree", lambda trees, root_tree, base, href: None)
     app, trees = build_tree(make_blog(tmp_path / "src", files=TREE_FILES), tmp_path / "out")
     for page, tree in trees.items():
         assert tree in (app.outdir / f"{page}.html").read_text(encoding="utf-8"), page
@@ -169,4 +173,4 @@ def test_a_tree_the_marks_cannot_be_written_into_is_made_the_usual_way(tmp_path,
     ('<ul>\n<li><a class="reference internal" href="page.html">P</a></li>\n</ul>', None),
 ])
 def test_marks_are_written_only_into_a_tree_of_furo_s_shape(tree, marked):
-    assert mark_current(tree, "page.html") == marked
+    assert SidebarTrees().marked(tree, "page.html") == marked

@@ -8,8 +8,9 @@ in memory.  Posts, archive pages and the like are in no toctree, so their
 tree marks no entry as current, and it differs between two such pages
 only by its relative links, that is by the folder the page is written to.
 It is resolved once per folder and per set of options, for each build.
-A page in the tree gets furo's tree of its folder with its own entry
-marked (:mod:`.current_page`), where the HTML builder and furo write it.
+Where the HTML builder writes furo's pages, every page's tree is made from
+one tree for the whole build, a page in the tree with its own entry marked
+(:mod:`.sidebar_trees`).
 
 Since every page shows the tree, a change to it (a page added to a
 toctree, the title of a page in it changed) writes every page again, as
@@ -29,12 +30,12 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.environment.adapters.toctree import global_toctree_for_doc
 
-from .current_page import mark_current
 from .rewrites import EVERY_PAGE, RewriteTracker
+from .sidebar_trees import SidebarTrees
 
 #: what furo asks of the ``toctree`` of each page's context for its sidebar
 _FURO_TREE = {"collapse": False, "titles_only": True, "maxdepth": -1, "includehidden": True}
-#: a document in every folder and in no toctree: the tree made for it marks nothing
+#: a document of the root folder and in no toctree: the tree made for it marks nothing
 _NO_PAGE = "\x00"
 
 
@@ -77,12 +78,15 @@ def setup_navigation(app: Sphinx, tracker: RewriteTracker) -> None:
     trees: dict[tuple, str] = {}
     in_tree: set[str] = set()
 
-    # the pages in the tree whose context's ``toctree`` gives furo their folder's tree:
-    # their own ``toctree``, the link to the page in that tree, and whether furo asked for it
-    own_trees: dict[str, tuple[Callable[..., str], str, list[bool]]] = {}
+    # the pages whose context's ``toctree`` gives furo the root folder's tree: their own
+    # ``toctree``, the URI of a page in their folder, the link to the page from there, and
+    # whether furo asked for the tree
+    own_trees: dict[str, tuple[Callable[..., str], str, str, list[bool]]] = {}
+    sidebar_trees = SidebarTrees()
 
     def start_writing(app: Sphinx, builder: Builder) -> None:
         trees.clear()
+        sidebar_trees.clear()
         in_tree.clear()
         in_tree.update(documents_in_tree(app.env))
 
@@ -91,62 +95,61 @@ def setup_navigation(app: Sphinx, tracker: RewriteTracker) -> None:
         if toctree is None:
             return
         folder = posixpath.dirname(app.builder.get_target_uri(pagename))
-        if pagename not in in_tree:
-            context["toctree"] = _shared(toctree, folder, trees)
-        elif _marks_furo_tree(app):
+        if _makes_furo_trees(app):
             asked: list[bool] = []
-            href = app.builder.get_relative_uri(posixpath.join(folder, _NO_PAGE), pagename)
-            own_trees[pagename] = (toctree, href, asked)
-            context["toctree"] = _folder_tree_for_furo(app, toctree, folder, trees, asked)
+            in_folder = posixpath.join(folder, _NO_PAGE)
+            own_trees[pagename] = (toctree, app.builder.get_target_uri(in_folder),
+                                   app.builder.get_relative_uri(in_folder, pagename), asked)
+            context["toctree"] = _root_tree_for_furo(app, toctree, trees, asked)
+        elif pagename not in in_tree:
+            context["toctree"] = _shared(toctree, folder, trees)
 
-    def mark_own_entry(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    def write_own_tree(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
         if pagename not in own_trees:
             return
-        toctree, href, asked = own_trees.pop(pagename)
+        toctree, base, href, asked = own_trees.pop(pagename)
         context["toctree"] = toctree  # for the templates
-        if not asked:
+        if not asked:  # sphinx-notfound-page's own
             return
-        marked = mark_current(context["furo_navigation_tree"], href)
-        if marked is None:
+        tree = sidebar_trees.page_tree(context["furo_navigation_tree"], base, href)
+        if tree is None:
             # the theme's own module: furo is this project's theme, not the extension's dependency
             from furo.navigation import get_navigation_tree
 
-            marked = get_navigation_tree(toctree(**_FURO_TREE))
-        context["furo_navigation_tree"] = marked
+            tree = get_navigation_tree(toctree(**_FURO_TREE))
+        context["furo_navigation_tree"] = tree
 
     tracker.track("navigation", shown_navigation, site_only=True)
     app.connect("write-started", start_writing)
     # before sphinx-notfound-page (400), which gives its page a tree of its own
     app.connect("html-page-context", share_tree, priority=300)
     # after furo (500)
-    app.connect("html-page-context", mark_own_entry, priority=600)
+    app.connect("html-page-context", write_own_tree, priority=600)
 
 
-def _marks_furo_tree(app: Sphinx) -> bool:
+def _makes_furo_trees(app: Sphinx) -> bool:
     """Whether the pages are furo's, written by the HTML builder: one page per document,
     in its document's folder, as :data:`_NO_PAGE` needs."""
     theme = getattr(app.builder, "theme", None)
     return app.builder.name == "html" and getattr(theme, "name", None) == "furo"
 
 
-def _folder_tree_for_furo(app: Sphinx, toctree: Callable[..., str], folder: str, trees: dict[tuple, str],
-                          asked: list[bool]) -> Callable[..., str]:
-    """The ``toctree`` of a page in the tree: what furo asks for is the tree of the page's
-    folder, with no entry marked; anything else is the page's own."""
-    def folder_tree(**options: Any) -> str:
+def _root_tree_for_furo(app: Sphinx, toctree: Callable[..., str], trees: dict[tuple, str],
+                        asked: list[bool]) -> Callable[..., str]:
+    """A page's ``toctree``: what furo asks for is the tree of the root folder's pages
+    outside the tree, the same for every page; anything else is the page's own."""
+    def root_tree(**options: Any) -> str:
         if options != _FURO_TREE:
             return toctree(**options)
         asked.append(True)
-        # the tree a page of the folder outside the tree gets, under the same key
-        key = (folder, tuple(sorted(options.items())))
+        key = (_NO_PAGE, tuple(sorted(options.items())))
         if key not in trees:
             builder = app.builder
-            tree = global_toctree_for_doc(app.env, posixpath.join(folder, _NO_PAGE), builder,
-                                          tags=builder.tags, **options)
+            tree = global_toctree_for_doc(app.env, _NO_PAGE, builder, tags=builder.tags, **options)
             trees[key] = builder.render_partial(tree)["fragment"]
         return trees[key]
 
-    return folder_tree
+    return root_tree
 
 
 def _shared(toctree: Callable[..., str], folder: str, trees: dict[tuple, str]) -> Callable[..., str]:
