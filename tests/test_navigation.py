@@ -14,8 +14,8 @@ from furo.navigation import get_navigation_tree
 from sphinx.environment.adapters.toctree import global_toctree_for_doc
 from sphinx.testing.util import SphinxTestApp
 
-from jekyll_myst.blog.sidebar_trees import SidebarTrees
 from jekyll_myst.blog.navigation import documents_in_tree
+from jekyll_myst.blog.sidebar_trees import SidebarTrees
 
 TREE = ["A guide", "Lists of posts"]
 
