@@ -138,16 +138,18 @@ def _root_tree_for_furo(app: Sphinx, toctree: Callable[..., str], trees: dict[tu
                         asked: list[bool]) -> Callable[..., str]:
     """A page's ``toctree``: what furo asks for is the tree of the root folder's pages
     outside the tree, the same for every page; anything else is the page's own."""
+    def no_page_tree(**options: Any) -> str:
+        builder = app.builder
+        tree = global_toctree_for_doc(app.env, _NO_PAGE, builder, tags=builder.tags, **options)
+        return builder.render_partial(tree)["fragment"]
+
+    shared = _shared(no_page_tree, _NO_PAGE, trees)
+
     def root_tree(**options: Any) -> str:
         if options != _FURO_TREE:
             return toctree(**options)
         asked.append(True)
-        key = (_NO_PAGE, tuple(sorted(options.items())))
-        if key not in trees:
-            builder = app.builder
-            tree = global_toctree_for_doc(app.env, _NO_PAGE, builder, tags=builder.tags, **options)
-            trees[key] = builder.render_partial(tree)["fragment"]
-        return trees[key]
+        return shared(**options)
 
     return root_tree
 

@@ -41,6 +41,10 @@ _FURO_CLASSES = ("has-children", "current-page")
 _Attributes = list[tuple[str, str | None]]
 
 
+def _attribute(attributes: _Attributes | tuple[tuple[str, str | None], ...], name: str) -> str | None:
+    return next((value for key, value in attributes if key == name), None)
+
+
 class _Element(NamedTuple):
     name: str
     attributes: tuple[tuple[str, str | None], ...]
@@ -50,7 +54,7 @@ class _Element(NamedTuple):
     parent: int
 
     def get(self, name: str) -> str | None:
-        return next((value for key, value in self.attributes if key == name), None)
+        return _attribute(self.attributes, name)
 
 
 class _Tree(NamedTuple):
@@ -103,8 +107,7 @@ class _Changes:
         self.attributes: dict[int, _Attributes] = {}
 
     def get(self, index: int, name: str) -> str | None:
-        attributes = self.attributes.get(index, self.tree.elements[index].attributes)
-        return next((value for key, value in attributes if key == name), None)
+        return _attribute(self.attributes.get(index, self.tree.elements[index].attributes), name)
 
     def classes(self, index: int) -> list[str]:
         return (self.get(index, "class") or "").split()
