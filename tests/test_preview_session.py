@@ -92,11 +92,12 @@ def test_each_preview_build_writes_what_sphinx_build_writes(blog, tmp_path):
 
 
 def retitled_in_preview(blog: Path, out: Path, seen: list | dict,
-                        page_written: Callable[[str], None]) -> None:
+                        page_written: Callable[[str], None],
+                        edits_written: Callable[[], None] = lambda: None) -> None:
     """A preview's first build into ``out``, then the second post retitled and
     built again; ``seen``, which ``page_written`` fills, is emptied in between."""
     session = PreviewSession(BuildOptions(srcdir=blog, confdir=blog, outdir=out / "html",
-                                          doctreedir=out / "doctrees"), page_written)
+                                          doctreedir=out / "doctrees"), page_written, edits_written)
     try:
         session.build()
         post = replace_once(blog / "posts" / "2021-03-04-second-post.md", "title:", "title: Renamed,")
@@ -124,6 +125,22 @@ def test_the_environment_is_saved_once_the_edited_page_is_written(blog, tmp_path
     # what it saved is the edit's: a build after it has nothing to read
     _app, read = build(blog, tmp_path / "out")
     assert read == []
+
+
+def test_the_server_is_told_once_the_edited_page_is_written_and_nothing_else(blog, tmp_path):
+    """Where the server waits for the browsers to load the edited page: the
+    environment is not saved yet, and no other page is written."""
+    environment = tmp_path / "out" / "doctrees" / "environment.pickle"
+    written: list[str] = []
+    told: list[tuple[list[str], bool]] = []
+    retitled_in_preview(blog, tmp_path / "out", written, written.append,
+                        lambda: told.append((list(written), environment.stat().st_size > 0)))
+    # the first build told too, then the retitle's: the retitled post and the
+    # post whose Liquid lists every title, both read again
+    pages, saved = told[-1]
+    assert sorted(pages) == ["posts/2021-03-04-second-post.html", "posts/2022-03-01-every-post.html"]
+    assert not saved
+    assert "index.html" in written and environment.stat().st_size > 0
 
 
 def test_a_new_post_reaches_the_posts_read_before_it_came(blog, tmp_path):

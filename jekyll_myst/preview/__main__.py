@@ -69,7 +69,7 @@ def main(argv: list[str]) -> int:
         os.execv(sys.executable, [sys.executable, "-m", "jekyll_myst.preview", *argv])
 
     browsers = Browsers()
-    session = PreviewSession(options, browsers.page_written)
+    session = PreviewSession(options, browsers.page_written, browsers.wait_for_reloads)
     # a restarted preview builds what changed since the last build, with the new code
     options.outdir.mkdir(parents=True, exist_ok=True)
     session.build()

@@ -20,7 +20,8 @@ next, or do in another order than an edit needs, is dealt with here:
   environment loaded from disk (``jekyll_myst.gc_tuning``);
 - the saving of the environment, which Sphinx does before it writes any
   page (a quarter of a second at a thousand posts): it is saved once the
-  edit's own pages are written, before the others.
+  edit's own pages are written, and shown (``edits_written``), before the
+  others.
 """
 
 from __future__ import annotations
@@ -76,12 +77,17 @@ class PreviewSession:
 
     ``page_written(path)`` is called with each page's path in the output
     folder (``posts/x.html``) as soon as the file is written, in the
-    building thread.
+    building thread; ``edits_written()`` once the pages of the documents
+    just read are written, before anything else is done: the server waits
+    there for the browsers to load them, undisturbed by the rest of the
+    build.
     """
 
-    def __init__(self, options: BuildOptions, page_written: Callable[[str], None]) -> None:
+    def __init__(self, options: BuildOptions, page_written: Callable[[str], None],
+                 edits_written: Callable[[], None] = lambda: None) -> None:
         self.options = options
         self._page_written = page_written
+        self._edits_written = edits_written
         self._app: Sphinx | None = None
         # docutils' directive and role registries, as this application set them up
         self._registries = contextlib.ExitStack()
@@ -148,8 +154,12 @@ class PreviewSession:
             _report_pages(builder, self._page_written, self._count_page)
         if hasattr(builder, "load_indexer"):
             _keep_search_index(builder, lambda: self._kept_index)
-        _write_read_documents_first(app, self._saving.save)
+        _write_read_documents_first(app, self._edits_shown)
         self._app = app
+
+    def _edits_shown(self) -> None:
+        self._edits_written()
+        self._saving.save()
 
     def _count_page(self) -> None:
         self._pages += 1

@@ -73,12 +73,24 @@ def test_an_open_post_shows_an_edit_without_reloading(livehtml, page):
     assert not opened.value.is_closed()
 
     marker = f"Live reload marker {uuid.uuid4().hex}"
+    saved_ns = time.time_ns()
     with (checkout / POST).open("a", encoding="utf-8") as post:
         post.write(f"\n{marker}\n")
     try:
         expect(page.locator("article")).to_contain_text(marker, timeout=60_000)
     except AssertionError as error:
         raise AssertionError(f"{error}\n--- make livehtml ---\n{log.read_text(errors='replace')}") from None
+
+    # The rest of the build (saving the environment, then the search index)
+    # waits until the reloaded page has loaded and said so: it is not
+    # slowed down by the build in the same process.
+    loaded_ns = int(page.evaluate(
+        "performance.timeOrigin + performance.getEntriesByType('navigation')[0].loadEventStart") * 1e6)
+    environment = checkout / "_build" / "doctrees" / "environment.pickle"
+    deadline = time.monotonic() + 60
+    while environment.stat().st_mtime_ns < saved_ns and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert saved_ns < loaded_ns < environment.stat().st_mtime_ns
 
 
 def fetch(url: str) -> str:
