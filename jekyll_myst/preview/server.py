@@ -11,7 +11,7 @@ code change), the pages reload once it is back.
 A reloading page fetches its stylesheets and scripts again, and the server
 answers them in the same process as the build, which would go on writing
 the search index and pickling the environment meanwhile (at a thousand
-posts that doubled the time from save to new text in the browser).  So each
+posts, up to twice as long from the page's request to its new text).  So each
 page says which page it shows once it has loaded, and the build waits, a
 second at most, for the pages it told to reload to say so again.
 """

@@ -84,11 +84,17 @@ def test_an_open_post_shows_an_edit_without_reloading(livehtml, page):
     # The rest of the build (saving the environment, then the search index)
     # waits until the reloaded page has loaded and said so: it is not
     # slowed down by the build in the same process.
-    loaded_ns = int(page.evaluate(
-        "performance.timeOrigin + performance.getEntriesByType('navigation')[0].loadEventStart") * 1e6)
+    load = "performance.getEntriesByType('navigation')[0].loadEventStart"
+    page.wait_for_function(f"{load} > 0")
+    loaded_ns = int(page.evaluate(f"performance.timeOrigin + {load}") * 1e6)
     environment = checkout / "_build" / "doctrees" / "environment.pickle"
+
+    def saved() -> bool:  # Sphinx empties the file first; the preview fills it later
+        stat = environment.stat()
+        return stat.st_mtime_ns > saved_ns and stat.st_size > 0
+
     deadline = time.monotonic() + 60
-    while environment.stat().st_mtime_ns < saved_ns and time.monotonic() < deadline:
+    while not saved() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert saved_ns < loaded_ns < environment.stat().st_mtime_ns
 
