@@ -237,7 +237,12 @@ def problems() -> Problems:
     return Problems()
 
 
-@pytest.fixture(scope="session")
+# A module's tests share a browser; it closes with the module.  Playwright writes
+# screenshots from threads of its event loop, which live until the loop closes:
+# a browser kept for the whole session left them running through the tests
+# after, whose Sphinx builds fork (-j 2), and a child forked from a process
+# with other threads may deadlock (Python 3.12 and later warn of each fork).
+@pytest.fixture(scope="module")
 def browser(chromium_program):
     from playwright.sync_api import sync_playwright
 
